@@ -1,0 +1,142 @@
+/**
+ * The contracts of the language service. Everything here is pure data and interfaces:
+ * no `vscode`, no LSP server library, no I/O. Offsets are UTF-16 code-unit offsets into the
+ * document text exactly as it is on disk (CRLF and BOM included); the engine turns them into
+ * LSP positions at the very end.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, DocumentSymbol, MarkupContent } from 'vscode-languageserver-types';
+import type { Settings } from './settings';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleLevel = Severity | 'off';
+
+/** The file kinds the product understands. */
+export type KindId = 'connpool' | 'reportsdb' | 'indexstats' | 'ecejs' | 'finesse' | 'webconfig';
+
+/** A replacement of the raw text between two offsets (end exclusive). */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface FixProposal {
+  /** What the user sees in the light bulb, e.g. "Escape the backslashes". */
+  title: string;
+  /** Minimal edits, non-overlapping, in raw document offsets. */
+  edits: OffsetEdit[];
+  /**
+   * Safe fixes never change what the admin meant (escaping a backslash, `&` to `&amp;`).
+   * Only safe fixes are applied by `source.fixAll.ece` and `ece-config check --fix`.
+   */
+  safe: boolean;
+  /** Marked as the preferred quick fix (Ctrl+. applies it directly). */
+  preferred?: boolean;
+}
+
+/** What a rule reports. Fixes are computed eagerly: they are small and make code actions trivial. */
+export interface Report {
+  start: number;
+  end: number;
+  message: string;
+  /** Overrides the rule's default severity for this one report (a user setting still wins). */
+  severity?: Severity;
+  fixes?: FixProposal[];
+}
+
+/** A report with its rule id: what parsers return for syntax problems (e.g. `xml/not-well-formed`). */
+export interface SyntaxProblem extends Report {
+  ruleId: string;
+}
+
+/** Cross-file questions. Answers are `undefined`/empty when the other file is not known. */
+export interface WorkspaceView {
+  /** Parsed models of the other known files of one kind, nearest to `fromUri` first. */
+  related(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }>;
+}
+
+export const EMPTY_WORKSPACE: WorkspaceView = { related: () => [] };
+
+export interface RuleContext {
+  readonly uri: string;
+  readonly settings: Settings;
+  readonly workspace: WorkspaceView;
+  report(report: Report): void;
+}
+
+/** One rule: one file under `kinds/<kind>/rules/` (or `kinds/shared/`), listed in its kind's registry. */
+export interface Rule<M> {
+  /** Stable public id: diagnostic code, settings key and doc page name. Never changes once shipped. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line, shown in hovers of `ece.rules` and in the rule list. */
+  readonly description: string;
+  check(model: M, ctx: RuleContext): void;
+}
+
+/** Context handed to hovers, completions and symbols. */
+export interface FeatureContext {
+  readonly uri: string;
+  readonly settings: Settings;
+  readonly workspace: WorkspaceView;
+  readonly host: ServiceHost;
+}
+
+export interface HoverResult {
+  contents: MarkupContent;
+  start: number;
+  end: number;
+}
+
+/** A position-keeping model of one file plus the syntax problems its parser found. Parsers never throw. */
+export interface Parsed<M> {
+  model: M;
+  problems: SyntaxProblem[];
+}
+
+/** Comment syntax of a kind: used by suppression comments and by the "disable for this line" action. */
+export type CommentStyle = 'xml' | 'hash' | 'slash';
+
+/** A JDBC URL found inside a file, with the way back from decoded URL offsets to raw document offsets. */
+export interface JdbcUrlSite {
+  /** The URL as the driver will see it (entities or escapes decoded). */
+  text: string;
+  /** Decoded offset (0..text.length inclusive) to raw document offset. */
+  toRaw(offset: number): number;
+  /** Encodes replacement text for the raw document (XML escaping, properties escaping). */
+  encode(text: string): string;
+  /** Extra knowledge the kind wants jdbc rules to have (e.g. the pool name), for messages. */
+  label?: string;
+}
+
+export interface FileKind<M> {
+  readonly id: KindId;
+  /** Human name, e.g. "connection pool file". */
+  readonly label: string;
+  /** The LSP language id the client should prefer when it opens such a file. */
+  readonly commentStyle: CommentStyle;
+  /** Content check after the file name matched `ece.files.<id>`; absent means "name is enough". */
+  claims?(text: string): boolean;
+  parse(doc: TextDocument): Parsed<M>;
+  readonly rules: ReadonlyArray<Rule<M>>;
+  /** JDBC URLs in this file: the shared `jdbc/*` rules run on each. */
+  jdbcUrls?(model: M): JdbcUrlSite[];
+  hover?(model: M, offset: number, ctx: FeatureContext): HoverResult | null | Promise<HoverResult | null>;
+  symbols?(model: M, doc: TextDocument): DocumentSymbol[];
+  completions?(model: M, offset: number, ctx: FeatureContext): CompletionItem[];
+}
+
+/** Runs a user's regular expression where it can be stopped (a worker), with a deadline. */
+export interface RegexRunner {
+  /** Resolves with the match result per input, or `timedOut: true` when the deadline passed. */
+  test(source: string, flags: string, inputs: string[], deadlineMs: number): Promise<{ timedOut: boolean; results: boolean[] }>;
+}
+
+/** Everything the service needs from its surroundings, injected by the LSP adapter or the CLI. */
+export interface ServiceHost {
+  log(message: string): void;
+  /** Base URI of the rule docs, e.g. `file:///…/docs/rules`; each diagnostic links `${docsBase}/${id}.md`. */
+  docsBase?: string;
+  regexRunner?: RegexRunner;
+}
