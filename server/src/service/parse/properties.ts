@@ -1,0 +1,462 @@
+/**
+ * A position-keeping parser for Java `.properties` files that reproduces what
+ * `java.util.Properties.load(Reader)` (JDK 17) loads, character for character:
+ *
+ * - natural lines end at `\n`, `\r` or `\r\n`; a natural line ending in an odd number of backslashes
+ *   continues the logical line, and the next natural line's leading blanks (space, tab, form feed) are dropped;
+ * - leading blanks of a line are skipped; blank lines are skipped; `#` or `!` as the first character of a
+ *   logical line (even after a continuation that produced nothing) makes the rest of that natural line a comment;
+ * - the key ends at the first unescaped `=`, `:`, space, tab or form feed; then blanks, at most one `=`/`:`
+ *   and more blanks are skipped; the rest of the logical line is the value (trailing blanks kept);
+ * - escapes `\t \n \r \f \uXXXX`; a backslash before any other character is dropped; a `\u` without four
+ *   hex digits makes Java throw `IllegalArgumentException: Malformed \uxxxx encoding.`
+ *
+ * For every entry the raw ranges (key, separator, value, whole logical line) and the decoded key and value
+ * are kept, with a map from decoded offsets back to raw offsets. Every escape is recorded so rules never
+ * re-scan. The parser never throws and is linear in the length of the text.
+ *
+ * One deliberate difference: a leading byte-order mark (U+FEFF) is skipped (Java's `load(Reader)` would make it
+ * part of the first key); `ParsedProperties.bom` tells whether there was one.
+ */
+import type { DecodedText } from '../core/text';
+
+/**
+ * - `valid`: `\\`, or a backslash before `=`, `:`, `#`, `!`, space, tab or form feed (meaningful, loads that character);
+ * - `control`: `\t`, `\n`, `\r`, `\f` (loads a control character);
+ * - `unknown`: a backslash before any other character (the backslash is silently dropped);
+ * - `unicode-ok`: `\uXXXX`; `unicode-malformed`: `\u` without four hex digits (Java throws);
+ * - `continuation`: an odd trailing backslash that joins the next natural line (or is dropped at the end of the file).
+ */
+export type EscapeKind = 'valid' | 'unknown' | 'control' | 'unicode-ok' | 'unicode-malformed' | 'continuation';
+
+export type EntryPart = 'key' | 'separator' | 'value';
+
+export interface PropertiesEscape {
+  /** Raw offset of the backslash. */
+  start: number;
+  /**
+   * Raw end (exclusive): after the escaped character; after the four hex digits of `\uXXXX`; for a malformed
+   * `\u` after `u` and the hex digits that were still valid; for a continuation after the line break and the
+   * skipped leading blanks of the next line (just after the backslash at the end of the file).
+   */
+  end: number;
+  kind: EscapeKind;
+  /** The character after the backslash (`u` for unicode escapes, '' for continuations). */
+  char: string;
+  /** What Java puts into the loaded text for this escape ('' for continuations). */
+  decoded: string;
+  part: EntryPart;
+  /** Index of the entry in `ParsedProperties.entries`. */
+  entry: number;
+}
+
+export interface PropertiesEntry {
+  index: number;
+  /** Decoded key and value: exactly what `Properties.load` puts into the table. */
+  key: string;
+  value: string;
+  keyText: DecodedText;
+  valueText: DecodedText;
+  /** Raw key range. */
+  keyStart: number;
+  keyEnd: number;
+  /** Raw range between key and value: blanks and the `=`/`:` (if any). */
+  separatorStart: number;
+  separatorEnd: number;
+  /** True when an unescaped `=` or `:` separates key and value. */
+  hasSeparator: boolean;
+  /** Raw value range (may span continuation lines). */
+  valueStart: number;
+  valueEnd: number;
+  /** Start of the first natural line of the logical line (its leading blanks included). */
+  lineStart: number;
+  /** Raw offset of the first non-blank character of the logical line. */
+  contentStart: number;
+  /** Where the logical line ends: the offset of its terminating line break, or the end of the text. */
+  lineEnd: number;
+  /** After the terminating line break (`\r\n` counted whole). Deleting [lineStart, fullEnd) removes the entry. */
+  fullEnd: number;
+  /** Escapes inside this logical line, in order. */
+  escapes: PropertiesEscape[];
+  /** True when Java would throw on this entry (malformed `\u`). */
+  malformed: boolean;
+}
+
+export interface PropertiesComment {
+  /** Raw offset of the `#` or `!`. */
+  start: number;
+  /** Before the line break. */
+  end: number;
+  /** The comment text after the marker. */
+  text: string;
+  /** Start of its natural line. */
+  lineStart: number;
+}
+
+export interface ParsedProperties {
+  text: string;
+  /** True when the text starts with U+FEFF (skipped). */
+  bom: boolean;
+  entries: PropertiesEntry[];
+  comments: PropertiesComment[];
+  /** Every escape in the file, in order. */
+  escapes: PropertiesEscape[];
+  /** True when Java's `load` throws on this text (some entry holds a malformed `\u`). */
+  malformedUnicode: boolean;
+  /** Decoded key → the entry Java keeps (the last one). */
+  table: Map<string, PropertiesEntry>;
+  /** Decoded key → every entry with that key, in order. */
+  byKey: Map<string, PropertiesEntry[]>;
+}
+
+const SP = 0x20;
+const TAB = 0x09;
+const FF = 0x0c;
+const LF = 0x0a;
+const CR = 0x0d;
+const BS = 0x5c;
+const EQ = 0x3d;
+const COLON = 0x3a;
+const HASH = 0x23;
+const BANG = 0x21;
+const U = 0x75;
+
+const isBlank = (c: number) => c === SP || c === TAB || c === FF;
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x61 + 10;
+  if (c >= 0x41 && c <= 0x46) return c - 0x41 + 10;
+  return -1;
+}
+
+/** String of the char codes buf[from..to), in chunks (no huge argument lists). */
+function codesToString(buf: number[], from: number, to: number): string {
+  let out = '';
+  for (let s = from; s < to; s += 4096) out += String.fromCharCode(...buf.slice(s, Math.min(to, s + 4096)));
+  return out;
+}
+
+function decodedText(text: string, map: Int32Array | number[], rawEnd: number): DecodedText {
+  const m = map;
+  return {
+    text,
+    toRaw: (o: number) => {
+      if (o >= text.length) return rawEnd;
+      if (o < 0) return text.length ? m[0]! : rawEnd;
+      return m[o]!;
+    },
+  };
+}
+
+/** Parses a properties text the way `java.util.Properties.load(Reader)` reads it. Never throws; linear. */
+export function parseProperties(text: string): ParsedProperties {
+  const n = text.length;
+  const bom = n > 0 && text.charCodeAt(0) === 0xfeff;
+  let i = bom ? 1 : 0;
+
+  const entries: PropertiesEntry[] = [];
+  const comments: PropertiesComment[] = [];
+  const allEscapes: PropertiesEscape[] = [];
+
+  // The logical line being read: char codes and the raw offset of each.
+  let buf: number[] = [];
+  let raw: number[] = [];
+  // Continuations of the current logical line: raw start of the backslash, where it was in `buf`, raw end.
+  let conts: Array<{ start: number; at: number; end: number }> = [];
+
+  const lineStartOf = (offset: number): number => {
+    let s = offset;
+    while (s > 0) {
+      const c = text.charCodeAt(s - 1);
+      if (c === LF || c === CR) break;
+      s--;
+    }
+    return s;
+  };
+
+  // Mirrors LineReader.readLine(): returns the logical line length or -1 at the end.
+  // Also sets `lineEndAt` / `fullEndAt` / `firstRaw`.
+  let lineEndAt = 0;
+  let fullEndAt = 0;
+  let firstRaw = -1;
+  const readLine = (): number => {
+    buf = [];
+    raw = [];
+    conts = [];
+    firstRaw = -1;
+    let len = 0;
+    let skipWhiteSpace = true;
+    let appendedLineBegin = false;
+    let precedingBackslash = false;
+    let pending: { start: number; at: number; end: number } | null = null;
+    for (;;) {
+      if (i >= n) {
+        lineEndAt = n;
+        fullEndAt = n;
+        if (len === 0) return -1;
+        if (precedingBackslash) {
+          len -= 1;
+          conts.push({ start: raw[len]!, at: len, end: raw[len]! + 1 });
+        }
+        return len;
+      }
+      const c = text.charCodeAt(i++);
+      if (skipWhiteSpace) {
+        if (isBlank(c)) {
+          if (pending) pending.end = i;
+          continue;
+        }
+        if (!appendedLineBegin && (c === CR || c === LF)) continue;
+        skipWhiteSpace = false;
+        appendedLineBegin = false;
+        pending = null;
+      }
+      if (len === 0 && (c === HASH || c === BANG)) {
+        const start = i - 1;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === CR || d === LF) break;
+          i++;
+        }
+        comments.push({ start, end: i, text: text.slice(start + 1, i), lineStart: lineStartOf(start) });
+        if (i >= n) {
+          lineEndAt = n;
+          fullEndAt = n;
+          return -1;
+        }
+        i++; // Java consumes the terminator (a following LF of CRLF is then skipped as a blank line)
+        skipWhiteSpace = true;
+        continue;
+      }
+      if (c !== LF && c !== CR) {
+        if (firstRaw < 0) firstRaw = i - 1;
+        buf[len] = c;
+        raw[len] = i - 1;
+        len++;
+        precedingBackslash = c === BS ? !precedingBackslash : false;
+      } else {
+        if (len === 0) {
+          skipWhiteSpace = true;
+          continue;
+        }
+        const eolAt = i - 1;
+        if (i >= n) {
+          lineEndAt = eolAt;
+          fullEndAt = n;
+          if (precedingBackslash) {
+            len -= 1;
+            conts.push({ start: raw[len]!, at: len, end: n });
+          }
+          return len;
+        }
+        if (precedingBackslash) {
+          len -= 1;
+          skipWhiteSpace = true;
+          appendedLineBegin = true;
+          precedingBackslash = false;
+          if (c === CR && text.charCodeAt(i) === LF) i++;
+          pending = { start: raw[len]!, at: len, end: i };
+          conts.push(pending);
+        } else {
+          lineEndAt = eolAt;
+          fullEndAt = c === CR && text.charCodeAt(i) === LF ? i + 1 : i;
+          return len;
+        }
+      }
+    }
+  };
+
+  let malformedUnicode = false;
+
+  for (;;) {
+    const limit = readLine();
+    if (limit < 0) break;
+    const index = entries.length;
+    // Mirrors Properties.load0: find the key's end and the value's start.
+    let keyLen = 0;
+    let valueStart = limit;
+    let hasSep = false;
+    let pb = false;
+    while (keyLen < limit) {
+      const c = buf[keyLen]!;
+      if ((c === EQ || c === COLON) && !pb) {
+        valueStart = keyLen + 1;
+        hasSep = true;
+        break;
+      } else if (isBlank(c) && !pb) {
+        valueStart = keyLen + 1;
+        break;
+      }
+      pb = c === BS ? !pb : false;
+      keyLen++;
+    }
+    while (valueStart < limit) {
+      const c = buf[valueStart]!;
+      if (!isBlank(c)) {
+        if (!hasSep && (c === EQ || c === COLON)) hasSep = true;
+        else break;
+      }
+      valueStart++;
+    }
+
+    const escapes: PropertiesEscape[] = [];
+    let entryMalformed = false;
+    // Raw offset of a position in the logical line buffer (end positions map to just after the previous char).
+    const contentEnd = limit > 0 ? raw[limit - 1]! + 1 : firstRaw >= 0 ? firstRaw : lineEndAt;
+    const rawAt = (p: number): number => (p < limit ? raw[p]! : contentEnd);
+    const rawEndAt = (p: number, from: number): number => (p > from ? raw[p - 1]! + 1 : rawAt(from));
+
+    // Mirrors Properties.loadConvert on [from, to).
+    const convert = (from: number, to: number, part: EntryPart): { text: string; map: number[]; rawEnd: number } => {
+      let out = '';
+      const map: number[] = [];
+      let j = from;
+      while (j < to) {
+        const c = buf[j]!;
+        if (c !== BS) {
+          // copy a run of plain characters at once
+          let k = j + 1;
+          while (k < to && buf[k] !== BS) k++;
+          for (let q = j; q < k; q++) map.push(raw[q]!);
+          out += codesToString(buf, j, k);
+          j = k;
+          continue;
+        }
+        const start = raw[j]!;
+        if (j + 1 >= to) {
+          // Unreachable with Java's line reader (a lone trailing backslash never ends a segment); be safe.
+          j++;
+          continue;
+        }
+        const e = buf[j + 1]!;
+        if (e === U) {
+          let k = j + 2;
+          let value = 0;
+          let ok = k <= to - 4;
+          if (ok) {
+            for (let q = 0; q < 4; q++) {
+              const h = hexValue(buf[k]!);
+              if (h < 0) {
+                ok = false;
+                break;
+              }
+              value = (value << 4) + h;
+              k++;
+            }
+          } else {
+            // count the hex digits that are there, for the range
+            while (k < to && k < j + 6 && hexValue(buf[k]!) >= 0) k++;
+          }
+          if (ok) {
+            const ch = String.fromCharCode(value);
+            escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-ok', char: 'u', decoded: ch, part, entry: index });
+            out += ch;
+            map.push(start);
+            j = k;
+          } else {
+            entryMalformed = true;
+            escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-malformed', char: 'u', decoded: 'u', part, entry: index });
+            // Java throws here; for hovers we keep going as if the backslash were dropped.
+            out += 'u';
+            map.push(start);
+            j += 2;
+          }
+          continue;
+        }
+        let ch: string;
+        let kind: EscapeKind;
+        if (e === 0x74) { ch = '\t'; kind = 'control'; }
+        else if (e === 0x72) { ch = '\r'; kind = 'control'; }
+        else if (e === 0x6e) { ch = '\n'; kind = 'control'; }
+        else if (e === 0x66) { ch = '\f'; kind = 'control'; }
+        else {
+          ch = String.fromCharCode(e);
+          kind = e === BS || e === EQ || e === COLON || e === HASH || e === BANG || isBlank(e) ? 'valid' : 'unknown';
+        }
+        escapes.push({ start, end: raw[j + 1]! + 1, kind, char: String.fromCharCode(e), decoded: ch, part, entry: index });
+        out += ch;
+        map.push(start);
+        j += 2;
+      }
+      return { text: out, map, rawEnd: rawEndAt(to, from) };
+    };
+
+    const k = convert(0, keyLen, 'key');
+    const v = convert(valueStart, limit, 'value');
+    for (const c of conts) {
+      const part: EntryPart = c.at < keyLen ? 'key' : c.at >= valueStart ? 'value' : 'separator';
+      escapes.push({ start: c.start, end: c.end, kind: 'continuation', char: '', decoded: '', part, entry: index });
+    }
+    escapes.sort((a, b) => a.start - b.start);
+    if (entryMalformed) malformedUnicode = true;
+
+    const keyStart = rawAt(0);
+    const keyEnd = keyLen > 0 ? k.rawEnd : keyStart;
+    const vStart = rawAt(valueStart);
+    const entry: PropertiesEntry = {
+      index,
+      key: k.text,
+      value: v.text,
+      keyText: decodedText(k.text, k.map, keyEnd),
+      valueText: decodedText(v.text, v.map, v.rawEnd),
+      keyStart,
+      keyEnd,
+      separatorStart: keyEnd,
+      separatorEnd: vStart,
+      hasSeparator: hasSep,
+      valueStart: vStart,
+      valueEnd: v.rawEnd,
+      lineStart: lineStartOf(firstRaw >= 0 ? firstRaw : keyStart),
+      contentStart: firstRaw >= 0 ? firstRaw : keyStart,
+      lineEnd: lineEndAt,
+      fullEnd: fullEndAt,
+      escapes,
+      malformed: entryMalformed,
+    };
+    entries.push(entry);
+    for (const e of escapes) allEscapes.push(e);
+  }
+
+  const table = new Map<string, PropertiesEntry>();
+  const byKey = new Map<string, PropertiesEntry[]>();
+  for (const e of entries) {
+    table.set(e.key, e);
+    const list = byKey.get(e.key);
+    if (list) list.push(e);
+    else byKey.set(e.key, [e]);
+  }
+  return { text, bom, entries, comments, escapes: allEscapes, malformedUnicode, table, byKey };
+}
+
+/**
+ * Escapes text so that `Properties.load` reads it back as exactly `s` when it stands inside a value
+ * (not at its start): backslashes doubled, control characters as `\t \n \r \f`, other C0 controls as `\uXXXX`.
+ * With `atValueStart`, leading blanks are escaped too (Java would skip them).
+ */
+export function escapePropertiesValue(s: string, atValueStart = false): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === BS) out += '\\\\';
+    else if (c === TAB) out += '\\t';
+    else if (c === LF) out += '\\n';
+    else if (c === CR) out += '\\r';
+    else if (c === FF) out += '\\f';
+    else if (c < 0x20) out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
+    else if (c === SP && atValueStart && out.length === 0) out += '\\ ';
+    else out += s[i];
+  }
+  return out;
+}
+
+/** Escapes text for use as a key: like values, plus `=`, `:`, `#`, `!` and every blank. */
+export function escapePropertiesKey(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === '=' || ch === ':' || ch === '#' || ch === '!' || ch === ' ') out += '\\' + ch;
+    else out += escapePropertiesValue(ch);
+  }
+  return out;
+}
