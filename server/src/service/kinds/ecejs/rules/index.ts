@@ -1,0 +1,20 @@
+import type { Rule } from '../../../core/types';
+import type { EceJsModel } from '../model';
+import { missingSetting } from './missingSetting';
+import { protocolNotHttps } from './protocolNotHttps';
+import { serverNameHasSchemeOrPath } from './serverNameHasSchemeOrPath';
+import { serverNameIsIpAddress } from './serverNameIsIpAddress';
+import { serverNameNotFullyQualified } from './serverNameNotFullyQualified';
+import { serverNameNotLoadBalancer } from './serverNameNotLoadBalancer';
+import { syntaxError } from './syntaxError';
+
+/** Every rule of `ece_config.js` / `spog_config.js`, one file each. */
+export const eceJsRules: ReadonlyArray<Rule<EceJsModel>> = [
+  syntaxError,
+  protocolNotHttps,
+  serverNameHasSchemeOrPath,
+  serverNameIsIpAddress,
+  serverNameNotFullyQualified,
+  serverNameNotLoadBalancer,
+  missingSetting,
+];
