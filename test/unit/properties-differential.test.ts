@@ -94,6 +94,24 @@ const CORNERS = [
   '=v', ':v', ' =', 'k', '\\ k\\ =\\ v', 'k=\\\n\n', 'k=v\\\n   ', '\f\f#c', 'k=a\\\n\\\n\\\nb',
 ];
 
+/** Raw ranges are ordered, and every decoded character points at itself or at the backslash of its escape. */
+function checkRanges(text: string, ours: ReturnType<typeof parseProperties>, where: string): void {
+  for (const e of ours.entries) {
+    assert.ok(e.lineStart <= e.contentStart && e.keyStart <= e.keyEnd && e.keyEnd === e.separatorStart, where);
+    assert.ok(e.separatorStart <= e.separatorEnd && e.separatorEnd === e.valueStart && e.valueStart <= e.valueEnd, where);
+    assert.ok(e.valueEnd <= e.lineEnd && e.lineEnd <= e.fullEnd && e.fullEnd <= text.length, where);
+    for (const [dec, lo, hi] of [[e.keyText, e.keyStart, e.keyEnd], [e.valueText, e.valueStart, e.valueEnd]] as const) {
+      let prev = lo;
+      for (let i = 0; i <= dec.text.length; i++) {
+        const r = dec.toRaw(i);
+        assert.ok(r >= prev && r <= hi, `toRaw not monotonic/in range at ${i}; ${where}`);
+        if (i < dec.text.length) assert.ok(text[r] === dec.text[i] || text[r] === '\\', `toRaw(${i}) points at ${JSON.stringify(text[r])}; ${where}`);
+        prev = r;
+      }
+    }
+  }
+}
+
 void describe('properties parser vs Java 17 Properties.load', () => {
   void test('2,500 seeded random texts load identically; malformed \\u reported exactly when Java throws', () => {
     const r = rng(0xece);
@@ -121,6 +139,7 @@ void describe('properties parser vs Java 17 Properties.load', () => {
       const table = new Map<string, string>();
       for (const [k, e] of ours.table) table.set(k, e.value);
       assert.deepEqual(table, j.table, where);
+      checkRanges(text, ours, where);
       entries += table.size;
     }
     // the generator must actually exercise both outcomes

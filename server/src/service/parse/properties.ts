@@ -167,7 +167,7 @@ export function parseProperties(text: string): ParsedProperties {
 
   const lineStartOf = (offset: number): number => {
     let s = offset;
-    while (s > 0) {
+    while (s > (bom ? 1 : 0)) {
       const c = text.charCodeAt(s - 1);
       if (c === LF || c === CR) break;
       s--;
