@@ -1,0 +1,33 @@
+import type { Rule } from '../../../../core/types';
+import { hostValue, instanceValue, lastProperty, portValue, setPropertyEdits } from '../../../../parse/jdbcUrl';
+import type { JdbcRuleInput } from '../types';
+import { fix } from '../util';
+
+const bare = (h: string): string => h.trim().toLowerCase().replace(/\.$/, '');
+
+/** `jdbc/listener-without-multisubnet`: Microsoft asks for `multiSubnetFailover=true` with every listener. */
+export const listenerWithoutMultisubnet: Rule<JdbcRuleInput> = {
+  id: 'jdbc/listener-without-multisubnet',
+  defaultSeverity: 'information',
+  description: 'The server is an Always On listener (ece.listenerNames) and multiSubnetFailover is not true.',
+  check({ url }, ctx) {
+    const host = hostValue(url);
+    if (!host || !host.value) return;
+    const h = bare(host.value);
+    if (!ctx.settings.listenerNames.some((l) => bare(l) === h)) return;
+    const msf = lastProperty(url, 'multiSubnetFailover');
+    if (msf && msf.value.toLowerCase() === 'true') return;
+    const inst = instanceValue(url);
+    const partner = lastProperty(url, 'failoverPartner');
+    // Adding the property would create a jdbc/multisubnet-with-instance error: offer no fix then.
+    const blocked = (inst && inst.value && !portValue(url)) || (partner && partner.value.trim() !== '');
+    const edits = blocked ? [] : setPropertyEdits(url, 'multiSubnetFailover', 'true');
+    ctx.report({
+      ...host.span,
+      message: `\`${host.value}\` is an Always On availability group listener (listed in ece.listenerNames), but \`multiSubnetFailover\` is not \`true\`. Microsoft asks for \`multiSubnetFailover=true\` on every listener connection, so that after a failover to another subnet the connection does not wait for timeouts.`,
+      ...(edits.length > 0
+        ? { fixes: [fix(msf ? 'Set multiSubnetFailover=true' : 'Add ;multiSubnetFailover=true', edits, false, true)] }
+        : {}),
+    });
+  },
+};

@@ -1,0 +1,588 @@
+/**
+ * A position-keeping parser for Microsoft SQL Server JDBC URLs, modelled on the driver's own state machine
+ * (mssql-jdbc `Util.parseUrl`):
+ *
+ *   jdbc:sqlserver://[serverName[\instanceName][:portNumber]][;property=value]*
+ *
+ * Choices, all taken from what the driver does:
+ * - The prefix `jdbc:sqlserver://` is compared case-SENSITIVELY by the driver (`String.startsWith`): with another
+ *   case it answers "not my URL" and the connection fails with "no suitable driver". We still parse such a URL
+ *   (so the other checks work while the admin types) but report the prefix as a problem. Leading whitespace
+ *   before the prefix is skipped (the file formats trim element text and property values).
+ * - The first character after `//` always belongs to the server part unless it is `;` (the driver appends it
+ *   before it looks for delimiters), so `//:1433` names a server called `:1433`: reported as a problem.
+ * - Server, instance and port parts are trimmed (Java `trim`: every char up to U+0020). The instance ends at
+ *   `;` or `:`, the port only at `;`. An `=` inside the server part is an error.
+ * - Properties are `name=value` after a `;`. Empty segments (`;;`) are skipped. A non-empty name without `=`
+ *   and an empty name before `=` are errors. Names are trimmed and case-insensitive; unknown names are dropped
+ *   by the driver. Values are trimmed unless braced: `{...}` may hold `;`, `}}` inside stands for `}`, and only
+ *   spaces (U+0020) may follow the closing brace. A `{` after other value text is an error; an unclosed `{`
+ *   swallows the rest of the URL and is an error.
+ * - Later settings override earlier ones (the server part is stored first, so a `serverName=` property wins).
+ *
+ * The parser never throws and is linear in the length of the text. Every span is an offset range into `text`
+ * (end exclusive).
+ */
+import { DRIVER_ALIASES, DRIVER_PROPERTIES, type DriverProperty } from '../kinds/shared/jdbc/driverProperties';
+
+export const JDBC_SQLSERVER_PREFIX = 'jdbc:sqlserver://';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type JdbcProblemCode =
+  | 'not-sqlserver'
+  | 'prefix-case'
+  | 'server-has-equals'
+  | 'server-starts-with-delimiter'
+  | 'empty-name'
+  | 'name-without-equals'
+  | 'text-before-brace'
+  | 'unclosed-brace'
+  | 'text-after-brace';
+
+export interface JdbcUrlProblem extends Span {
+  code: JdbcProblemCode;
+  message: string;
+}
+
+/** The server, instance or port part of the URL. */
+export interface JdbcPart {
+  /** Trimmed value; the instance is lower-cased as the driver does. */
+  value: string;
+  /** Trimmed value exactly as written. */
+  raw: string;
+  /** The trimmed value. */
+  span: Span;
+  /**
+   * The whole part with its delimiter: server = everything between `//` and the first `\`, `:` or `;`;
+   * instance = `\` up to `:`/`;`/end; port = `:` up to `;`/end. Deleting it removes the part cleanly.
+   */
+  fullSpan: Span;
+}
+
+export interface JdbcProperty {
+  /** Trimmed name as written. */
+  name: string;
+  /** The driver's canonical name (case and aliases folded, newest-driver aliases included), or undefined if unknown. */
+  canonical: string | undefined;
+  /** The name is an alias that only the newest driver knows (older drivers, such as ECE's, ignore it). */
+  newestDriverOnly: boolean;
+  /** The value the driver sees: trimmed, or the brace content with `}}` turned into `}`. */
+  value: string;
+  braced: boolean;
+  /** A `{` value that never closed (it swallowed the rest of the URL). */
+  unclosed: boolean;
+  /** The trimmed name. */
+  nameSpan: Span;
+  /** The trimmed raw value, braces included (may be empty: then it sits right after `=`). */
+  valueSpan: Span;
+  /** `;name=value` from its `;` up to (not including) the next `;` or the end: delete it to remove the property. */
+  segmentSpan: Span;
+}
+
+export interface JdbcUrl {
+  text: string;
+  /** The text starts with the SQL Server prefix (in any case; a wrong case is also a problem). */
+  isSqlServer: boolean;
+  prefix: Span;
+  server?: JdbcPart;
+  instance?: JdbcPart;
+  port?: JdbcPart;
+  properties: JdbcProperty[];
+  /** Grammar problems: each one fails the connection (or makes the driver reject the URL). */
+  problems: JdbcUrlProblem[];
+}
+
+/** A value with where it came from: the server part or a property. */
+export interface JdbcValue {
+  value: string;
+  span: Span;
+  part?: JdbcPart;
+  property?: JdbcProperty;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Property names
+
+interface NameInfo {
+  canonical: string;
+  newestDriverOnly: boolean;
+}
+
+const NAME_INFO = new Map<string, NameInfo>();
+const PROPERTY_BY_NAME = new Map<string, DriverProperty>();
+for (const p of DRIVER_PROPERTIES) {
+  NAME_INFO.set(p.name.toLowerCase(), { canonical: p.name, newestDriverOnly: false });
+  PROPERTY_BY_NAME.set(p.name, p);
+}
+for (const a of DRIVER_ALIASES) NAME_INFO.set(a.alias.toLowerCase(), { canonical: a.property, newestDriverOnly: a.newestDriverOnly });
+
+/** The driver's canonical property name for `name` (trimmed, case-insensitive, aliases folded), or undefined. */
+export function canonicalName(name: string): string | undefined {
+  return NAME_INFO.get(javaTrim(name).toLowerCase())?.canonical;
+}
+
+/** True when `name` is an alias only the newest driver understands (`uid`, `trusted_connection`, ...). */
+export function isNewestDriverOnlyAlias(name: string): boolean {
+  return NAME_INFO.get(javaTrim(name).toLowerCase())?.newestDriverOnly === true;
+}
+
+/** The driver's description of a canonical property. */
+export function driverProperty(canonical: string): DriverProperty | undefined {
+  return PROPERTY_BY_NAME.get(canonical);
+}
+
+/** All names the driver (any version) accepts: canonical names and aliases. */
+export function knownPropertyNames(): Array<{ name: string; canonical: string; newestDriverOnly: boolean }> {
+  return [
+    ...DRIVER_PROPERTIES.map((p) => ({ name: p.name, canonical: p.name, newestDriverOnly: false })),
+    ...DRIVER_ALIASES.map((a) => ({ name: a.alias, canonical: a.property, newestDriverOnly: a.newestDriverOnly })),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parser
+
+const isJavaSpace = (c: number): boolean => c <= 0x20;
+
+function javaTrim(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isJavaSpace(s.charCodeAt(a))) a++;
+  while (b > a && isJavaSpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  let a = start;
+  let b = end;
+  while (a < b && isJavaSpace(text.charCodeAt(a))) a++;
+  while (b > a && isJavaSpace(text.charCodeAt(b - 1))) b--;
+  return { start: a, end: b };
+}
+
+function part(text: string, start: number, end: number, fullStart: number, lower: boolean): JdbcPart {
+  const span = trimSpan(text, start, end);
+  const raw = text.slice(span.start, span.end);
+  return { value: lower ? raw.toLowerCase() : raw, raw, span, fullSpan: { start: fullStart, end } };
+}
+
+/** Shortens user text for messages. */
+function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+export function parseJdbcUrl(text: string): JdbcUrl {
+  const n = text.length;
+  let s = 0;
+  while (s < n && isJavaSpace(text.charCodeAt(s))) s++;
+  const url: JdbcUrl = { text, isSqlServer: false, prefix: { start: s, end: s }, properties: [], problems: [] };
+  const P = JDBC_SQLSERVER_PREFIX.length;
+  const head = text.slice(s, s + P);
+  if (head.toLowerCase() !== JDBC_SQLSERVER_PREFIX) {
+    const whole = trimSpan(text, s, n);
+    const m = /^jdbc:[^:/;]*:?/i.exec(text.slice(s, Math.min(n, s + 64)));
+    url.prefix = { start: s, end: s + (m ? m[0].length : 0) };
+    const what = m ? `\`${clip(m[0])}\` is another driver's prefix` : 'it does not start with `jdbc:sqlserver://`';
+    const form = 'ECE connects to SQL Server with URLs of the form `jdbc:sqlserver://host:port;databaseName=name`.';
+    url.problems.push({
+      code: 'not-sqlserver',
+      start: whole.start,
+      end: whole.end,
+      message: whole.start === whole.end ? `The URL is empty. ${form}` : `This is not a Microsoft SQL Server JDBC URL: ${what}. ${form}`,
+    });
+    return url;
+  }
+  url.isSqlServer = true;
+  url.prefix = { start: s, end: s + P };
+  if (head !== JDBC_SQLSERVER_PREFIX) {
+    url.problems.push({
+      code: 'prefix-case',
+      start: s,
+      end: s + P,
+      message: `The driver only recognises the prefix in lower case, \`${JDBC_SQLSERVER_PREFIX}\`; written as \`${head}\` the URL is refused ("no suitable driver").`,
+    });
+  }
+
+  let i = s + P;
+  // Server part (absent when `;` follows `//` directly). The first character always belongs to it.
+  if (i < n && text[i] !== ';') {
+    let j = i + 1;
+    while (j < n) {
+      const c = text[j];
+      if (c === ';' || c === ':' || c === '\\') break;
+      j++;
+    }
+    const server = part(text, i, j, i, false);
+    url.server = server;
+    const first = text[i];
+    if (first === ':' || first === '\\') {
+      url.problems.push({
+        code: 'server-starts-with-delimiter',
+        start: i,
+        end: i + 1,
+        message: `There is no server name before \`${first}\`: the driver takes \`${clip(server.raw)}\` as the server name. Write the host name first, e.g. \`jdbc:sqlserver://dbhost${first === ':' ? ':1433' : '\\instance'}\`.`,
+      });
+    } else {
+      const eq = server.raw.indexOf('=');
+      if (eq >= 0) {
+        url.problems.push({
+          code: 'server-has-equals',
+          start: server.span.start,
+          end: server.span.end,
+          message: `The server part \`${clip(server.raw)}\` contains \`=\`, which the driver rejects. Properties go after a \`;\`: write \`jdbc:sqlserver://host;name=value\` or \`jdbc:sqlserver://;serverName=host\`.`,
+        });
+      }
+    }
+    i = j;
+    if (i < n && text[i] === '\\') {
+      let k = i + 1;
+      while (k < n && text[k] !== ';' && text[k] !== ':') k++;
+      url.instance = part(text, i + 1, k, i, true);
+      i = k;
+    }
+    if (i < n && text[i] === ':') {
+      let k = i + 1;
+      while (k < n && text[k] !== ';') k++;
+      url.port = part(text, i + 1, k, i, false);
+      i = k;
+    }
+  }
+
+  // Properties: here i === n or text[i] === ';'.
+  while (i < n) {
+    const segStart = i;
+    i++;
+    let j = i;
+    while (j < n && text[j] !== '=' && text[j] !== ';') j++;
+    const nameSpan = trimSpan(text, i, j);
+    if (j >= n || text[j] === ';') {
+      if (nameSpan.end > nameSpan.start) {
+        const name = text.slice(nameSpan.start, nameSpan.end);
+        url.problems.push({
+          code: 'name-without-equals',
+          start: nameSpan.start,
+          end: nameSpan.end,
+          message: `\`${clip(name)}\` has no \`=\`: every property must be written \`name=value\`; the driver rejects the whole URL.`,
+        });
+      }
+      i = j;
+      continue;
+    }
+    const emptyName = nameSpan.end === nameSpan.start;
+    if (emptyName) {
+      url.problems.push({
+        code: 'empty-name',
+        start: j,
+        end: j + 1,
+        message: 'A value without a property name (`;=`): the driver rejects the whole URL.',
+      });
+    }
+    let k = j + 1;
+    while (k < n && text[k] !== ';' && text[k] !== '{') k++;
+    let value: string;
+    let valueSpan: Span;
+    let braced = false;
+    let unclosed = false;
+    let segEnd: number;
+    if (k < n && text[k] === '{' && trimSpan(text, j + 1, k).end > trimSpan(text, j + 1, k).start) {
+      // `{` after other text: an error in the driver. Recover by reading a plain value.
+      url.problems.push({
+        code: 'text-before-brace',
+        start: k,
+        end: k + 1,
+        message: 'A `{` may only start a value. To put `{`, `}` or `;` in a value, wrap the whole value in braces, e.g. `password={a;b{c}`; otherwise the driver rejects the URL.',
+      });
+      while (k < n && text[k] !== ';') k++;
+      valueSpan = trimSpan(text, j + 1, k);
+      value = text.slice(valueSpan.start, valueSpan.end);
+      segEnd = k;
+    } else if (k < n && text[k] === '{') {
+      braced = true;
+      const chunks: string[] = [];
+      let m = k + 1;
+      let chunkStart = m;
+      let closed = false;
+      while (m < n) {
+        const c = text.charCodeAt(m);
+        if (c === 0x7d /* } */) {
+          if (m + 1 < n && text.charCodeAt(m + 1) === 0x7d) {
+            chunks.push(text.slice(chunkStart, m + 1));
+            m += 2;
+            chunkStart = m;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        m++;
+      }
+      if (!closed) {
+        unclosed = true;
+        chunks.push(text.slice(chunkStart, n));
+        value = chunks.join('');
+        valueSpan = { start: k, end: trimSpan(text, k, n).end };
+        url.problems.push({
+          code: 'unclosed-brace',
+          start: k,
+          end: k + 1,
+          message: 'This `{` is never closed with `}`: the value swallows the rest of the URL and the driver rejects it.',
+        });
+        segEnd = n;
+      } else {
+        chunks.push(text.slice(chunkStart, m));
+        value = chunks.join('');
+        valueSpan = { start: k, end: m + 1 };
+        let q = m + 1;
+        while (q < n && text[q] !== ';') q++;
+        let a = m + 1;
+        while (a < q && text[a] === ' ') a++;
+        if (a < q) {
+          let b = q;
+          while (b > a && text[b - 1] === ' ') b--;
+          url.problems.push({
+            code: 'text-after-brace',
+            start: a,
+            end: b,
+            message: `Only spaces may follow the closing \`}\` of a value; \`${clip(text.slice(a, b))}\` makes the driver reject the URL.`,
+          });
+        }
+        segEnd = q;
+      }
+    } else {
+      valueSpan = trimSpan(text, j + 1, k);
+      // an empty value sits right after `=`
+      if (valueSpan.start === valueSpan.end) valueSpan = { start: j + 1, end: j + 1 };
+      value = text.slice(valueSpan.start, valueSpan.end);
+      segEnd = k;
+    }
+    if (!emptyName) {
+      const name = text.slice(nameSpan.start, nameSpan.end);
+      const info = NAME_INFO.get(name.toLowerCase());
+      url.properties.push({
+        name,
+        canonical: info?.canonical,
+        newestDriverOnly: info?.newestDriverOnly === true,
+        value,
+        braced,
+        unclosed,
+        nameSpan,
+        valueSpan,
+        segmentSpan: { start: segStart, end: segEnd },
+      });
+    }
+    i = segEnd;
+  }
+  return url;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Questions about a parsed URL. They answer for the driver an ECE release ships: aliases that only the newest
+// driver knows (`uid`, `trusted_connection`, ...) are ignored, as that driver ignores them.
+
+/** The properties that set `canonical` and that ECE's driver honours (newest-driver aliases excluded), in order. */
+export function propertiesFor(url: JdbcUrl, canonical: string): JdbcProperty[] {
+  return url.properties.filter((p) => p.canonical === canonical && !p.newestDriverOnly);
+}
+
+/** The property that decides `canonical` (the last one ECE's driver honours). */
+export function lastProperty(url: JdbcUrl, canonical: string): JdbcProperty | undefined {
+  for (let i = url.properties.length - 1; i >= 0; i--) {
+    const p = url.properties[i]!;
+    if (p.canonical === canonical && !p.newestDriverOnly) return p;
+  }
+  return undefined;
+}
+
+const fromProperty = (p: JdbcProperty): JdbcValue => ({ value: p.value, span: p.valueSpan, property: p });
+const fromPart = (p: JdbcPart): JdbcValue => ({ value: p.value, span: p.span, part: p });
+
+/** Where the host comes from: the last `serverName`/`server` property, else a non-empty server part. */
+export function hostValue(url: JdbcUrl): JdbcValue | undefined {
+  if (!url.isSqlServer) return undefined;
+  const p = lastProperty(url, 'serverName');
+  if (p) return fromProperty(p);
+  return url.server && url.server.value ? fromPart(url.server) : undefined;
+}
+
+/** Where the port comes from: the last `portNumber`/`port` property, else the `:port` part. */
+export function portValue(url: JdbcUrl): JdbcValue | undefined {
+  if (!url.isSqlServer) return undefined;
+  const p = lastProperty(url, 'portNumber');
+  if (p) return fromProperty(p);
+  return url.port ? fromPart(url.port) : undefined;
+}
+
+/** Where the instance comes from: the last `instanceName` property, else the `\instance` part (lower-cased). */
+export function instanceValue(url: JdbcUrl): JdbcValue | undefined {
+  if (!url.isSqlServer) return undefined;
+  const p = lastProperty(url, 'instanceName');
+  if (p) return fromProperty(p);
+  return url.instance ? fromPart(url.instance) : undefined;
+}
+
+/** The host the driver connects to (trimmed, as written), or undefined when none is given. */
+export function effectiveHost(url: JdbcUrl): string | undefined {
+  const v = hostValue(url)?.value;
+  return v ? v : undefined;
+}
+
+/** A port as the driver reads it (`Integer.parseInt`, so an optional `+`), when it is a whole number 1..65535. */
+export function parsePort(text: string): number | undefined {
+  const t = javaTrim(text);
+  if (!/^\+?[0-9]{1,10}$/.test(t)) return undefined;
+  const v = Number(t);
+  return v >= 1 && v <= 65535 ? v : undefined;
+}
+
+/** The port the driver connects to, when one is given and valid (the 1433 default is NOT filled in). */
+export function effectivePort(url: JdbcUrl): number | undefined {
+  const v = portValue(url);
+  return v ? parsePort(v.value) : undefined;
+}
+
+/** The named instance the driver will look up: undefined when none is given or when a port makes the driver ignore it. */
+export function effectiveInstance(url: JdbcUrl): string | undefined {
+  const v = instanceValue(url)?.value;
+  if (!v) return undefined;
+  return portValue(url) ? undefined : v;
+}
+
+/** The `databaseName` (or `database`) value, last one winning; undefined when absent. */
+export function databaseName(url: JdbcUrl): string | undefined {
+  return url.isSqlServer ? lastProperty(url, 'databaseName')?.value : undefined;
+}
+
+/** `integratedSecurity` as a boolean (any case); undefined when absent or not a valid boolean. */
+export function integratedSecurity(url: JdbcUrl): boolean | undefined {
+  return booleanProperty(url, 'integratedSecurity');
+}
+
+/** A boolean property's value (any case); undefined when absent or not `true`/`false`. */
+export function booleanProperty(url: JdbcUrl, canonical: string): boolean | undefined {
+  if (!url.isSqlServer) return undefined;
+  const v = lastProperty(url, canonical)?.value.toLowerCase();
+  return v === 'true' ? true : v === 'false' ? false : undefined;
+}
+
+/** Writes a value so the driver reads it back unchanged: braces when it holds `;`, `{`, `}` or outer spaces. */
+export function encodePropertyValue(value: string): string {
+  if (value === '') return '';
+  const needsBraces =
+    /[;{}]/.test(value) || isJavaSpace(value.charCodeAt(0)) || isJavaSpace(value.charCodeAt(value.length - 1));
+  return needsBraces ? `{${value.replace(/\}/g, '}}')}}` : value;
+}
+
+/**
+ * Minimal edits (decoded URL offsets) that set a property: the value of the last occurrence ECE's driver honours
+ * is replaced, or `;name=value` is appended after the last non-blank character when the property is absent.
+ * `name` is folded to its canonical spelling when known. Returns [] for a URL that is not SQL Server's.
+ */
+export function setPropertyEdits(url: JdbcUrl, name: string, value: string): Array<{ start: number; end: number; newText: string }> {
+  if (!url.isSqlServer) return [];
+  const canonical = canonicalName(name) ?? javaTrim(name);
+  const encoded = encodePropertyValue(value);
+  const last = lastProperty(url, canonical);
+  if (last) {
+    if (last.value === value && !last.unclosed) return [];
+    return [{ start: last.valueSpan.start, end: last.valueSpan.end, newText: encoded }];
+  }
+  const end = trimSpan(url.text, 0, url.text.length).end;
+  const sep = url.text[end - 1] === ';' ? '' : ';';
+  return [{ start: end, end, newText: `${sep}${canonical}=${encoded}` }];
+}
+
+/**
+ * A canonical form for comparing two URLs: prefix in lower case, effective host (lower-cased), instance (only
+ * when no port) and port in the server part, then every other property once (last wins) with lower-cased
+ * names, sorted, values trimmed (boolean values lower-cased). Unknown names and newest-driver aliases are kept
+ * under their own lower-cased names. A URL that is not SQL Server's comes back trimmed, unchanged otherwise.
+ */
+export function normalizeJdbcUrl(url: JdbcUrl): string {
+  if (!url.isSqlServer) return javaTrim(url.text);
+  const host = (effectiveHost(url) ?? '').toLowerCase();
+  const portText = portValue(url)?.value;
+  const portNum = portText !== undefined ? parsePort(portText) : undefined;
+  const port = portText === undefined ? '' : `:${portNum !== undefined ? String(portNum) : javaTrim(portText)}`;
+  const inst = port ? '' : (instanceValue(url)?.value ?? '').toLowerCase();
+  const values = new Map<string, string>();
+  for (const p of url.properties) {
+    const honoured = p.canonical !== undefined && !p.newestDriverOnly;
+    if (honoured && (p.canonical === 'serverName' || p.canonical === 'portNumber' || p.canonical === 'instanceName')) continue;
+    const key = (honoured ? p.canonical! : p.name).toLowerCase();
+    const type = honoured ? driverProperty(p.canonical!)?.type : undefined;
+    values.set(key, type === 'boolean' ? p.value.toLowerCase() : p.value);
+  }
+  const keys = [...values.keys()].sort();
+  let out = `${JDBC_SQLSERVER_PREFIX}${host}${inst ? `\\${inst}` : ''}${port}`;
+  for (const k of keys) out += `;${k}=${encodePropertyValue(values.get(k)!)}`;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hover text
+
+/** True for names whose values must never be shown (passwords, secrets, keys, tokens). */
+export function isSecretName(name: string): boolean {
+  return /password|secret|key|token/i.test(name);
+}
+
+function code(s: string): string {
+  const v = clip(s.replace(/[\r\n\t]/g, ' '), 80);
+  if (v === '') return '(empty)';
+  const fence = v.includes('`') ? '``' : '`';
+  const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${v}${pad}${fence}`;
+}
+
+function shownValue(names: string[], value: string): string {
+  if (names.some(isSecretName)) return value === '' ? '(empty)' : '•••• (set)';
+  return code(value);
+}
+
+/** Markdown for a hover: server, instance, port, database, authentication, then every other property. */
+export function describeJdbcUrl(url: JdbcUrl): string {
+  if (!url.isSqlServer) return '**Not a SQL Server JDBC URL**: ECE expects `jdbc:sqlserver://host:port;databaseName=name`.';
+  const lines: string[] = ['**SQL Server JDBC URL**', ''];
+  const host = effectiveHost(url);
+  lines.push(`- **Server:** ${host ? code(host) : 'not given (the driver would try `localhost`)'}`);
+  const inst = instanceValue(url);
+  const port = portValue(url);
+  if (inst && inst.value) {
+    lines.push(
+      `- **Instance:** ${code(inst.value)}${port ? ' (ignored: a port is given, so the driver connects to the port directly)' : ' (its port is looked up through the SQL Server Browser service, UDP 1434)'}`,
+    );
+  }
+  if (port) {
+    const p = parsePort(port.value);
+    lines.push(`- **Port:** ${p !== undefined ? String(p) : `${code(port.value)} (not a valid port)`}`);
+  } else if (!(inst && inst.value)) {
+    lines.push('- **Port:** 1433 (the default)');
+  }
+  const db = databaseName(url);
+  lines.push(`- **Database:** ${db ? code(db) : "not given (the login's default database is used)"}`);
+  const integrated = integratedSecurity(url);
+  const auth = lastProperty(url, 'authentication')?.value;
+  let authText: string;
+  if (integrated === true) authText = 'Windows authentication (`integratedSecurity=true`): the account the ECE services run as logs in';
+  else if (auth) authText = `\`authentication=${clip(auth, 40)}\``;
+  else authText = 'SQL Server authentication: the login and password given with the pool';
+  lines.push(`- **Authentication:** ${authText}`);
+  const shown = new Set(['serverName', 'portNumber', 'instanceName', 'databaseName']);
+  const others = url.properties.filter((p) => !(p.canonical && !p.newestDriverOnly && shown.has(p.canonical)));
+  if (others.length > 0) {
+    lines.push('', '**Other properties:**', '');
+    for (const p of others) {
+      let what: string;
+      if (!p.canonical) what = 'unknown to the driver, which silently ignores it';
+      else if (p.newestDriverOnly)
+        what = `alias of \`${p.canonical}\` known only to the newest driver; older drivers such as ECE's ignore it`;
+      else what = driverProperty(p.canonical)?.description ?? '';
+      lines.push(`- ${code(p.name)} = ${shownValue([p.name, p.canonical ?? ''], p.value)}${what ? ` — ${what}` : ''}`);
+    }
+  }
+  return lines.join('\n');
+}
