@@ -37,6 +37,7 @@ import { constants as fsConstants, promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import * as yauzl from 'yauzl';
 import { crc32 } from './crc32';
@@ -258,6 +259,49 @@ const SIG_DESCRIPTOR = 0x08074b50;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DESCRIPTOR = 0x0008;
 
+/**
+ * Lets yauzl read through our FileHandle. (yauzl.fromFd would close the descriptor when the ZipFile closes, and a
+ * second descriptor could see a different file.) `close` does nothing: the caller owns the handle.
+ */
+class HandleReader extends yauzl.RandomAccessReader {
+  constructor(private readonly fh: FileHandle) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    // Our own stream over positional reads: fs streams on a shared descriptor close it when they end.
+    const fh = this.fh;
+    let pos = start;
+    return new Readable({
+      read(): void {
+        const n = Math.min(64 * 1024, end - pos);
+        if (n <= 0) {
+          this.push(null);
+          return;
+        }
+        const buf = Buffer.alloc(n);
+        fh.read(buf, 0, n, pos).then(
+          ({ bytesRead }) => {
+            if (bytesRead === 0) return void this.destroy(new Error('unexpected end of file'));
+            pos += bytesRead;
+            this.push(buf.subarray(0, bytesRead));
+          },
+          (e: Error) => this.destroy(e),
+        );
+      },
+    });
+  }
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+    const cb = callback as (err: Error | null, bytesRead?: number) => void;
+    this.fh.read(buffer, offset, length, position).then(
+      (r) => cb(null, r.bytesRead),
+      (e: Error) => cb(e),
+    );
+  }
+  override close(callback: (err: Error | null) => void): void {
+    setImmediate(() => callback(null));
+  }
+}
+
 async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
   let done = 0;
@@ -305,7 +349,7 @@ async function analyze(
   if (cdOffset + cdSize > eocdOffset) throw new ZipEntryError('corrupt', 'The central directory overlaps the end record.');
   const cd = await readAt(fh, cdOffset, cdSize);
 
-  const zip = await yauzl.fromFdPromise(fh.fd, {
+  const zip = await yauzl.fromRandomAccessReaderPromise(new HandleReader(fh), fileSize, {
     lazyEntries: true,
     autoClose: false,
     decodeStrings: false,
