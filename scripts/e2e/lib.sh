@@ -1,0 +1,66 @@
+# Shared shell helpers for the real-editor tests; sourced by run-all.sh (and handy by hand:
+#   source scripts/e2e/lib.sh; start_code_server DIR; ... ; stop_started).
+# Every process started here is recorded in STARTED_PIDS and killed (with its process group) by stop_started.
+
+E2E_ROOT=${E2E_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+E2E_HOST=${E2E_HOST_DIR:-$E2E_ROOT/.e2e/host}
+CODE_SERVER="$E2E_HOST/node_modules/.bin/code-server"
+STARTED_PIDS=()
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+# Writes fresh user settings for a code-server state dir.
+cs_prepare_state() {
+  local state=$1
+  mkdir -p "$state/ud/User" "$state/ext"
+  cat > "$state/ud/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none", "workbench.tips.enabled": false, "telemetry.telemetryLevel": "off",
+  "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false, "extensions.ignoreRecommendations": true,
+  "update.mode": "none", "security.workspace.trust.enabled": false, "git.enabled": false,
+  "workbench.enableExperiments": false, "chat.disableAIFeatures": true, "files.autoSave": "off",
+  "window.restoreWindows": "none", "workbench.colorTheme": "Default Light Modern"
+}
+JSON
+  printf 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n' > "$state/config.yaml"
+}
+
+# cs_install_vsix STATE VSIX: installs the packaged extension into STATE/ext (the per-run extensions dir).
+cs_install_vsix() {
+  local state=$1 vsix=$2
+  "$CODE_SERVER" --config "$state/config.yaml" --user-data-dir "$state/ud" --extensions-dir "$state/ext" \
+    --install-extension "$vsix" </dev/null > "$state/install.log" 2>&1 || { cat "$state/install.log" >&2; return 1; }
+}
+
+# start_code_server STATE PORT: starts code-server in the background, waits for /healthz; sets CS_PID.
+start_code_server() {
+  local state=$1 port=$2 i
+  "$CODE_SERVER" --bind-addr "127.0.0.1:$port" --auth none --config "$state/config.yaml" \
+    --user-data-dir "$state/ud" --extensions-dir "$state/ext" --disable-telemetry --disable-update-check \
+    --disable-workspace-trust --disable-getting-started-override > "$state/server.log" 2>&1 </dev/null &
+  CS_PID=$!
+  STARTED_PIDS+=("$CS_PID")
+  for i in $(seq 1 300); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$CS_PID" 2>/dev/null; then echo "code-server exited early:" >&2; cat "$state/server.log" >&2; return 1; fi
+    sleep 0.2
+  done
+  echo "code-server did not answer /healthz within 60 s" >&2; return 1
+}
+
+# Kills a process and all its descendants (code-server forks the extension host and the language server).
+kill_tree() {
+  local pid=$1 child
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do kill_tree "$child"; done
+  kill "$pid" 2>/dev/null || true
+}
+
+stop_started() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do kill_tree "$pid"; done
+  for pid in "${STARTED_PIDS[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  done
+  STARTED_PIDS=()
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# The real-editor tests, end to end (called by .ci/run after the unit tests; runnable by hand):
+#   1. set up the host (code-server + Chromium + Neovim), idempotently  -> scripts/e2e/setup-host.sh
+#   2. package the extension (npm run package -> dist/ece-config.vsix)
+#   3. install the .vsix into a fresh per-run extensions dir of code-server
+#   4. extension tests (mocha, test/e2e/suite) in code-server's extension host, against the INSTALLED extension
+#   5. UI check with Playwright + Chromium: the Problems panel lists a pool-file mistake with its rule id
+#   6. grammar tests (vscode-tmgrammar-test, test/grammar)
+#   7. Neovim's built-in LSP client against dist/server.js --stdio (test/nvim)
+# Every process it starts is killed on exit; state lives in fresh per-run dirs (.e2e/run, TMPDIR inside it);
+# output (logs, screenshot) goes to .test-output/e2e/. Prints "N passed, N failed"; exits non-zero on any failure.
+# Env: ECE_E2E_VSIX=<path> tests that .vsix instead of running `npm run package`; ECE_E2E_ONLY="ext ui grammar nvim".
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+export E2E_ROOT=$ROOT
+# shellcheck source=lib.sh
+source "$ROOT/scripts/e2e/lib.sh"
+
+RUN=$ROOT/.e2e/run
+OUT=$ROOT/.test-output/e2e
+ONLY=${ECE_E2E_ONLY:-ext ui grammar nvim}
+PASSED=0; FAILED=0; FAILED_STEPS=()
+T0=$(date +%s)
+
+cleanup() { stop_started; }
+trap cleanup EXIT
+trap 'echo "run-all: interrupted" >&2; exit 130' INT TERM
+
+step() { echo; echo "### $* ($(( $(date +%s) - T0 )) s)"; }
+# record NAME PASSED FAILED
+record() {
+  PASSED=$((PASSED + $2)); FAILED=$((FAILED + $3))
+  [ "$3" -eq 0 ] || FAILED_STEPS+=("$1")
+  echo "--- $1: $2 passed, $3 failed"
+}
+want() { case " $ONLY " in *" $1 "*) return 0;; *) return 1;; esac; }
+
+step "setup host"
+if ! bash "$ROOT/scripts/e2e/setup-host.sh"; then
+  echo "run-all: the test host could not be set up; failing (the real-editor tests are never skipped)" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+rm -rf "$RUN" "$OUT"
+mkdir -p "$RUN/tmp" "$OUT"
+export TMPDIR=$RUN/tmp
+
+step "package the extension"
+if [ -n "${ECE_E2E_VSIX:-}" ]; then
+  VSIX=$(cd "$(dirname "$ECE_E2E_VSIX")" && pwd)/$(basename "$ECE_E2E_VSIX")
+else
+  npm run package --silent > "$OUT/package.log" 2>&1 || { cat "$OUT/package.log" >&2; echo "run-all: npm run package failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+  tail -n 3 "$OUT/package.log"
+  VSIX=$ROOT/dist/ece-config.vsix
+fi
+[ -f "$VSIX" ] || { echo "run-all: no .vsix at $VSIX" >&2; echo "0 passed, 1 failed"; exit 1; }
+echo "vsix: $VSIX ($(du -k "$VSIX" | cut -f1) KiB)"
+
+# The test workspace: a copy of examples/ece-home plus the test cases; e2e-run.json beside it tells the tests
+# where the extensions dir and the output dir are.
+WS=$RUN/ws
+mkdir -p "$WS"
+[ -d examples/ece-home ] && cp -R examples/ece-home "$WS/ece-home"
+cp -R test/e2e/fixtures/cases "$WS/cases"
+STATE=$RUN/code-server
+cs_prepare_state "$STATE"
+node -e 'const [f, ext, out, repo, ws] = process.argv.slice(1); require("fs").writeFileSync(f, JSON.stringify({ extensionsDir: ext, outDir: out, repo, exampleHome: repo + "/examples/ece-home", workspace: ws }, null, 2))' \
+  "$RUN/e2e-run.json" "$STATE/ext" "$OUT" "$ROOT" "$WS"
+
+if want ext || want ui; then
+  step "install the .vsix into code-server"
+  if ! cs_install_vsix "$STATE" "$VSIX"; then
+    echo "run-all: code-server --install-extension failed" >&2; echo "0 passed, 1 failed"; exit 1
+  fi
+  grep -h -i -E "installed|success" "$STATE/install.log" | head -2
+  ls "$STATE/ext"
+  PORT=$(free_port)
+  if ! start_code_server "$STATE" "$PORT"; then echo "run-all: code-server did not start" >&2; echo "0 passed, 1 failed"; exit 1; fi
+  echo "code-server up on 127.0.0.1:$PORT (pid $CS_PID)"
+fi
+
+if want ext; then
+  step "extension tests in code-server's extension host"
+  mkdir -p "$RUN/empty-dev-extension"     # loads no extension: the one under test is the installed .vsix
+  node scripts/e2e/run-ext-tests.js "http://127.0.0.1:$PORT" "$WS" "$RUN/empty-dev-extension" "$ROOT/test/e2e/index.js" "$OUT"
+  rc=$?
+  read -r p f < <(node -e 'try{const r=require(process.argv[1]);console.log(r.passed.length, r.failed.length)}catch{console.log("0 0")}' "$OUT/ext-results.json")
+  [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1     # the run failed before or outside mocha
+  record "extension tests" "$p" "$f"
+fi
+
+if want ui; then
+  step "UI check (Playwright + Chromium): Problems panel"
+  UIWS=$RUN/ui-ws
+  mkdir -p "$UIWS"
+  cp test/e2e/fixtures/ui/egpl_ds_connpool_map.xml "$UIWS/"
+  if node test/e2e/ui-problems.js "http://127.0.0.1:$PORT" "$UIWS" "$OUT"; then record "UI check" 1 0; else record "UI check" 0 1; fi
+fi
+stop_started
+
+if want grammar; then
+  step "grammar tests (vscode-tmgrammar-test)"
+  if bash test/grammar/run.sh > "$OUT/grammar.log" 2>&1; then gf=0; else gf=1; fi
+  cat "$OUT/grammar.log"
+  gp=$(grep -c -E '^✓|^\s*✓' "$OUT/grammar.log" || true); gx=$(grep -c -E '^✖|^\s*✖' "$OUT/grammar.log" || true)
+  [ "$gf" -ne 0 ] && [ "$gx" -eq 0 ] && gx=1
+  record "grammar tests" "$gp" "$gx"
+fi
+
+if want nvim; then
+  step "Neovim LSP client test"
+  node --test test/nvim/ > "$OUT/nvim.log" 2>&1; nrc=$?
+  cat "$OUT/nvim.log"
+  np=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT/nvim.log"); nf=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$OUT/nvim.log")
+  np=${np:-0}; nf=${nf:-0}; [ "$nrc" -ne 0 ] && [ "$nf" -eq 0 ] && nf=1
+  record "Neovim test" "$np" "$nf"
+fi
+
+echo
+echo "real-editor tests took $(( $(date +%s) - T0 )) s; output in $OUT"
+[ ${#FAILED_STEPS[@]} -eq 0 ] || echo "failed: ${FAILED_STEPS[*]}"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ] && [ "$PASSED" -gt 0 ]
