@@ -470,6 +470,68 @@ void describe('rewriteZipEntry', () => {
   });
 });
 
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'zip');
+
+/** Reads the zips the way a Java runtime does (ECE is Java); undefined when no JDK is installed. */
+function javaCheck(...files: string[]): string | undefined {
+  if (spawnSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).status !== 0) return undefined;
+  const r = spawnSync('java', [path.join(FIXTURES, 'ZipCheck.java'), ...files], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `java ZipCheck failed: ${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+
+void describe('rewriteZipEntry on zips made by other tools', () => {
+  const expected = fs.readFileSync(path.join(FIXTURES, 'pool-entry.expected.xml'));
+  const checked: string[] = [];
+  // Order matters: the Java test below reads checked[0] fully and checked[1] through its central directory.
+  for (const fixture of ['jar-deployment.zip', 'infozip-deployment.zip']) {
+    void test(`${fixture}: only the pool entry changes, to the expected bytes`, async () => {
+      const original = fs.readFileSync(path.join(FIXTURES, fixture));
+      const { dir, zip } = place(original);
+      const before = await rawEntries(zip);
+      const read = await readZipEntryText(zip, '\\dataaccess\\egpl_ds_connpool_map.xml');
+      assert.ok(read?.text.startsWith(BOM));
+      assert.ok(Buffer.from(read.text, 'utf8').equals(fs.readFileSync(path.join(FIXTURES, 'pool-entry.xml'))));
+      const r = await rewriteZipEntry(zip, CONNPOOL_ZIP_ENTRY, blankCredentials, { now: NOW });
+      assert.equal(r.changed, true);
+      assert.deepEqual(listDir(dir), ['deployment.zip', 'deployment.zip.bak-20260102-030405']);
+      const afterRaw = await rawEntries(zip);
+      assertOnlyPoolChanged(before.entries, afterRaw.entries, 'dataaccess/egpl_ds_connpool_map.xml', expected.toString('utf8'));
+      unzipTest(zip);
+      checked.push(zip);
+      const again = await rewriteZipEntry(zip, CONNPOOL_ZIP_ENTRY, blankCredentials, { now: NOW });
+      assert.equal(again.changed, false);
+      assert.deepEqual(listDir(dir), ['deployment.zip', 'deployment.zip.bak-20260102-030405']);
+    });
+  }
+  void test('Java reads the rewritten zips (ZipInputStream and ZipFile, CRCs checked)', (t) => {
+    assert.equal(checked.length, 2, 'runs after the two rewrites above');
+    // The Info-ZIP fixture has a stored entry with a data descriptor, which ZipInputStream refuses even in the
+    // original: Java reads that one through its central directory only (as java.util.zip.ZipFile does).
+    const out = javaCheck(checked[0], `cd:${checked[1]}`);
+    if (out === undefined) return t.skip('no JDK installed');
+    assert.equal(out, 'OK 8\nOK 8\n');
+  });
+});
+
+void describe('file system details', () => {
+  void test('a symbolic link to the zip stays a link; the target is rewritten', { skip: process.platform === 'win32' }, async () => {
+    const { dir, zip } = place(await buildZip());
+    const link = path.join(dir, 'link.zip');
+    fs.symlinkSync(zip, link);
+    const r = await rewriteZipEntry(link, CONNPOOL_ZIP_ENTRY, blankCredentials, { now: NOW });
+    assert.equal(r.backupPath, `${zip}.bak-20260102-030405`);
+    assert.ok(fs.lstatSync(link).isSymbolicLink());
+    assert.equal((await readZipEntryText(zip, CONNPOOL_ZIP_ENTRY))?.text, POOL_XML_AFTER);
+  });
+  void test('the permission bits of the zip are kept', { skip: process.platform === 'win32' }, async () => {
+    const { zip } = place(await buildZip());
+    fs.chmodSync(zip, 0o640);
+    await rewriteZipEntry(zip, CONNPOOL_ZIP_ENTRY, blankCredentials, { now: NOW });
+    assert.equal(fs.statSync(zip).mode & 0o777, 0o640);
+  });
+});
+
 void describe('refusals', () => {
   async function expectRefusal(bytes: Buffer, code: ZipErrorCode, message?: RegExp, matcher = CONNPOOL_ZIP_ENTRY): Promise<void> {
     const { dir, zip } = place(bytes);
