@@ -490,7 +490,7 @@ void describe('rewriteZipEntry on zips made by other tools', () => {
       const { dir, zip } = place(original);
       const before = await rawEntries(zip);
       const read = await readZipEntryText(zip, '\\dataaccess\\egpl_ds_connpool_map.xml');
-      assert.ok(read?.text.startsWith(BOM));
+      assert.ok(read && read.text.startsWith(BOM));
       assert.ok(Buffer.from(read.text, 'utf8').equals(fs.readFileSync(path.join(FIXTURES, 'pool-entry.xml'))));
       const r = await rewriteZipEntry(zip, CONNPOOL_ZIP_ENTRY, blankCredentials, { now: NOW });
       assert.equal(r.changed, true);
