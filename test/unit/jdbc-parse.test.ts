@@ -1,0 +1,414 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  canonicalName,
+  databaseName,
+  describeJdbcUrl,
+  effectiveHost,
+  effectiveInstance,
+  effectivePort,
+  encodePropertyValue,
+  integratedSecurity,
+  isNewestDriverOnlyAlias,
+  normalizeJdbcUrl,
+  parseJdbcUrl,
+  parsePort,
+  setPropertyEdits,
+  type JdbcUrl,
+  type Span,
+} from '../../server/src/service/parse/jdbcUrl';
+import { DRIVER_ALIASES, DRIVER_PROPERTIES } from '../../server/src/service/kinds/shared/jdbc/driverProperties';
+
+/** The span of the `nth` occurrence of `sub` in `text`. */
+function at(text: string, sub: string, nth = 0): Span {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(sub, i + 1);
+    assert.ok(i >= 0, `${sub} not found in ${text}`);
+  }
+  return { start: i, end: i + sub.length };
+}
+
+const problems = (u: JdbcUrl) => u.problems.map((p) => ({ code: p.code, start: p.start, end: p.end }));
+
+function applyEdits(text: string, edits: Array<{ start: number; end: number; newText: string }>): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+const GUIDE = 'jdbc:sqlserver://ussuh23:1433;integratedSecurity=false;databaseName=eGActiveDB';
+
+void describe('parseJdbcUrl: structure', () => {
+  void test("the guide's URL: every part with its span", () => {
+    const u = parseJdbcUrl(GUIDE);
+    assert.equal(u.isSqlServer, true);
+    assert.deepEqual(u.problems, []);
+    assert.deepEqual(u.prefix, { start: 0, end: 17 });
+    assert.deepEqual(u.server, { value: 'ussuh23', raw: 'ussuh23', span: { start: 17, end: 24 }, fullSpan: { start: 17, end: 24 } });
+    assert.equal(u.instance, undefined);
+    assert.deepEqual(u.port, { value: '1433', raw: '1433', span: { start: 25, end: 29 }, fullSpan: { start: 24, end: 29 } });
+    assert.equal(u.properties.length, 2);
+    const [a, b] = u.properties;
+    assert.deepEqual(
+      { name: a!.name, canonical: a!.canonical, value: a!.value, nameSpan: a!.nameSpan, valueSpan: a!.valueSpan, segmentSpan: a!.segmentSpan },
+      { name: 'integratedSecurity', canonical: 'integratedSecurity', value: 'false', nameSpan: { start: 30, end: 48 }, valueSpan: { start: 49, end: 54 }, segmentSpan: { start: 29, end: 54 } },
+    );
+    assert.deepEqual(
+      { name: b!.name, value: b!.value, nameSpan: b!.nameSpan, valueSpan: b!.valueSpan, segmentSpan: b!.segmentSpan },
+      { name: 'databaseName', value: 'eGActiveDB', nameSpan: at(GUIDE, 'databaseName'), valueSpan: at(GUIDE, 'eGActiveDB'), segmentSpan: { start: 54, end: GUIDE.length } },
+    );
+    assert.equal(effectiveHost(u), 'ussuh23');
+    assert.equal(effectivePort(u), 1433);
+    assert.equal(effectiveInstance(u), undefined);
+    assert.equal(databaseName(u), 'eGActiveDB');
+    assert.equal(integratedSecurity(u), false);
+  });
+
+  void test('server, instance and port are trimmed; the instance is lower-cased; fullSpan starts at the delimiter', () => {
+    const t = 'jdbc:sqlserver:// db1.corp.com \\ SQLExpress : 1444 ;databaseName = x ';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(u.problems, []);
+    assert.equal(u.server!.value, 'db1.corp.com');
+    assert.deepEqual(u.server!.span, at(t, 'db1.corp.com'));
+    assert.deepEqual(u.server!.fullSpan, { start: 17, end: t.indexOf('\\') });
+    assert.equal(u.instance!.value, 'sqlexpress');
+    assert.equal(u.instance!.raw, 'SQLExpress');
+    assert.deepEqual(u.instance!.span, at(t, 'SQLExpress'));
+    assert.deepEqual(u.instance!.fullSpan, { start: t.indexOf('\\'), end: t.indexOf(':', 17) });
+    assert.equal(u.port!.value, '1444');
+    assert.deepEqual(u.port!.fullSpan, { start: t.indexOf(':', 17), end: t.indexOf(';') });
+    assert.equal(u.properties[0]!.name, 'databaseName');
+    assert.deepEqual(u.properties[0]!.nameSpan, at(t, 'databaseName'));
+    assert.equal(u.properties[0]!.value, 'x');
+    assert.deepEqual(u.properties[0]!.valueSpan, { start: t.lastIndexOf('x'), end: t.lastIndexOf('x') + 1 });
+    // port used, instance ignored
+    assert.equal(effectivePort(u), 1444);
+    assert.equal(effectiveInstance(u), undefined);
+  });
+
+  void test('instance without a port is the effective instance; port and instance can come from properties', () => {
+    const u = parseJdbcUrl('jdbc:sqlserver://db\\INST1;databaseName=d');
+    assert.equal(effectiveInstance(u), 'inst1');
+    assert.equal(effectivePort(u), undefined);
+    const v = parseJdbcUrl('jdbc:sqlserver://;server=h.example.com;instanceName=X;port=1500');
+    assert.equal(v.server, undefined);
+    assert.equal(effectiveHost(v), 'h.example.com');
+    assert.equal(effectivePort(v), 1500);
+    assert.equal(effectiveInstance(v), undefined);
+  });
+
+  void test('`;` may follow `//` directly; empty segments and a trailing `;` are fine', () => {
+    const t = 'jdbc:sqlserver://;;serverName=h;;databaseName=d;';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(u.problems, []);
+    assert.equal(u.server, undefined);
+    assert.equal(u.properties.length, 2);
+    assert.deepEqual(u.properties[0]!.segmentSpan, { start: 18, end: 31 });
+    assert.equal(effectiveHost(u), 'h');
+  });
+
+  void test('a later serverName property overrides the server part (the driver stores the part first)', () => {
+    const u = parseJdbcUrl('jdbc:sqlserver://a.example.com;serverName=b.example.com');
+    assert.equal(effectiveHost(u), 'b.example.com');
+  });
+
+  void test('names are case-insensitive and aliases fold; duplicates: last wins', () => {
+    const u = parseJdbcUrl('jdbc:sqlserver://h;DATABASENAME=a;Database=b;INTEGRATEDsecurity=TRUE');
+    assert.deepEqual(u.properties.map((p) => p.canonical), ['databaseName', 'databaseName', 'integratedSecurity']);
+    assert.equal(databaseName(u), 'b');
+    assert.equal(integratedSecurity(u), true);
+  });
+
+  void test('unknown names are kept with canonical undefined; newest-driver aliases are marked and ignored by the helpers', () => {
+    const u = parseJdbcUrl('jdbc:sqlserver://h;integratedSecuirty=true;trusted_connection=true;uid=x');
+    assert.deepEqual(
+      u.properties.map((p) => [p.name, p.canonical, p.newestDriverOnly]),
+      [
+        ['integratedSecuirty', undefined, false],
+        ['trusted_connection', 'integratedSecurity', true],
+        ['uid', 'user', true],
+      ],
+    );
+    assert.equal(integratedSecurity(u), undefined);
+  });
+
+  void test('an empty value sits right after `=`', () => {
+    const t = 'jdbc:sqlserver://h;databaseName=  ;x=1';
+    const p = parseJdbcUrl(t).properties[0]!;
+    assert.equal(p.value, '');
+    assert.deepEqual(p.valueSpan, { start: t.indexOf('=') + 1, end: t.indexOf('=') + 1 });
+    assert.deepEqual(p.segmentSpan, { start: 18, end: t.indexOf(';x') });
+  });
+});
+
+void describe('parseJdbcUrl: braces', () => {
+  void test('a braced value holds `;`, `}}` is a literal `}`, the value span includes the braces', () => {
+    const t = 'jdbc:sqlserver://h;password={a;b}}c};databaseName=d';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(u.problems, []);
+    assert.equal(u.properties.length, 2);
+    const p = u.properties[0]!;
+    assert.equal(p.value, 'a;b}c');
+    assert.equal(p.braced, true);
+    assert.deepEqual(p.valueSpan, at(t, '{a;b}}c}'));
+    assert.deepEqual(p.segmentSpan, { start: 18, end: t.indexOf(';databaseName') });
+    assert.equal(databaseName(u), 'd');
+  });
+
+  void test('spaces before `{` and after `}` are allowed; the braced content is not trimmed', () => {
+    const t = 'jdbc:sqlserver://h;applicationName=  { a b }   ;databaseName=d';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(u.problems, []);
+    assert.equal(u.properties[0]!.value, ' a b ');
+    assert.deepEqual(u.properties[0]!.valueSpan, at(t, '{ a b }'));
+    assert.deepEqual(u.properties[0]!.segmentSpan, { start: 18, end: t.indexOf(';databaseName') });
+  });
+
+  void test('text after the closing brace is an error at that text', () => {
+    const t = 'jdbc:sqlserver://h;password={x} yz ;databaseName=d';
+    assert.deepEqual(problems(parseJdbcUrl(t)), [{ code: 'text-after-brace', ...at(t, 'yz') }]);
+  });
+
+  void test('a tab after the closing brace is an error (only spaces may follow)', () => {
+    const t = 'jdbc:sqlserver://h;password={x}\t;databaseName=d';
+    assert.deepEqual(problems(parseJdbcUrl(t)), [{ code: 'text-after-brace', ...at(t, '\t') }]);
+  });
+
+  void test('an unclosed `{` swallows the rest and is an error at the brace', () => {
+    const t = 'jdbc:sqlserver://h;password={abc;databaseName=d';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(problems(u), [{ code: 'unclosed-brace', ...at(t, '{') }]);
+    assert.equal(u.properties.length, 1);
+    assert.equal(u.properties[0]!.value, 'abc;databaseName=d');
+    assert.equal(u.properties[0]!.unclosed, true);
+    assert.equal(databaseName(u), undefined);
+  });
+
+  void test('`{` after other value text is an error; the value is read plainly', () => {
+    const t = 'jdbc:sqlserver://h;password=ab{c};databaseName=d';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(problems(u), [{ code: 'text-before-brace', ...at(t, '{') }]);
+    assert.equal(u.properties[0]!.value, 'ab{c}');
+    assert.equal(databaseName(u), 'd');
+  });
+});
+
+void describe('parseJdbcUrl: grammar errors with exact spans', () => {
+  void test('another driver', () => {
+    const t = 'jdbc:oracle:thin:@db:1521:ECE';
+    const u = parseJdbcUrl(t);
+    assert.equal(u.isSqlServer, false);
+    assert.deepEqual(problems(u), [{ code: 'not-sqlserver', start: 0, end: t.length }]);
+    assert.match(u.problems[0]!.message, /jdbc:oracle:/);
+    assert.equal(effectiveHost(u), undefined);
+  });
+
+  void test('an empty URL', () => {
+    const u = parseJdbcUrl('   ');
+    assert.deepEqual(problems(u), [{ code: 'not-sqlserver', start: 3, end: 3 }]);
+    assert.match(u.problems[0]!.message, /empty/);
+  });
+
+  void test('the prefix in another case: parsed, but reported (the driver compares it case-sensitively)', () => {
+    const u = parseJdbcUrl('  JDBC:SQLServer://h.example.com;databaseName=d');
+    assert.equal(u.isSqlServer, true);
+    assert.deepEqual(problems(u), [{ code: 'prefix-case', start: 2, end: 19 }]);
+    assert.equal(effectiveHost(u), 'h.example.com');
+  });
+
+  void test('`=` in the server part', () => {
+    const t = 'jdbc:sqlserver://servername=x;databaseName=d';
+    assert.deepEqual(problems(parseJdbcUrl(t)), [{ code: 'server-has-equals', ...at(t, 'servername=x') }]);
+  });
+
+  void test('`=` in the server part at the end of the URL', () => {
+    const t = 'jdbc:sqlserver:// a=b ';
+    assert.deepEqual(problems(parseJdbcUrl(t)), [{ code: 'server-has-equals', ...at(t, 'a=b') }]);
+  });
+
+  void test('no server before `:` (the driver takes `:1433` as the server name)', () => {
+    const t = 'jdbc:sqlserver://:1433;databaseName=d';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(problems(u), [{ code: 'server-starts-with-delimiter', start: 17, end: 18 }]);
+    assert.equal(u.server!.value, ':1433');
+    assert.equal(u.port, undefined);
+  });
+
+  void test('a name without `=`, in the middle and at the end', () => {
+    const t = 'jdbc:sqlserver://h; foo ;databaseName=d;bar';
+    assert.deepEqual(problems(parseJdbcUrl(t)), [
+      { code: 'name-without-equals', ...at(t, 'foo') },
+      { code: 'name-without-equals', ...at(t, 'bar') },
+    ]);
+  });
+
+  void test('an empty name before `=`', () => {
+    const t = 'jdbc:sqlserver://h; =x;databaseName=d';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(problems(u), [{ code: 'empty-name', ...at(t, '=') }]);
+    assert.equal(u.properties.length, 1);
+  });
+
+  void test('ports: only the `;` ends the port part', () => {
+    const u = parseJdbcUrl('jdbc:sqlserver://h:1433\\inst;databaseName=d');
+    assert.equal(u.port!.value, '1433\\inst');
+    assert.equal(u.instance, undefined);
+    assert.equal(effectivePort(u), undefined);
+  });
+
+  void test('parsePort edge cases', () => {
+    assert.equal(parsePort('0'), undefined);
+    assert.equal(parsePort('1'), 1);
+    assert.equal(parsePort('65535'), 65535);
+    assert.equal(parsePort('65536'), undefined);
+    assert.equal(parsePort('14a'), undefined);
+    assert.equal(parsePort(''), undefined);
+    assert.equal(parsePort(' 1433 '), 1433);
+    assert.equal(parsePort('+1433'), 1433);
+    assert.equal(parsePort('-1'), undefined);
+    assert.equal(parsePort('99999999999'), undefined);
+  });
+
+  void test('a 1 MB URL is parsed (linear time)', () => {
+    const big = `jdbc:sqlserver://h;applicationName={${'}}x;'.repeat(250_000)}};databaseName=d;${'a=b;'.repeat(10)}`;
+    const u = parseJdbcUrl(big);
+    assert.equal(u.properties[0]!.value.length, 750_000);
+    assert.equal(databaseName(u), 'd');
+    const noBrace = parseJdbcUrl(`jdbc:sqlserver://h;password={${'x'.repeat(1_000_000)}`);
+    assert.equal(noBrace.problems[0]!.code, 'unclosed-brace');
+    const names = parseJdbcUrl(`jdbc:sqlserver://${'h'.repeat(500_000)};${'n'.repeat(500_000)}`);
+    assert.equal(names.problems[0]!.code, 'name-without-equals');
+  });
+});
+
+void describe('names and the generated driver table', () => {
+  void test('canonicalName folds case and aliases', () => {
+    assert.equal(canonicalName('DatabaseName'), 'databaseName');
+    assert.equal(canonicalName(' database '), 'databaseName');
+    assert.equal(canonicalName('USERNAME'), 'user');
+    assert.equal(canonicalName('server'), 'serverName');
+    assert.equal(canonicalName('port'), 'portNumber');
+    assert.equal(canonicalName('domainName'), 'domain');
+    assert.equal(canonicalName('UID'), 'user');
+    assert.equal(canonicalName('Trusted_Connection'), 'integratedSecurity');
+    assert.equal(canonicalName('instance'), undefined);
+  });
+
+  void test('newest-driver aliases are marked', () => {
+    for (const a of ['uid', 'trusted_connection', 'app', 'connectTimeout', 'columnEncryption', 'quotedId']) {
+      assert.equal(isNewestDriverOnlyAlias(a), true, a);
+    }
+    for (const a of ['database', 'userName', 'server', 'port', 'domainName']) assert.equal(isNewestDriverOnlyAlias(a), false, a);
+    assert.equal(DRIVER_ALIASES.filter((a) => a.newestDriverOnly).length, 6);
+  });
+
+  void test('every property has a one-line description and a type', () => {
+    assert.equal(DRIVER_PROPERTIES.length, 97);
+    for (const p of DRIVER_PROPERTIES) {
+      assert.ok(p.description.length > 10 && !p.description.includes('\n'), p.name);
+      assert.ok(['string', 'int', 'boolean', 'object'].includes(p.type), p.name);
+    }
+  });
+});
+
+void describe('setPropertyEdits', () => {
+  void test('replaces the last occurrence only', () => {
+    const t = 'jdbc:sqlserver://h;integratedSecurity=false;databaseName=d;IntegratedSecurity = FALSE ';
+    const u = parseJdbcUrl(t);
+    const edits = setPropertyEdits(u, 'integratedSecurity', 'true');
+    assert.deepEqual(edits, [{ ...at(t, 'FALSE'), newText: 'true' }]);
+    assert.equal(applyEdits(t, edits), 'jdbc:sqlserver://h;integratedSecurity=false;databaseName=d;IntegratedSecurity = true ');
+  });
+
+  void test('the guide URL to Windows authentication', () => {
+    const u = parseJdbcUrl(GUIDE);
+    assert.equal(
+      applyEdits(GUIDE, setPropertyEdits(u, 'integratedSecurity', 'true')),
+      'jdbc:sqlserver://ussuh23:1433;integratedSecurity=true;databaseName=eGActiveDB',
+    );
+  });
+
+  void test('appends when absent (after the last non-blank character), without doubling a trailing `;`', () => {
+    const a = 'jdbc:sqlserver://h:1433;databaseName=d  ';
+    assert.equal(applyEdits(a, setPropertyEdits(parseJdbcUrl(a), 'multisubnetfailover', 'true')), 'jdbc:sqlserver://h:1433;databaseName=d;multiSubnetFailover=true  ');
+    const b = 'jdbc:sqlserver://h:1433;';
+    assert.equal(applyEdits(b, setPropertyEdits(parseJdbcUrl(b), 'integratedSecurity', 'true')), 'jdbc:sqlserver://h:1433;integratedSecurity=true');
+    const c = 'jdbc:sqlserver://h';
+    assert.equal(applyEdits(c, setPropertyEdits(parseJdbcUrl(c), 'databaseName', 'x')), 'jdbc:sqlserver://h;databaseName=x');
+  });
+
+  void test('an alias is replaced in place; a newest-driver alias is not (ECE ignores it), so the property is appended', () => {
+    const a = 'jdbc:sqlserver://h;database=old';
+    assert.equal(applyEdits(a, setPropertyEdits(parseJdbcUrl(a), 'databaseName', 'new')), 'jdbc:sqlserver://h;database=new');
+    const b = 'jdbc:sqlserver://h;trusted_connection=false';
+    assert.equal(
+      applyEdits(b, setPropertyEdits(parseJdbcUrl(b), 'integratedSecurity', 'true')),
+      'jdbc:sqlserver://h;trusted_connection=false;integratedSecurity=true',
+    );
+  });
+
+  void test('values that need braces get them; setting the same value is no edit; not SQL Server: no edit', () => {
+    const a = 'jdbc:sqlserver://h;applicationName=x';
+    assert.equal(applyEdits(a, setPropertyEdits(parseJdbcUrl(a), 'applicationName', 'a;b}')), 'jdbc:sqlserver://h;applicationName={a;b}}}');
+    assert.equal(encodePropertyValue(' x'), '{ x}');
+    assert.equal(encodePropertyValue('plain'), 'plain');
+    assert.deepEqual(setPropertyEdits(parseJdbcUrl(GUIDE), 'databaseName', 'eGActiveDB'), []);
+    assert.deepEqual(setPropertyEdits(parseJdbcUrl('jdbc:oracle:thin:@x'), 'databaseName', 'd'), []);
+  });
+});
+
+void describe('normalizeJdbcUrl', () => {
+  void test('equal after folding name case, aliases, order, whitespace and host case', () => {
+    const a = normalizeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://DB.Example.com:1433;integratedSecurity=TRUE;databaseName=eGActiveDB'));
+    const b = normalizeJdbcUrl(parseJdbcUrl(' jdbc:sqlserver://db.example.com: 1433 ; Database = eGActiveDB ;INTEGRATEDSECURITY=true'));
+    const c = normalizeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://;serverName=db.example.com;port=1433;databaseName=eGActiveDB;integratedSecurity=true'));
+    assert.equal(a, 'jdbc:sqlserver://db.example.com:1433;databasename=eGActiveDB;integratedsecurity=true');
+    assert.equal(b, a);
+    assert.equal(c, a);
+  });
+
+  void test('different database or port stays different; duplicates collapse to the last', () => {
+    const a = normalizeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h:1433;databaseName=a'));
+    assert.notEqual(a, normalizeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h:1433;databaseName=b')));
+    assert.notEqual(a, normalizeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h:1444;databaseName=a')));
+    assert.equal(a, normalizeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h:1433;databaseName=x;databaseName=a')));
+  });
+
+  void test('an instance is kept only without a port', () => {
+    assert.equal(normalizeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://H\\Inst;databaseName=a')), 'jdbc:sqlserver://h\\inst;databasename=a');
+    assert.equal(normalizeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://H\\Inst:1433;databaseName=a')), 'jdbc:sqlserver://h:1433;databasename=a');
+  });
+});
+
+void describe('describeJdbcUrl', () => {
+  void test('server, port, database, authentication and other properties', () => {
+    const md = describeJdbcUrl(parseJdbcUrl(`${GUIDE};encrypt=false;foo=bar`));
+    assert.match(md, /\*\*Server:\*\* `ussuh23`/);
+    assert.match(md, /\*\*Port:\*\* 1433/);
+    assert.match(md, /\*\*Database:\*\* `eGActiveDB`/);
+    assert.match(md, /\*\*Authentication:\*\* SQL Server authentication/);
+    assert.match(md, /- `encrypt` = `false` — /);
+    assert.match(md, /- `foo` = `bar` — unknown to the driver/);
+  });
+
+  void test('Windows authentication and an ignored instance', () => {
+    const md = describeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h\\inst:1433;integratedSecurity=true'));
+    assert.match(md, /Windows authentication/);
+    assert.match(md, /\*\*Instance:\*\* `inst` \(ignored/);
+  });
+
+  void test('a password, secret or key value is never shown', () => {
+    const url = parseJdbcUrl('jdbc:sqlserver://h;password={S3cret;1};keyStoreSecret=Hush42;myApiKey=Zq9;trustStorePassword=');
+    const md = describeJdbcUrl(url);
+    for (const secret of ['S3cret', 'Hush42', 'Zq9']) assert.ok(!md.includes(secret), secret);
+    assert.match(md, /- `password` = •••• \(set\)/);
+    assert.match(md, /- `keyStoreSecret` = •••• \(set\)/);
+    assert.match(md, /- `myApiKey` = •••• \(set\)/);
+    assert.match(md, /- `trustStorePassword` = \(empty\)/);
+  });
+
+  void test('not a SQL Server URL', () => {
+    assert.match(describeJdbcUrl(parseJdbcUrl('jdbc:oracle:thin:@x')), /Not a SQL Server JDBC URL/);
+  });
+});

@@ -1,0 +1,379 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultSettings, type Settings } from '../../server/src/service/core/settings';
+import { EMPTY_WORKSPACE, type FixProposal, type JdbcUrlSite, type Report, type Rule, type Severity } from '../../server/src/service/core/types';
+import { parseJdbcUrl, type Span } from '../../server/src/service/parse/jdbcUrl';
+import { jdbcRules, type JdbcRuleInput } from '../../server/src/service/kinds/shared/jdbc';
+import { isIPv4, isIPv6 } from '../../server/src/service/kinds/shared/jdbc/util';
+
+// ---- tiny helpers (exported for other test files) -------------------------------------------------------------
+
+const settingsWith = (over: Partial<Settings> = {}): Settings => ({ ...defaultSettings(), ...over });
+
+/** Runs one jdbc rule on a URL string (decoded coordinates = string offsets) and returns its reports. */
+export function runJdbcRule(rule: Rule<JdbcRuleInput>, text: string, settings: Settings = defaultSettings()): Report[] {
+  const site: JdbcUrlSite = { text, toRaw: (o) => o, encode: (t) => t };
+  const out: Report[] = [];
+  rule.check({ url: parseJdbcUrl(text), site }, { uri: 'file:///test/url', settings, workspace: EMPTY_WORKSPACE, report: (r) => out.push(r) });
+  return out;
+}
+
+/** Runs every jdbc rule; returns id, severity and range of each report. */
+export function runAllJdbcRules(text: string, settings: Settings = defaultSettings()): Array<{ id: string; severity: Severity; start: number; end: number }> {
+  const out: Array<{ id: string; severity: Severity; start: number; end: number }> = [];
+  for (const rule of jdbcRules) {
+    for (const r of runJdbcRule(rule, text, settings)) out.push({ id: rule.id, severity: r.severity ?? rule.defaultSeverity, start: r.start, end: r.end });
+  }
+  return out;
+}
+
+/** The text after applying one fix. */
+export function applyFix(text: string, fix: FixProposal): string {
+  let out = text;
+  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+const rule = (id: string): Rule<JdbcRuleInput> => {
+  const r = jdbcRules.find((x) => x.id === id);
+  assert.ok(r, id);
+  return r;
+};
+
+function at(text: string, sub: string, nth = 0): Span {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(sub, i + 1);
+    assert.ok(i >= 0, `${sub} not found in ${text}`);
+  }
+  return { start: i, end: i + sub.length };
+}
+
+const ranges = (rs: Report[]) => rs.map((r) => ({ start: r.start, end: r.end }));
+
+const GUIDE = 'jdbc:sqlserver://ussuh23:1433;integratedSecurity=false;databaseName=eGActiveDB';
+
+// ---- catalog ------------------------------------------------------------------------------------------------------
+
+void describe('jdbc rule registry', () => {
+  void test('every jdbc/* id of the catalog, with its severity', () => {
+    assert.deepEqual(
+      jdbcRules.map((r) => [r.id, r.defaultSeverity]),
+      [
+        ['jdbc/invalid-url', 'error'],
+        ['jdbc/unknown-property', 'warning'],
+        ['jdbc/duplicate-property', 'warning'],
+        ['jdbc/invalid-boolean', 'error'],
+        ['jdbc/invalid-port', 'error'],
+        ['jdbc/instance-ignored', 'warning'],
+        ['jdbc/server-is-ip-address', 'warning'],
+        ['jdbc/server-not-fully-qualified', 'information'],
+        ['jdbc/missing-database-name', 'warning'],
+        ['jdbc/multisubnet-with-instance', 'error'],
+        ['jdbc/listener-without-multisubnet', 'information'],
+      ],
+    );
+  });
+
+  void test("the guide's example gives only server-not-fully-qualified (information)", () => {
+    assert.deepEqual(runAllJdbcRules(GUIDE), [{ id: 'jdbc/server-not-fully-qualified', severity: 'information', start: 17, end: 24 }]);
+  });
+
+  void test('a good Always On URL gives nothing', () => {
+    const t = 'jdbc:sqlserver://aglistener.example.com:1433;integratedSecurity=true;databaseName=eGActiveDB;multiSubnetFailover=true';
+    assert.deepEqual(runAllJdbcRules(t, settingsWith({ listenerNames: ['aglistener.example.com'] })), []);
+  });
+});
+
+// ---- jdbc/invalid-url -------------------------------------------------------------------------------------------
+
+void describe('jdbc/invalid-url', () => {
+  const r = rule('jdbc/invalid-url');
+  void test('fires on each grammar problem with its span', () => {
+    const t = 'jdbc:sqlserver://h=x;foo;=1;password={a} b;databaseName={d';
+    const b = t.indexOf('} b') + 2;
+    const brace = t.indexOf('{d');
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [
+      at(t, 'h=x'),
+      at(t, 'foo'),
+      at(t, '=', 1),
+      { start: b, end: b + 1 },
+      { start: brace, end: brace + 1 },
+    ]);
+  });
+  void test('fires on another driver and on an empty URL', () => {
+    assert.deepEqual(ranges(runJdbcRule(r, 'jdbc:jtds:sqlserver://h/db')), [{ start: 0, end: 26 }]);
+    assert.deepEqual(ranges(runJdbcRule(r, '')), [{ start: 0, end: 0 }]);
+  });
+  void test('a prefix in the wrong case has a safe fix', () => {
+    const t = 'JDBC:SQLSERVER://h.example.com;databaseName=d';
+    const [rep] = runJdbcRule(r, t);
+    assert.deepEqual(ranges([rep!]), [{ start: 0, end: 17 }]);
+    assert.equal(rep!.fixes![0]!.safe, true);
+    assert.equal(applyFix(t, rep!.fixes![0]!), 'jdbc:sqlserver://h.example.com;databaseName=d');
+  });
+  void test('silent on good URLs, braces, `}}` and empty segments', () => {
+    assert.deepEqual(runJdbcRule(r, GUIDE), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://;serverName=h;;password={a;}}b}  ;databaseName=d;'), []);
+  });
+});
+
+// ---- jdbc/unknown-property --------------------------------------------------------------------------------------
+
+void describe('jdbc/unknown-property', () => {
+  const r = rule('jdbc/unknown-property');
+  void test('a typo: warning on the name, did-you-mean fix (not safe)', () => {
+    const t = 'jdbc:sqlserver://h;integratedSecuirty=true;databaseName=d';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'integratedSecuirty')]);
+    assert.match(reps[0]!.message, /silently ignores/);
+    assert.match(reps[0]!.message, /Did you mean `integratedSecurity`\?/);
+    const f = reps[0]!.fixes![0]!;
+    assert.equal(f.safe, false);
+    assert.equal(f.title, "Replace 'integratedSecuirty' with 'integratedSecurity'");
+    assert.equal(applyFix(t, f), 'jdbc:sqlserver://h;integratedSecurity=true;databaseName=d');
+  });
+  void test('`instance` suggests `instanceName`; a case typo plus a letter still matches', () => {
+    const t = 'jdbc:sqlserver://h;instance=SQLEXPRESS';
+    assert.equal(applyFix(t, runJdbcRule(r, t)[0]!.fixes![0]!), 'jdbc:sqlserver://h;instanceName=SQLEXPRESS');
+    const u = 'jdbc:sqlserver://h;DATABASENAM=x';
+    assert.equal(applyFix(u, runJdbcRule(r, u)[0]!.fixes![0]!), 'jdbc:sqlserver://h;databaseName=x');
+  });
+  void test('no suggestion when nothing is close', () => {
+    const reps = runJdbcRule(r, 'jdbc:sqlserver://h;colour=blue');
+    assert.equal(reps.length, 1);
+    assert.equal(reps[0]!.fixes, undefined);
+  });
+  void test('newest-driver aliases: ECE ignores them; fix replaces with the canonical name', () => {
+    const t = 'jdbc:sqlserver://h;uid=ece;Trusted_Connection=true';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'uid'), at(t, 'Trusted_Connection')]);
+    assert.match(reps[0]!.message, /older drivers, such as the one ECE ships, silently ignore it/);
+    assert.equal(applyFix(t, reps[1]!.fixes![0]!), 'jdbc:sqlserver://h;uid=ece;integratedSecurity=true');
+  });
+  void test('silent on known names in any case and on the aliases every driver knows', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;DATABASE=x;userName=u;Server=s;PORT=1;domainName=d;ENCRYPT=false'), []);
+  });
+});
+
+// ---- jdbc/duplicate-property ------------------------------------------------------------------------------------
+
+void describe('jdbc/duplicate-property', () => {
+  const r = rule('jdbc/duplicate-property');
+  void test('aliases and case folded; reports each earlier one; safe fix removes it', () => {
+    const t = 'jdbc:sqlserver://h;databaseName=a;integratedSecurity=true;DATABASE=b;database=c';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'databaseName=a'), at(t, 'DATABASE=b')]);
+    assert.equal(reps[0]!.fixes![0]!.safe, true);
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://h;integratedSecurity=true;DATABASE=b;database=c');
+    assert.equal(applyFix(t, reps[1]!.fixes![0]!), 'jdbc:sqlserver://h;databaseName=a;integratedSecurity=true;database=c');
+  });
+  void test('removing a braced earlier value with `;` inside', () => {
+    const t = 'jdbc:sqlserver://;password={x;y} ;databaseName=d;password=z';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'password={x;y}')]);
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://;databaseName=d;password=z');
+  });
+  void test('a server part or port overridden by a later property (no fix)', () => {
+    const t = 'jdbc:sqlserver://a.example.com:1433;serverName=b.example.com;port=1444';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'a.example.com'), at(t, '1433')]);
+    assert.equal(reps[0]!.fixes, undefined);
+  });
+  void test('silent on unknown names twice and on a newest-driver alias beside its property', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;foo=1;foo=2;user=a;uid=b'), []);
+    assert.deepEqual(runJdbcRule(r, GUIDE), []);
+  });
+});
+
+// ---- jdbc/invalid-boolean ---------------------------------------------------------------------------------------
+
+void describe('jdbc/invalid-boolean', () => {
+  const r = rule('jdbc/invalid-boolean');
+  const fixed = (t: string) => runJdbcRule(r, t).map((x) => applyFix(t, x.fixes![0]!));
+  void test('fires on the value; nearest of true/false', () => {
+    const t = 'jdbc:sqlserver://h;integratedSecurity=yes;multiSubnetFailover=flase;trustServerCertificate=Ture';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'yes'), at(t, 'flase'), at(t, 'Ture')]);
+    assert.deepEqual(fixed('jdbc:sqlserver://h;integratedSecurity=yes'), ['jdbc:sqlserver://h;integratedSecurity=true']);
+    assert.deepEqual(fixed('jdbc:sqlserver://h;integratedSecurity=SSPI'), ['jdbc:sqlserver://h;integratedSecurity=true']);
+    assert.deepEqual(fixed('jdbc:sqlserver://h;integratedSecurity=0'), ['jdbc:sqlserver://h;integratedSecurity=false']);
+    assert.deepEqual(fixed('jdbc:sqlserver://h;multiSubnetFailover=flase;x=1'), ['jdbc:sqlserver://h;multiSubnetFailover=false;x=1']);
+    assert.deepEqual(fixed('jdbc:sqlserver://h;integratedSecurity={tru}'), ['jdbc:sqlserver://h;integratedSecurity=true']);
+  });
+  void test('unclear value: two fixes, none preferred', () => {
+    const reps = runJdbcRule(r, 'jdbc:sqlserver://h;integratedSecurity=maybe');
+    assert.deepEqual(reps[0]!.fixes!.map((f) => [f.title, f.preferred ?? false, f.safe]), [
+      ['Set integratedSecurity=true', false, false],
+      ['Set integratedSecurity=false', false, false],
+    ]);
+  });
+  void test('an empty value is reported on `name=`', () => {
+    const t = 'jdbc:sqlserver://h;integratedSecurity=;databaseName=d';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'integratedSecurity=')]);
+  });
+  void test('silent on true/false in any case, braced, and on string properties', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;integratedSecurity=TRUE;multiSubnetFailover={false};encrypt=strict;trusted_connection=yes'), []);
+  });
+});
+
+// ---- jdbc/invalid-port ------------------------------------------------------------------------------------------
+
+void describe('jdbc/invalid-port', () => {
+  const r = rule('jdbc/invalid-port');
+  const fires = (port: string) => runJdbcRule(r, `jdbc:sqlserver://h:${port};databaseName=d`).length > 0;
+  void test('edge cases of the port part', () => {
+    assert.equal(fires('0'), true);
+    assert.equal(fires('1'), false);
+    assert.equal(fires('65535'), false);
+    assert.equal(fires('65536'), true);
+    assert.equal(fires('14a'), true);
+    assert.equal(fires(' 1433 '), false);
+  });
+  void test('exact ranges: the value, or the `:` when empty', () => {
+    const t = 'jdbc:sqlserver://h:14a;databaseName=d';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, '14a')]);
+    const e = 'jdbc:sqlserver://h:;databaseName=d';
+    const reps = runJdbcRule(r, e);
+    assert.deepEqual(ranges(reps), [{ start: 18, end: 19 }]);
+    assert.match(reps[0]!.message, /empty/);
+    assert.match(runJdbcRule(r, 'jdbc:sqlserver://h:65536')[0]!.message, /out of range/);
+  });
+  void test('the portNumber and port properties', () => {
+    const t = 'jdbc:sqlserver://h;portNumber=abc;port=;PORT=1433';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'abc'), at(t, 'port=')]);
+  });
+  void test('silent without a port', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h\\inst;databaseName=d'), []);
+  });
+});
+
+// ---- jdbc/instance-ignored --------------------------------------------------------------------------------------
+
+void describe('jdbc/instance-ignored', () => {
+  const r = rule('jdbc/instance-ignored');
+  void test('instance and port in the server part: safe fix removes `\\instance`', () => {
+    const t = 'jdbc:sqlserver://db.example.com\\ECEINST:1433;databaseName=d';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, '\\ECEINST')]);
+    assert.equal(reps[0]!.fixes![0]!.safe, true);
+    assert.equal(reps[0]!.fixes![0]!.title, "Remove the ignored instance name '\\ECEINST'");
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://db.example.com:1433;databaseName=d');
+  });
+  void test('instanceName property with a port property', () => {
+    const t = 'jdbc:sqlserver://h;instanceName=X;portNumber=1433;databaseName=d';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'instanceName=X')]);
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://h;portNumber=1433;databaseName=d');
+  });
+  void test('silent with only one of them', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h\\inst;databaseName=d'), []);
+    assert.deepEqual(runJdbcRule(r, GUIDE), []);
+  });
+});
+
+// ---- jdbc/server-is-ip-address ----------------------------------------------------------------------------------
+
+void describe('jdbc/server-is-ip-address', () => {
+  const r = rule('jdbc/server-is-ip-address');
+  void test('IPv4 in the server part and IPv6 in serverName', () => {
+    const t = 'jdbc:sqlserver://10.20.30.40:1433;databaseName=d';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, '10.20.30.40')]);
+    const u = 'jdbc:sqlserver://;serverName=fe80::1%eth0;databaseName=d';
+    assert.deepEqual(ranges(runJdbcRule(r, u)), [at(u, 'fe80::1%eth0')]);
+  });
+  void test('address forms', () => {
+    for (const a of ['127.0.0.1', '255.255.255.255']) assert.equal(isIPv4(a), true, a);
+    for (const a of ['256.1.1.1', '1.2.3', '1.2.3.4.5', 'a.b.c.d', '1.2.3.04x']) assert.equal(isIPv4(a), false, a);
+    for (const a of ['::1', '::', '2001:db8::1', '1:2:3:4:5:6:7:8', '::ffff:10.0.0.1', '[2001:db8::5]', 'fe80::1%12']) assert.equal(isIPv6(a), true, a);
+    for (const a of ['1:2:3:4:5:6:7:8:9', '1::2::3', 'g::1', '1:2:3:4:5:6:7', 'db.example.com', '12345::1', '::1%']) assert.equal(isIPv6(a), false, a);
+  });
+  void test('silent on host names', () => {
+    assert.deepEqual(runJdbcRule(r, GUIDE), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://db1.example.com;databaseName=d'), []);
+  });
+});
+
+// ---- jdbc/server-not-fully-qualified ----------------------------------------------------------------------------
+
+void describe('jdbc/server-not-fully-qualified', () => {
+  const r = rule('jdbc/server-not-fully-qualified');
+  void test('a host without a dot, in the server part or in serverName', () => {
+    assert.deepEqual(ranges(runJdbcRule(r, GUIDE)), [{ start: 17, end: 24 }]);
+    const t = 'jdbc:sqlserver://;serverName= SQL01 ;databaseName=d';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'SQL01')]);
+  });
+  void test('silent on FQDNs, IP literals and a missing host', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://db.example.com:1433'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://;serverName=::1'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://;databaseName=d'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://  :1433'), []);
+  });
+});
+
+// ---- jdbc/missing-database-name ---------------------------------------------------------------------------------
+
+void describe('jdbc/missing-database-name', () => {
+  const r = rule('jdbc/missing-database-name');
+  void test('no database: reported on prefix and server part', () => {
+    const t = 'jdbc:sqlserver://db.example.com:1433;integratedSecurity=true';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [{ start: 0, end: t.indexOf(';') }]);
+    assert.deepEqual(ranges(runJdbcRule(r, 'jdbc:sqlserver://;serverName=h')), [{ start: 0, end: 17 }]);
+  });
+  void test('an empty databaseName is reported on `name=`', () => {
+    const t = 'jdbc:sqlserver://h;databaseName=;x=1';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'databaseName=')]);
+  });
+  void test('silent with databaseName or database', () => {
+    assert.deepEqual(runJdbcRule(r, GUIDE), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;DataBase=x'), []);
+  });
+});
+
+// ---- jdbc/multisubnet-with-instance -----------------------------------------------------------------------------
+
+void describe('jdbc/multisubnet-with-instance', () => {
+  const r = rule('jdbc/multisubnet-with-instance');
+  void test('instance without port', () => {
+    const t = 'jdbc:sqlserver://ag.example.com\\inst;databaseName=d;multiSubnetFailover=TRUE';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'multiSubnetFailover=TRUE')]);
+  });
+  void test('with failoverPartner', () => {
+    const t = 'jdbc:sqlserver://ag.example.com:1433;failoverPartner=mirror.example.com;multiSubnetFailover=true';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'failoverPartner=mirror.example.com')]);
+  });
+  void test('silent with a port, with multiSubnetFailover=false, or without an instance', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://ag.example.com\\inst:1433;multiSubnetFailover=true'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://ag.example.com\\inst;multiSubnetFailover=false'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://ag.example.com;multiSubnetFailover=true;failoverPartner='), []);
+  });
+});
+
+// ---- jdbc/listener-without-multisubnet --------------------------------------------------------------------------
+
+void describe('jdbc/listener-without-multisubnet', () => {
+  const r = rule('jdbc/listener-without-multisubnet');
+  const s = settingsWith({ listenerNames: ['AGListener.Example.com'] });
+  void test('a listener host (case-insensitive) without the property: fix appends it', () => {
+    const t = 'jdbc:sqlserver://aglistener.example.com:1433;integratedSecurity=true;databaseName=eGActiveDB';
+    const reps = runJdbcRule(r, t, s);
+    assert.deepEqual(ranges(reps), [at(t, 'aglistener.example.com')]);
+    assert.equal(reps[0]!.fixes![0]!.title, 'Add ;multiSubnetFailover=true');
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), `${t};multiSubnetFailover=true`);
+  });
+  void test('multiSubnetFailover=false: fix sets it', () => {
+    const t = 'jdbc:sqlserver://;serverName=aglistener.example.com;multiSubnetFailover=false;databaseName=d';
+    const reps = runJdbcRule(r, t, s);
+    assert.deepEqual(ranges(reps), [at(t, 'aglistener.example.com')]);
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://;serverName=aglistener.example.com;multiSubnetFailover=true;databaseName=d');
+  });
+  void test('no fix where adding it would break the connection (instance without port)', () => {
+    const reps = runJdbcRule(r, 'jdbc:sqlserver://aglistener.example.com\\inst;databaseName=d', s);
+    assert.equal(reps.length, 1);
+    assert.equal(reps[0]!.fixes, undefined);
+  });
+  void test('silent when set, when the host is not a listener, or with no listeners configured', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://aglistener.example.com;multiSubnetFailover=True', s), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://other.example.com', s), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://aglistener.example.com'), []);
+  });
+});
