@@ -1,0 +1,182 @@
+// Renders bench/results/latest.json as Markdown tables between the markers in BENCHMARKS.md
+// (the prose around them is kept as written). Usage: node src/report.mjs [latest.json]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const START = '<!-- bench:results:start (written by `npm run bench`; edit the prose outside these markers) -->';
+const END = '<!-- bench:results:end -->';
+
+const ms = (v) => (v == null || !Number.isFinite(v) ? '—' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
+const mb = (v) => (v == null ? '—' : `${v.toFixed(1)} MB`);
+const ratio = (a, b) => (a == null || b == null || !b ? '—' : `${(a / b).toFixed(2)}×`);
+const bytes = (n) => (n == null ? '—' : n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(2)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`);
+const ok = (pass) => (pass == null ? 'not measured' : pass ? 'met' : '**NOT MET**');
+
+export function renderResults(r) {
+  const L = [];
+  const m = r.machine;
+  L.push(`Run ${r.when} on ${m.cpu}, ${m.cores} cores, ${m.memGb} GB memory, ${m.os}, Node ${m.node}${m.npm ? `, npm ${m.npm}` : ''}.`);
+  L.push(`Command: \`${r.command}\` (in \`bench/\`; or \`npm run bench\` at the root); took ${r.totalSeconds?.toFixed(0)} s.${r.quick ? ' Quick mode: fewer iterations, sizes up to 1 MB.' : ''}`);
+  L.push('');
+  const ours = r.ours ?? {};
+  const missing = ours.missing;
+  if (missing) {
+    L.push(`**Our server was not measured: \`${missing}\` did not exist** (run \`npm run build\` at the root first). Only the floor and the peers are below.`);
+    L.push('');
+  }
+
+  // ---- budgets
+  const mat = ours.matrix ?? {};
+  const med = (key, what) => mat[key]?.[what]?.median ?? null;
+  const kinds = r.kinds;
+  const rows = [];
+  if (!missing) {
+    const small = [];
+    for (const k of kinds) for (const s of ['1KB', '100KB']) if (med(`${k}/${s}`, 'change') != null) small.push([`${k}/${s}`, med(`${k}/${s}`, 'change')]);
+    const worstSmall = small.sort((a, b) => b[1] - a[1])[0];
+    rows.push(['typical files (≤100 KB): median after an edit < 10 ms', worstSmall ? `worst ${ms(worstSmall[1])} (${worstSmall[0]})` : '—', worstSmall ? ok(worstSmall[1] < 10) : ok(null)]);
+    const one = kinds.map((k) => [k, med(`${k}/1MB`, 'change'), med(`${k}/1MB`, 'open')]).filter((x) => x[1] != null || x[2] != null);
+    const worstOne = one.map(([k, c, o]) => [k, Math.max(c ?? 0, o ?? 0), c, o]).sort((a, b) => b[1] - a[1])[0];
+    rows.push(['1 MB: diagnostics < 150 ms (open and edit)', worstOne ? `worst ${ms(worstOne[1])} (${worstOne[0]}: open ${ms(worstOne[3])}, edit ${ms(worstOne[2])})` : '—', worstOne ? ok(worstOne[1] < 150) : ok(null)]);
+    const lin = kinds.map((k) => {
+      const a = Math.max(med(`${k}/1MB`, 'open') ?? 0, med(`${k}/1MB`, 'change') ?? 0);
+      const b = Math.max(med(`${k}/10MB`, 'open') ?? 0, med(`${k}/10MB`, 'change') ?? 0);
+      return [k, a && b ? b / a : null, mat[`${k}/10MB`]];
+    }).filter((x) => x[2]);
+    const crashed = ours.matrix?.crash;
+    const worstLin = lin.filter((x) => x[1] != null).sort((a, b) => b[1] - a[1])[0];
+    rows.push(['10 MB: ≤ 12× the 1 MB time, no crash', crashed ? `crashed at ${crashed.at}` : worstLin ? `worst ${worstLin[1].toFixed(1)}× (${worstLin[0]})` : '—',
+      crashed ? ok(false) : worstLin ? ok(worstLin[1] <= 12 && lin.every((x) => !x[2].open?.failures)) : ok(null)]);
+    const fl = r.floor?.['connpool/1MB'];
+    const oursXml = med('connpool/1MB', 'open');
+    const floorMs = fl?.fxpParse?.median;
+    rows.push(['our 1 MB XML ≤ 2× the fast-xml-parser floor', oursXml != null && floorMs ? `${ratio(oursXml, floorMs)} (${ms(oursXml)} vs ${ms(floorMs)}, connpool open)` : '—', oursXml != null && floorMs ? ok(oursXml / floorMs <= 2) : ok(null)]);
+    const peerCmp = [];
+    for (const [id, p] of Object.entries(r.peers ?? {})) {
+      for (const s of r.sizes) {
+        const po = p.matrix?.[`connpool/${s}`]?.open?.median;
+        const pc = p.matrix?.[`connpool/${s}`]?.change?.median;
+        const oo = med(`connpool/${s}`, 'open');
+        const oc = med(`connpool/${s}`, 'change');
+        const d = p.fixedDelayMs ?? 0;
+        if (po != null && oo != null) peerCmp.push({ id, s, what: 'open', ours: oo, peer: po - d });
+        if (pc != null && oc != null) peerCmp.push({ id, s, what: 'edit', ours: oc, peer: pc - d });
+      }
+    }
+    const losses = peerCmp.filter((c) => c.ours >= c.peer);
+    rows.push(['faster than every peer on the same data (peer time minus its built-in delay)', peerCmp.length ? (losses.length ? `slower in ${losses.length} of ${peerCmp.length}: ${losses.slice(0, 4).map((c) => `${c.id} ${c.s} ${c.what}`).join(', ')}` : `faster in all ${peerCmp.length} comparisons`) : '—', peerCmp.length ? ok(losses.length === 0) : ok(null)]);
+    const init = ours.startup?.initialize?.median;
+    rows.push(['initialize < 300 ms from process start', ms(init), init != null ? ok(init < 300) : ok(null)]);
+    const idle = ours.startup?.idleRssMb;
+    rows.push(['idle memory < 60 MB', mb(idle), idle != null ? ok(idle < 60) : ok(null)]);
+    L.push('### Budgets', '', '| budget | measured | verdict |', '|---|---|---|');
+    for (const row of rows) L.push(`| ${row.join(' | ')} |`);
+    L.push('');
+  }
+
+  // ---- our server per kind and size
+  if (!missing) {
+    L.push('### Our server: time to diagnostics, per file kind and size', '');
+    L.push('Open = `didOpen` → `publishDiagnostics` (fresh URI each time; "cold" is the first open of that kind and size in the session). Edit = one-character `didChange` in the middle of the file → `publishDiagnostics` for that version.', '');
+    L.push('| kind | size | bytes | open median | open p95 | cold open | edit median | edit p95 | diagnostics |', '|---|---|---|---|---|---|---|---|---|');
+    for (const k of kinds) {
+      for (const s of r.sizes) {
+        const c = mat[`${k}/${s}`];
+        if (!c) continue;
+        if (c.skipped) { L.push(`| ${k} | ${s} | — | ${c.skipped} | | | | | |`); continue; }
+        const fail = (x) => (x?.failures ? ` (${x.failures} timed out)` : '');
+        L.push(`| ${k} | ${s} | ${bytes(c.bytes)} | ${ms(c.open?.median)}${fail(c.open)} | ${ms(c.open?.p95)} | ${ms(c.open?.first)} | ${ms(c.change?.median)}${fail(c.change)} | ${ms(c.change?.p95)} | ${c.open?.diagnostics ?? '—'} |`);
+      }
+    }
+    if (mat.crash) L.push('', `**The server exited during ${mat.crash.at}** (${JSON.stringify(mat.crash.exit)}).`);
+    L.push('');
+  }
+
+  // ---- XML floor
+  const floorKeys = Object.keys(r.floor ?? {}).filter((k) => k.includes('/'));
+  if (floorKeys.length) {
+    L.push('### XML: our server against the floor and a peer XML pipeline (same bytes)', '');
+    L.push('fast-xml-parser and @xml-tools run in the bench process (no IPC, no LSP); xmllint is a fresh process per run, its start-up included' +
+      (r.floor.xmllintProcessStart ? ` (${ms(r.floor.xmllintProcessStart.median)} on a 4-byte file)` : '') + '. Ours is the open median over LSP.', '');
+    L.push('| kind | size | ours (open) | fast-xml-parser parse | ours / fxp | fxp validate only | xmllint --noout | ours / xmllint | @xml-tools parse+AST+validate | ours / @xml-tools |', '|---|---|---|---|---|---|---|---|---|---|');
+    for (const key of floorKeys) {
+      const f = r.floor[key];
+      const o = med(key, 'open');
+      const [k, s] = key.split('/');
+      L.push(`| ${k} | ${s} | ${ms(o)} | ${ms(f.fxpParse?.median)} | ${ratio(o, f.fxpParse?.median)} | ${ms(f.fxpValidate?.median)} | ${ms(f.xmllint?.median)} | ${ratio(o, f.xmllint?.median)} | ${f.xmlTools?.skipped ?? ms(f.xmlTools?.median)} | ${ratio(o, f.xmlTools?.median)} |`);
+    }
+    L.push('', `Versions: fast-xml-parser ${r.floor.fastXmlParserVersion ?? '?'}, ${r.floor.xmllintVersion ?? 'xmllint not available'}, @xml-tools/parser ${r.floor.xmlToolsVersion ?? '?'}.`, '');
+  }
+
+  // ---- peers
+  const peers = Object.entries(r.peers ?? {});
+  if (peers.length) {
+    L.push('### Peer language servers on the same records (connection pools written as JSON and YAML, validated against a JSON Schema)', '');
+    L.push('Peer times are end to end; each peer waits a fixed delay before validating (JSON: 500 ms, YAML: 200 ms, from their sources), so the ratio is also given against the peer time minus that delay, which is the fair comparison of the work done.', '');
+    L.push('| size | records | ours open / edit (XML) | peer | peer bytes | peer open / edit | peer diagnostics | ours / peer (open, edit) | ours / (peer − delay) (open, edit) |', '|---|---|---|---|---|---|---|---|---|');
+    for (const s of r.sizes) {
+      const oo = med(`connpool/${s}`, 'open');
+      const oc = med(`connpool/${s}`, 'change');
+      for (const [id, p] of peers) {
+        const c = p.matrix?.[`connpool/${s}`];
+        const recs = r.inputs?.[`connpool-records/${s}`]?.records;
+        const pb = r.inputs?.[`${id === 'json' ? 'json' : 'yaml'}/${s}`]?.bytes;
+        if (!c) { L.push(`| ${s} | ${recs ?? '—'} | ${ms(oo)} / ${ms(oc)} | ${p.label} | ${bytes(pb)} | ${p.skipped ?? p.matrix?.error ?? 'not measured'} | | | |`); continue; }
+        if (c.skipped) { L.push(`| ${s} | ${recs ?? '—'} | ${ms(oo)} / ${ms(oc)} | ${p.label} | ${bytes(pb)} | ${c.skipped} | | | |`); continue; }
+        const po = c.open?.median;
+        const pc = c.change?.median;
+        const d = p.fixedDelayMs ?? 0;
+        L.push(`| ${s} | ${recs ?? '—'} | ${ms(oo)} / ${ms(oc)} | ${p.label} ${p.version ?? ''} | ${bytes(pb)} | ${ms(po)} / ${ms(pc)}${c.open?.failures ? ` (${c.open.failures} timed out)` : ''} | ${c.open?.diagnostics ?? '—'} | ${ratio(oo, po)}, ${ratio(oc, pc)} | ${ratio(oo, po != null ? po - d : null)}, ${ratio(oc, pc != null ? pc - d : null)} |`);
+      }
+    }
+    L.push('');
+  }
+
+  // ---- start-up and memory
+  L.push('### Start-up, memory, package', '');
+  L.push('| server | initialize median (p95) | idle RSS | RSS with 1,000 documents open | RSS after the size matrix |', '|---|---|---|---|---|');
+  if (!missing) {
+    const mem = ours.memory;
+    L.push(`| ece-config | ${ms(ours.startup?.initialize?.median)} (${ms(ours.startup?.initialize?.p95)}) | ${mb(ours.startup?.idleRssMb)} | ${mem ? `${mb(mem.rssMb)}${mem.allPublished === false ? ` (${mem.missing} never got diagnostics)` : ''}` : '—'} | ${mb(mat.rssEndMb)} |`);
+  }
+  for (const [, p] of peers) {
+    L.push(`| ${p.label} ${p.version ?? ''} | ${ms(p.startup?.initialize?.median)} (${ms(p.startup?.initialize?.p95)}) | ${mb(p.startup?.idleRssMb)} | not measured | ${mb(p.matrix?.rssEndMb)} |`);
+  }
+  L.push('');
+  if (!missing) {
+    L.push(`Server bundle \`${ours.server}\`: ${bytes(r.serverBundleBytes)}. Package \`dist/ece-config.vsix\`: ${r.vsixBytes != null ? bytes(r.vsixBytes) : 'not built (`npm run package`)'}.`, '');
+  }
+
+  // ---- storm
+  const st = ours.storm;
+  if (st) {
+    L.push('### Edit storm', '');
+    if (st.error) L.push(`Failed: ${st.error}`);
+    else {
+      L.push(`${st.edits} one-character edits sent within ${ms(st.sentWithinMs)} to the ${st.size} connection pool file.`, '');
+      L.push('| final version got diagnostics | after the last edit | publishes for intermediate versions | stale publishes after the final one | server sends `version` |', '|---|---|---|---|---|');
+      L.push(`| ${st.finalArrived ? 'yes' : '**no**'} | ${ms(st.afterLastEditMs)} | ${st.intermediatePublishes} of ${st.edits - 1} | ${st.stalePublishesAfterFinal ?? '—'} | ${st.versioned ? 'yes' : '**no**'} |`);
+    }
+    L.push('');
+  }
+  return L.join('\n');
+}
+
+export function writeReport(results, file) {
+  const body = renderResults(results);
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) text = `${text.trimEnd()}\n\n${START}\n${END}\n`;
+  const a2 = text.indexOf(START);
+  const b2 = text.indexOf(END);
+  text = `${text.slice(0, a2 + START.length)}\n${body}\n${text.slice(b2)}`;
+  fs.writeFileSync(file, text);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const src = path.resolve(process.argv[2] ?? path.join(here, '..', 'results', 'latest.json'));
+  writeReport(JSON.parse(fs.readFileSync(src, 'utf8')), path.join(here, '..', '..', 'BENCHMARKS.md'));
+}

@@ -1,0 +1,434 @@
+#!/usr/bin/env node
+// `npm run bench` (in bench/): generates the inputs, measures our server, the XML floor and the peers
+// over the same data, writes bench/results/latest.json and the results section of BENCHMARKS.md.
+//
+// Options:
+//   --quick            sizes up to 1 MB, fewer iterations (a minute or so)
+//   --kinds=a,b        only these file kinds (connpool,reportsdb,indexstats,webconfig,finesse,ecejs)
+//   --sizes=1KB,1MB    only these sizes
+//   --no-peers         skip the peer servers and the XML floor
+//   --no-write         do not touch BENCHMARKS.md
+//   --profile          run our server with --cpu-prof (1 MB and 10 MB only) and print its hot spots
+//   --server=PATH      the server entry point (default: ../dist/server.js)
+//   --budget-s=N       stop starting new measurements after N seconds (default 540)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BENCH_SETTINGS, CONNPOOL_SCHEMA, KINDS, SIZES, connpoolJson, connpoolRecords, connpoolYaml, editOffset, generate } from './gen.mjs';
+import { LspServer, delay, now } from './lsp.mjs';
+import { editStorm, measureChange, measureOpen, openMany, stats } from './measure.mjs';
+import { fxpParse, fxpValidate, xmlTools, xmllint, xmllintAvailable } from './floors.mjs';
+import { writeReport } from './report.mjs';
+import { summarizeProfiles } from './prof.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const BENCH = path.resolve(HERE, '..');
+const ROOT = path.resolve(BENCH, '..');
+const RESULTS = path.join(BENCH, 'results');
+const DATA = path.join(RESULTS, 'data');
+
+const argv = process.argv.slice(2);
+const flag = (n) => argv.includes(`--${n}`);
+const opt = (n, d) => {
+  const a = argv.find((x) => x.startsWith(`--${n}=`));
+  return a ? a.slice(n.length + 3) : d;
+};
+const QUICK = flag('quick');
+const PROFILE = flag('profile');
+const KIND_LIST = opt('kinds', Object.keys(KINDS).join(',')).split(',').filter((k) => KINDS[k]);
+const SIZE_LIST = opt('sizes', PROFILE ? '1MB,10MB' : QUICK ? '1KB,100KB,1MB' : Object.keys(SIZES).join(',')).split(',').filter((s) => SIZES[s]);
+const SERVER = path.resolve(ROOT, opt('server', 'dist/server.js'));
+const BUDGET_MS = Number(opt('budget-s', '540')) * 1000;
+const START = now();
+const overBudget = () => now() - START > BUDGET_MS;
+const log = (...a) => console.log(`[${((now() - START) / 1000).toFixed(1).padStart(5)}s]`, ...a);
+
+// Iterations per size: open (first is cold, the rest warm), change, floor runs; and a wait deadline.
+const PLAN = QUICK
+  ? { '1KB': [6, 10, 50, 10000], '100KB': [5, 10, 20, 10000], '1MB': [3, 5, 5, 30000], '10MB': [2, 2, 2, 90000] }
+  : { '1KB': [21, 30, 200, 10000], '100KB': [16, 20, 50, 10000], '1MB': [8, 10, 10, 30000], '10MB': [3, 4, 3, 90000] };
+
+// Peers answer in hundreds of milliseconds to seconds (their built-in delays alone are 200-500 ms): fewer runs.
+const PEER_ITERS = QUICK
+  ? { '1KB': [4, 4], '100KB': [3, 4], '1MB': [2, 3], '10MB': [1, 1] }
+  : { '1KB': [8, 10], '100KB': [6, 8], '1MB': [4, 5], '10MB': [2, 2] };
+
+const uri = (p) => pathToFileURL(p).href;
+
+// ------------------------------------------------------------------ data
+
+function writeData() {
+  const files = {};
+  for (const size of SIZE_LIST) {
+    for (const kind of KIND_LIST) {
+      const text = generate(kind, SIZES[size]);
+      const file = path.join(DATA, size, 'ece-home', KINDS[kind].path);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      files[`${kind}/${size}`] = { file, text, bytes: Buffer.byteLength(text) };
+    }
+    const records = connpoolRecords(SIZES[size], 20260);
+    for (const [ext, render] of [['json', connpoolJson], ['yaml', connpoolYaml]]) {
+      const text = render(records);
+      const file = path.join(DATA, size, 'peers', `egpl_ds_connpool_map.${ext}`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      files[`${ext}/${size}`] = { file, text, bytes: Buffer.byteLength(text), records: records.length };
+    }
+    files[`connpool-records/${size}`] = records.length;
+  }
+  fs.writeFileSync(path.join(DATA, 'connpool.schema.json'), JSON.stringify(CONNPOOL_SCHEMA, null, 2));
+  fs.mkdirSync(path.join(DATA, 'workspace'), { recursive: true });
+  return files;
+}
+
+// ------------------------------------------------------------------ servers
+
+const EMPTY_WS = () => uri(path.join(DATA, 'workspace'));
+
+function oursConfig(nodeArgs = []) {
+  return {
+    name: 'ece-config',
+    script: SERVER,
+    nodeArgs,
+    rootUri: EMPTY_WS(),
+    cwd: ROOT,
+    settings: { ece: BENCH_SETTINGS },
+    configuration: (section) => (section === 'ece' ? BENCH_SETTINGS : section === undefined || section === '' ? { ece: BENCH_SETTINGS } : null),
+  };
+}
+
+function peerConfigs() {
+  const schemaUri = uri(path.join(DATA, 'connpool.schema.json'));
+  const json = {
+    json: {
+      validate: { enable: true },
+      format: { enable: false },
+      schemas: [{ fileMatch: ['*.json'], url: schemaUri, schema: CONNPOOL_SCHEMA }],
+      resultLimit: 5000,
+    },
+    http: { proxy: '', proxyStrictSSL: false },
+  };
+  const yaml = {
+    yaml: {
+      validate: true, hover: false, completion: false, format: { enable: false },
+      schemas: { [schemaUri]: '*.yaml' }, schemaStore: { enable: false }, maxItemsComputed: 5000, keyOrdering: false,
+    },
+    http: { proxy: '', proxyStrictSSL: false },
+    '[yaml]': {},
+    editor: { tabSize: 2 },
+    files: {},
+  };
+  const bin = (p) => path.join(BENCH, 'node_modules', p);
+  return {
+    json: {
+      label: 'vscode-json-language-server', ext: 'json', languageId: 'json',
+      // Built into the server: validation runs 500 ms after open/change (vscode-json-languageserver utils/validation.js).
+      fixedDelayMs: 500,
+      version: pkgVersion('vscode-langservers-extracted'),
+      cfg: {
+        name: 'json', script: bin('vscode-langservers-extracted/bin/vscode-json-language-server'), rootUri: EMPTY_WS(), cwd: BENCH,
+        initializationOptions: { provideFormatter: false, handledSchemaProtocols: ['file'] },
+        settings: json, configuration: (s) => (s ? json[s] ?? null : json),
+      },
+    },
+    yaml: {
+      label: 'yaml-language-server', ext: 'yaml', languageId: 'yaml',
+      // Built into the server: yamlSettings.validationDelayMs = 200.
+      fixedDelayMs: 200,
+      version: pkgVersion('yaml-language-server'),
+      cfg: {
+        name: 'yaml', script: bin('yaml-language-server/bin/yaml-language-server'), rootUri: EMPTY_WS(), cwd: BENCH,
+        settings: yaml, configuration: (s) => (s ? yaml[s] ?? null : yaml),
+      },
+    },
+  };
+}
+
+function pkgVersion(name) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(BENCH, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+}
+
+/** Process start → `initialize` result, several fresh processes; plus idle RSS of the last one. */
+async function measureStartup(cfg, runs) {
+  const samples = [];
+  let idle = null;
+  let error = null;
+  for (let i = 0; i < runs; i++) {
+    const s = new LspServer(cfg);
+    try {
+      samples.push(await s.start());
+      if (i === runs - 1) {
+        await delay(1500); // let start-up work and the first GC settle
+        idle = s.rss();
+      }
+    } catch (e) {
+      error = `${e.message}; stderr: ${s.stderr.slice(-500)}`;
+    } finally {
+      await s.stop();
+    }
+    if (error) break;
+  }
+  return { initialize: stats(samples), idleRssMb: idle, error };
+}
+
+/** Open/change matrix for one server on a list of (label, text, uri factory) cases. */
+async function measureMatrix(cfg, cases, results, label) {
+  const server = new LspServer(cfg);
+  try {
+    await server.start();
+  } catch (e) {
+    log(`${label}: could not start: ${e.message}`);
+    results.error = `could not start: ${e.message}; stderr: ${server.stderr.slice(-800)}`;
+    await server.stop();
+    return;
+  }
+  await delay(300);
+  for (const c of cases) {
+    if (overBudget()) { results[c.key] = { skipped: 'run time budget used up' }; continue; }
+    const [planOpen, planChange, , timeoutMs] = PLAN[c.size];
+    const [openIters, changeIters] = c.iters ?? [planOpen, planChange];
+    const skip = c.skipIf?.();
+    if (skip) { results[c.key] = { skipped: skip }; continue; }
+    const r = { bytes: Buffer.byteLength(c.text) };
+    const tOpen = now();
+    r.open = await measureOpen(server, { uriFor: c.uriFor, languageId: c.languageId, text: c.text, iters: openIters, timeoutMs });
+    r.openWallMs = now() - tOpen;
+    if (!server.exited) {
+      r.change = await measureChange(server, { uri: c.uriFor('change'), languageId: c.languageId, text: c.text, offset: c.offset, iters: changeIters, timeoutMs });
+    }
+    r.rssAfterMb = server.rss();
+    results[c.key] = r;
+    log(`${label} ${c.key}: open ${fmt(r.open.median)} (cold ${fmt(r.open.first)}, p95 ${fmt(r.open.p95)}), change ${fmt(r.change?.median)} (p95 ${fmt(r.change?.p95)}), diagnostics ${r.open.diagnostics}${r.open.failures ? `, ${r.open.failures} timeouts` : ''}`);
+    if (server.exited) {
+      results.crash = { at: c.key, exit: server.exited, stderr: server.stderr.slice(-2000) };
+      log(`${label}: server exited at ${c.key}: ${JSON.stringify(server.exited)}`);
+      break;
+    }
+  }
+  results.rssEndMb = server.rss();
+  await server.stop();
+}
+
+const fmt = (ms) => (ms == null ? '—' : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+
+// ------------------------------------------------------------------ main
+
+async function main() {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const machine = machineInfo();
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGb} GB, Node ${machine.node}`);
+  log(`kinds ${KIND_LIST.join(',')}; sizes ${SIZE_LIST.join(',')}${QUICK ? ' (quick)' : ''}`);
+  const data = writeData();
+  log('inputs generated under bench/results/data');
+
+  const out = {
+    when: new Date().toISOString(), machine, command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    quick: QUICK, kinds: KIND_LIST, sizes: SIZE_LIST,
+    inputs: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'number' ? { records: v } : { bytes: v.bytes, path: path.relative(ROOT, v.file), records: v.records }])),
+    ours: null, floor: {}, peers: {},
+  };
+
+  // ---- ours
+  if (!fs.existsSync(SERVER)) {
+    log(`${path.relative(ROOT, SERVER)} not found: build it with \`npm run build\` at the repository root; measuring the peers only`);
+    out.ours = { missing: path.relative(ROOT, SERVER) };
+  } else {
+    out.ours = await measureOurs(data);
+  }
+  const vsix = path.join(ROOT, 'dist', 'ece-config.vsix');
+  out.vsixBytes = fs.existsSync(vsix) ? fs.statSync(vsix).size : null;
+  out.serverBundleBytes = fs.existsSync(SERVER) ? fs.statSync(SERVER).size : null;
+
+  // ---- floor and peers
+  if (!flag('no-peers') && !PROFILE) {
+    await measureFloor(data, out);
+    await measurePeers(data, out);
+  }
+
+  out.totalSeconds = (now() - START) / 1000;
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(out, null, 2));
+  log('wrote bench/results/latest.json');
+  if (!flag('no-write') && !PROFILE) {
+    writeReport(out, path.join(ROOT, 'BENCHMARKS.md'));
+    log('wrote the results section of BENCHMARKS.md');
+  }
+  if (PROFILE) {
+    const dir = path.join(RESULTS, 'prof');
+    const summary = summarizeProfiles(dir, SERVER, ROOT);
+    fs.writeFileSync(path.join(RESULTS, 'profile-summary.txt'), summary);
+    console.log(summary);
+  }
+}
+
+async function measureOurs(data) {
+  const ours = { server: path.relative(ROOT, SERVER) };
+  const profDir = path.join(RESULTS, 'prof');
+  const nodeArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  if (PROFILE) fs.rmSync(profDir, { recursive: true, force: true });
+
+  if (!PROFILE) {
+    log('ours: initialize and idle memory');
+    ours.startup = await measureStartup(oursConfig(), QUICK ? 3 : 7);
+    log(`ours: initialize median ${fmt(ours.startup.initialize?.median)}, idle RSS ${ours.startup.idleRssMb?.toFixed(1)} MB${ours.startup.error ? `; ${ours.startup.error}` : ''}`);
+  }
+
+  // open/change per kind and size, one server process for the whole matrix (like one editor session)
+  ours.matrix = {};
+  const cases = [];
+  for (const size of SIZE_LIST) {
+    for (const kind of KIND_LIST) {
+      const { text } = data[`${kind}/${size}`];
+      cases.push({
+        key: `${kind}/${size}`, size, text, languageId: KINDS[kind].languageId, offset: editOffset(kind, text),
+        uriFor: (k) => uri(path.join(DATA, size, `open-${k}`, 'ece-home', KINDS[kind].path)),
+      });
+    }
+  }
+  await measureMatrix(oursConfig(nodeArgs), cases, ours.matrix, 'ours');
+
+  if (PROFILE) return ours;
+
+  // edit storm on the 1 MB connection pool file (or the largest size measured below it)
+  const stormSize = SIZE_LIST.includes('1MB') ? '1MB' : SIZE_LIST[SIZE_LIST.length - 1];
+  if (!overBudget() && KIND_LIST.includes('connpool')) {
+    const s = new LspServer(oursConfig());
+    try {
+      await s.start();
+      await delay(300);
+      const { text } = data[`connpool/${stormSize}`];
+      ours.storm = { size: stormSize, ...(await editStorm(s, { uri: uri(path.join(DATA, stormSize, 'storm', 'ece-home', KINDS.connpool.path)), languageId: 'xml', text, offset: editOffset('connpool', text) })) };
+      log(`ours: edit storm on ${stormSize}: ${JSON.stringify(ours.storm)}`);
+    } catch (e) {
+      ours.storm = { error: e.message };
+    } finally {
+      await s.stop();
+    }
+  }
+
+  // memory with 1,000 small documents open (the 1 KB inputs of every kind, in 1,000 ECE homes)
+  if (!overBudget()) {
+    const s = new LspServer(oursConfig());
+    try {
+      await s.start();
+      await delay(1000);
+      const idle = s.rss();
+      const small = Object.keys(KINDS).map((k) => ({ kind: k, text: generate(k, SIZES['1KB']) }));
+      const docs = [];
+      for (let i = 0; i < 1000; i++) {
+        const { kind, text } = small[i % small.length];
+        docs.push({ uri: uri(path.join(DATA, 'mem', `home${String(i).padStart(4, '0')}`, 'ece-home', KINDS[kind].path)), languageId: KINDS[kind].languageId, text });
+      }
+      const r = await openMany(s, docs, 60000);
+      await delay(1000);
+      ours.memory = { idleRssMb: idle, docs: docs.length, docBytes: docs.reduce((a, d) => a + d.text.length, 0), ...r, rssMb: s.rss(), exited: s.exited };
+      log(`ours: 1,000 documents: RSS ${ours.memory.rssMb?.toFixed(1)} MB (idle ${idle?.toFixed(1)} MB), all published ${r.allPublished} in ${fmt(r.ms)}`);
+    } catch (e) {
+      ours.memory = { error: e.message };
+    } finally {
+      await s.stop();
+    }
+  }
+  return ours;
+}
+
+async function measureFloor(data, out) {
+  const lint = xmllintAvailable() ?? installXmllint();
+  out.floor.xmllintVersion = lint;
+  out.floor.fastXmlParserVersion = pkgVersion('fast-xml-parser');
+  out.floor.xmlToolsVersion = pkgVersion('@xml-tools/parser');
+  let xmlToolsSlow = false;
+  for (const size of SIZE_LIST) {
+    for (const kind of KIND_LIST.filter((k) => KINDS[k].xml)) {
+      if (overBudget()) break;
+      const { text, file } = data[`${kind}/${size}`];
+      const iters = PLAN[size][2];
+      const r = { fxpParse: fxpParse(text, iters), fxpValidate: fxpValidate(text, iters) };
+      if (lint) r.xmllint = xmllint(file, Math.min(iters, 20));
+      if (kind === 'connpool') {
+        if (xmlToolsSlow) r.xmlTools = { skipped: 'the 1 MB run took over 4 s; 10 MB would exceed the run time budget' };
+        else r.xmlTools = xmlTools(text, Math.max(1, Math.min(iters, 10)));
+        if (size === '1MB' && r.xmlTools?.median > 4000) xmlToolsSlow = true;
+      }
+      out.floor[`${kind}/${size}`] = r;
+      log(`floor ${kind}/${size}: fxp parse ${fmt(r.fxpParse?.median)}, fxp validate ${fmt(r.fxpValidate?.median)}, xmllint ${fmt(r.xmllint?.median)}${r.xmlTools ? `, @xml-tools ${fmt(r.xmlTools.median)}` : ''}`);
+    }
+  }
+  if (lint) {
+    const empty = path.join(DATA, 'empty.xml');
+    fs.writeFileSync(empty, '<a/>');
+    out.floor.xmllintProcessStart = xmllint(empty, 20);
+  }
+}
+
+function installXmllint() {
+  // `xmllint` comes from Debian's libxml2-utils; install it when we may (root, apt-get present).
+  if (process.getuid?.() !== 0 || spawnSync('which', ['apt-get']).status !== 0) return null;
+  log('installing libxml2-utils for xmllint (apt-get)');
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', timeout: 120000 });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'libxml2-utils'], { stdio: 'ignore', timeout: 180000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return xmllintAvailable();
+}
+
+async function measurePeers(data, out) {
+  const peers = peerConfigs();
+  for (const [id, p] of Object.entries(peers)) {
+    if (overBudget()) { out.peers[id] = { label: p.label, skipped: 'run time budget used up' }; continue; }
+    if (!fs.existsSync(p.cfg.script)) { out.peers[id] = { label: p.label, skipped: 'not installed (run npm install in bench/)' }; continue; }
+    const r = { label: p.label, version: p.version, fixedDelayMs: p.fixedDelayMs, matrix: {} };
+    log(`peer ${p.label}: initialize and idle memory`);
+    r.startup = await measureStartup(p.cfg, QUICK ? 2 : 3);
+    const cases = SIZE_LIST.map((size) => {
+      const { text } = data[`${p.ext}/${size}`];
+      let offset = text.indexOf('databaseName=', Math.floor(text.length / 2));
+      if (offset < 0) offset = text.indexOf('databaseName=');
+      return {
+        key: `connpool/${size}`, size, text, languageId: p.languageId, offset: offset + 'databaseName='.length + 3,
+        iters: PEER_ITERS[size],
+        uriFor: (k) => uri(path.join(DATA, size, 'peers', `open-${k}`, `egpl_ds_connpool_map.${p.ext}`)),
+        // a 1 MB open over 8 s means 10 MB would not fit a bounded run: say so instead of waiting
+        skipIf: () => {
+          const one = r.matrix['connpool/1MB']?.open?.median;
+          return size === '10MB' && one > 8000 ? `1 MB took ${(one / 1000).toFixed(1)} s to open; 10 MB skipped to keep the run bounded` : null;
+        },
+      };
+    });
+    await measureMatrix(p.cfg, cases, r.matrix, `peer ${id}`);
+    out.peers[id] = r;
+  }
+}
+
+function machineInfo() {
+  const cpus = os.cpus();
+  let distro = '';
+  try {
+    distro = /PRETTY_NAME="([^"]+)"/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1] ?? '';
+  } catch { /* not Linux */ }
+  let npmVersion = null;
+  try {
+    npmVersion = execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
+  } catch { /* no npm on PATH */ }
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown', cores: cpus.length, memGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version, npm: npmVersion, os: `${distro || os.type()} (${os.release()}, ${os.arch()})`,
+  };
+}
+
+// Bounded: a watchdog ends the run (writing what it has is main's job; this only guarantees the stop).
+const watchdog = setTimeout(() => {
+  console.error(`bench: still running after ${(BUDGET_MS + 240000) / 1000} s; stopping`);
+  process.exit(2);
+}, BUDGET_MS + 240000);
+watchdog.unref();
+
+main().then(() => process.exit(0), (e) => {
+  console.error(e);
+  process.exit(1);
+});
+
