@@ -455,6 +455,33 @@ void describe('rewriteZipEntry', () => {
     assert.deepEqual([...seen], stages);
   });
 
+  void test('a zip changed by someone else during the rewrite is not replaced', async () => {
+    const { dir, zip } = place(await buildZip());
+    let modified: Buffer | undefined;
+    await assertRefused(
+      rewriteZipEntry(zip, CONNPOOL_ZIP_ENTRY, blankCredentials, {
+        now: NOW,
+        faultInjection: (s) => {
+          if (s !== 'verify') return;
+          fs.appendFileSync(zip, 'x');
+          modified = fs.readFileSync(zip);
+        },
+      }),
+      'changed-during-rewrite',
+      /changed while it was being rewritten/,
+    );
+    assert.ok(modified && fs.readFileSync(zip).equals(modified), 'the other writer\'s version is kept');
+    assert.deepEqual(listDir(dir), ['deployment.zip']);
+  });
+
+  void test('a local header naming another file than the central directory is refused', async () => {
+    const bytes = await buildZip({ poolMode: 'buffer' });
+    const lho = bytes.readUInt32LE(cdRecordOffset(bytes, 'lib/stored.jar') + 42);
+    bytes.write('lib/st0red.jar', lho + 30, 'latin1');
+    const { zip } = place(bytes);
+    await assertRefused(readZipEntryText(zip, CONNPOOL_ZIP_ENTRY), 'corrupt', /names a different file/);
+  });
+
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   void test('a read-only folder fails cleanly', { skip: isRoot || process.platform === 'win32' ? 'permissions are not enforced here' : false }, async () => {
     const original = await buildZip();
@@ -582,11 +609,17 @@ void describe('refusals', () => {
     await expectRefusal(await buildZip({ poolMode: 'buffer', forceZip64: true }), 'zip64');
   });
   void test('overlapping entries are refused', async () => {
-    const bytes = await buildZip({ poolMode: 'buffer' });
-    const a = cdRecordOffset(bytes, 'lib/stored.jar');
-    const b = cdRecordOffset(bytes, 'config/other.properties');
-    bytes.writeUInt32LE(bytes.readUInt32LE(a + 42), b + 42);
-    await expectRefusal(bytes, 'overlapping-entries', /overlap/);
+    // A second central directory record pointing at the same local header (the trick of overlapping zip bombs).
+    const zipBytes = await buildZip({ poolMode: 'buffer' });
+    const a = cdRecordOffset(zipBytes, 'lib/stored.jar');
+    const recLen = 46 + zipBytes.readUInt16LE(a + 28) + zipBytes.readUInt16LE(a + 30) + zipBytes.readUInt16LE(a + 32);
+    const eocdAt = zipBytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const eocd = Buffer.from(zipBytes.subarray(eocdAt));
+    eocd.writeUInt16LE(eocd.readUInt16LE(8) + 1, 8);
+    eocd.writeUInt16LE(eocd.readUInt16LE(10) + 1, 10);
+    eocd.writeUInt32LE(eocd.readUInt32LE(12) + recLen, 12);
+    const bytes = Buffer.concat([zipBytes.subarray(0, eocdAt), zipBytes.subarray(a, a + recLen), eocd]);
+    await expectRefusal(bytes, 'overlapping-entries', /"lib\/stored.jar" and "lib\/stored.jar" overlap/);
   });
   void test('two entries matching the same name are refused', async () => {
     const bytes = await buildZip({ poolMode: 'buffer', extra: (z) => z.addBuffer(Buffer.from('<x/>'), 'DataAccess/egpl_ds_connpool_map.xml', { mtime: MTIME }) });

@@ -382,9 +382,9 @@ async function analyze(
       if (unsafe) throw new ZipEntryError('unsafe-entry-name', `Refusing this zip: ${unsafe}.`);
 
       const local = await zip.readLocalFileHeaderPromise(entry);
-      if (local.fileName.length > 0) {
-        const localUnsafe = unsafeEntryNameReason(local.fileName.toString('latin1'));
-        if (localUnsafe) throw new ZipEntryError('unsafe-entry-name', `Refusing this zip: ${localUnsafe}.`);
+      if (!local.fileName.equals(entry.fileNameRaw)) {
+        // Different names in the two headers are a known trick to show one name to a checker and extract another.
+        throw new ZipEntryError('corrupt', `The local header of ${JSON.stringify(name)} names a different file than the central directory.`);
       }
       const dataEnd = local.fileDataStart + entry.compressedSize;
       if (dataEnd > cdOffset) throw new ZipEntryError('corrupt', `The data of ${JSON.stringify(name)} runs into the central directory.`);
@@ -443,7 +443,7 @@ async function checkTarget(
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
     throw new ZipEntryError('unsupported-compression', `Refusing ${q}: compression method ${entry.compressionMethod} is not supported (only stored and deflated).`);
   }
-  if (local.compressionMethod !== entry.compressionMethod || !local.fileName.equals(entry.fileNameRaw)) {
+  if (local.compressionMethod !== entry.compressionMethod) {
     throw new ZipEntryError('corrupt', `The local header of ${q} disagrees with the central directory.`);
   }
   if (local.extraField.length >= 4 && yauzl.parseExtraFields(local.extraField).some((f) => f.id === 0x0001)) {
