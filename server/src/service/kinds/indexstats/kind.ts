@@ -1,0 +1,50 @@
+/**
+ * The `indexstats` file kind: `input.properties` of the UpdateDBIndexStats utility. The name is common, so the
+ * kind claims a file only when it holds one of the utility's keys.
+ */
+import type { FileKind, JdbcUrlSite } from '../../core/types';
+import { escapePropertiesValue, parseProperties } from '../../parse/properties';
+import { propertiesCompletions, propertiesHover, propertiesSymbols } from '../properties/features';
+import { buildPropertiesModel, loadedEntry, type PropertiesFileModel } from '../properties/model';
+import { propertiesRules } from '../properties/rules';
+import { indexstatsRules } from './rules';
+import { INDEXSTATS_DATABASES, INDEXSTATS_SCHEMA } from './schema';
+
+const KNOWN = new Set(INDEXSTATS_SCHEMA.keys.map((k) => k.key));
+
+/** True when the text holds one of `input.properties`' keys (as Java reads the keys). */
+export function claimsIndexstats(text: string): boolean {
+  for (const e of parseProperties(text).entries) if (KNOWN.has(e.key)) return true;
+  return false;
+}
+
+/** The two JDBC URLs as Java loads them, with decoded offsets mapped back to the raw text. */
+export function indexstatsJdbcUrls(model: PropertiesFileModel): JdbcUrlSite[] {
+  const sites: JdbcUrlSite[] = [];
+  for (const d of INDEXSTATS_DATABASES) {
+    const e = loadedEntry(model, d.url);
+    if (!e) continue;
+    sites.push({
+      text: e.value,
+      toRaw: (o) => e.valueText.toRaw(o),
+      encode: (s) => escapePropertiesValue(s),
+      label: d.url,
+    });
+  }
+  return sites;
+}
+
+export const indexstatsKind: FileKind<PropertiesFileModel> = {
+  id: 'indexstats',
+  label: 'UpdateDBIndexStats input.properties',
+  commentStyle: 'hash',
+  claims: claimsIndexstats,
+  parse(doc) {
+    return { model: buildPropertiesModel(doc.getText(), doc.uri, INDEXSTATS_SCHEMA), problems: [] };
+  },
+  rules: [...propertiesRules, ...indexstatsRules],
+  jdbcUrls: indexstatsJdbcUrls,
+  hover: (model, offset) => propertiesHover(model, offset),
+  completions: (model, offset) => propertiesCompletions(model, offset),
+  symbols: (model, doc) => propertiesSymbols(model, doc),
+};

@@ -1,0 +1,136 @@
+/**
+ * The escaping fix of B.1 and the helpers that show what Java loads.
+ *
+ * The fix works out what the admin meant from how the value is written:
+ * - written literally (every backslash run is a single backslash, except possibly a leading `\\` — a UNC
+ *   prefix): every backslash was meant as a backslash, so each is doubled (`\\server\share` → `\\\\server\\share`,
+ *   `C:\temp` → `C:\\temp`);
+ * - written escaped (some run of two or more backslashes inside the value): the admin knows the rule and missed
+ *   some, so each odd run that ends in a broken escape gets one more backslash (`\\\\host\\Root\ECE` →
+ *   `\\\\host\\Root\\ECE`).
+ * Deliberate escapes of `=`, `:`, `#`, `!` and blanks are left alone. After the fix Java loads the path the
+ * admin meant; the fix is a set of single-character insertions (minimal edits).
+ */
+import type { FixProposal, OffsetEdit } from '../../core/types';
+import { parseProperties, type EscapeKind, type PropertiesEntry, type PropertiesEscape } from '../../parse/properties';
+import type { PropertiesFileModel } from './model';
+import { valueClassOf } from './schema';
+
+interface Run {
+  start: number;
+  end: number;
+  count: number;
+  terminal?: PropertiesEscape;
+  open: boolean;
+}
+
+const BROKEN: ReadonlySet<EscapeKind> = new Set<EscapeKind>(['unknown', 'control', 'unicode-malformed', 'continuation']);
+
+function runsOf(escapes: readonly PropertiesEscape[]): Run[] {
+  const runs: Run[] = [];
+  let cur: Run | undefined;
+  for (const e of escapes) {
+    const isPair = e.kind === 'valid' && e.char === '\\';
+    if (cur && cur.open && e.start === cur.end) {
+      cur.end = e.end;
+      if (isPair) cur.count += 2;
+      else {
+        cur.count += 1;
+        cur.terminal = e;
+        cur.open = false;
+      }
+      continue;
+    }
+    cur = isPair
+      ? { start: e.start, end: e.end, count: 2, open: true }
+      : { start: e.start, end: e.end, count: 1, terminal: e, open: false };
+    runs.push(cur);
+  }
+  return runs;
+}
+
+/** The insertions that make Java load what the admin meant in this entry's value (empty when nothing is broken). */
+export function valueEscapingEdits(entry: PropertiesEntry): OffsetEdit[] {
+  const runs = runsOf(entry.escapes.filter((e) => e.part === 'value'));
+  if (!runs.some((r) => r.terminal && BROKEN.has(r.terminal.kind))) return [];
+  const literal = runs.every((r) => r.count === 1 || (r.count === 2 && !r.terminal && r.start === entry.valueStart));
+  const edits: OffsetEdit[] = [];
+  for (const r of runs) {
+    if (literal) {
+      if (r.count === 2) edits.push({ start: r.start, end: r.start, newText: '\\\\' });
+      else if (r.terminal && (BROKEN.has(r.terminal.kind) || r.terminal.kind === 'unicode-ok')) {
+        edits.push({ start: r.start, end: r.start, newText: '\\' });
+      }
+    } else if (r.count % 2 === 1 && r.terminal && BROKEN.has(r.terminal.kind)) {
+      edits.push({ start: r.terminal.start, end: r.terminal.start, newText: '\\' });
+    }
+  }
+  return edits;
+}
+
+/** What Java loads for the entry's value once `edits` are applied (the first entry of the edited line). */
+export function valueAfter(model: PropertiesFileModel, entry: PropertiesEntry, edits: readonly OffsetEdit[]): string {
+  let s = '';
+  let pos = entry.lineStart;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    s += model.text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  s += model.text.slice(pos, entry.fullEnd);
+  return parseProperties(s).entries[0]?.value ?? '';
+}
+
+/** The escaping fix for a broken escape: the whole value for escapes in values, one backslash in keys. */
+export function escapingFix(model: PropertiesFileModel, entry: PropertiesEntry, escape: PropertiesEscape): FixProposal | undefined {
+  if (escape.part !== 'value') {
+    return {
+      title: 'Escape the backslash',
+      edits: [{ start: escape.start, end: escape.start, newText: '\\' }],
+      safe: true,
+      preferred: true,
+    };
+  }
+  const edits = valueEscapingEdits(entry);
+  if (edits.length === 0) return undefined;
+  const secret = valueClassOf(model.schema, entry.key) === 'secret';
+  const after = secret ? '' : `: Java then loads ${quoted(valueAfter(model, entry, edits))}`;
+  return { title: `Escape the backslashes${after}`, edits, safe: true, preferred: true };
+}
+
+const SHOW: Record<number, string> = { 9: '⇥', 10: '↵', 13: '␍', 12: '␌' };
+
+/** The text with control characters made visible (tab ⇥, line feed ↵, carriage return ␍, form feed ␌, others as control pictures). */
+export function visible(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (SHOW[c]) out += SHOW[c];
+    else if (c < 0x20) out += String.fromCharCode(0x2400 + c);
+    else if (c === 0x7f) out += '␡';
+    else out += s[i];
+  }
+  return out;
+}
+
+/** A loaded value for a message: visible controls, clipped, in backticks ("(empty)" when empty). */
+export function quoted(s: string, max = 80): string {
+  let v = visible(s);
+  if (v.length > max) v = v.slice(0, max - 1) + '…';
+  if (v === '') return '(empty)';
+  const fence = v.includes('`') ? '``' : '`';
+  const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${v}${pad}${fence}`;
+}
+
+/** "KEY loads as `…`", or a neutral phrase for secrets (their value is never shown). */
+export function loadsAs(model: PropertiesFileModel, entry: PropertiesEntry): string {
+  const name = entry.key === '' ? 'this line' : entry.key;
+  if (valueClassOf(model.schema, entry.key) === 'secret') return `${name} loads with a different value than written (value not shown)`;
+  return `${name} loads as ${quoted(entry.value)}`;
+}
+
+/** The raw text of an escape for messages: `\E`, `\t`, `\u12`. */
+export function escapeText(model: PropertiesFileModel, e: PropertiesEscape): string {
+  const raw = model.text.slice(e.start, Math.min(e.end, e.start + 6));
+  return '`' + visible(raw) + '`';
+}

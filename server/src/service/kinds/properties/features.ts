@@ -1,0 +1,102 @@
+/**
+ * Hover, completions and symbols shared by the properties file kinds.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol } from 'vscode-languageserver-types';
+import type { HoverResult } from '../../core/types';
+import type { PropertiesEntry } from '../../parse/properties';
+import { quoted } from './escaping';
+import type { PropertiesFileModel } from './model';
+import { keyInfo, valueClassOf } from './schema';
+
+const LEGEND: Array<[string, string]> = [['⇥', 'tab'], ['↵', 'line feed'], ['␍', 'carriage return'], ['␌', 'form feed']];
+
+/** The entry whose logical line holds `offset` (its line break excluded). */
+export function entryAt(model: PropertiesFileModel, offset: number): PropertiesEntry | undefined {
+  const entries = model.parsed.entries;
+  let lo = 0;
+  let hi = entries.length - 1;
+  let found: PropertiesEntry | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = entries[mid]!;
+    if (e.contentStart <= offset) {
+      found = e;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && offset <= found.lineEnd ? found : undefined;
+}
+
+/** Markdown telling what Java loads for an entry (never a secret's value) and what the key is for. */
+export function describeEntry(model: PropertiesFileModel, e: PropertiesEntry): string {
+  const info = keyInfo(model.schema, e.key);
+  const lines: string[] = [];
+  lines.push(info ? `**${e.key}**: ${info.doc}` : `**${e.key === '' ? '(empty key)' : e.key}**`);
+  if (info?.version) lines.push('', `_Listed in the ECE ${info.version} documents._`);
+  lines.push('');
+  if (model.parsed.malformedUnicode) {
+    lines.push(`Java does not load this file at all: it holds a malformed \`\\u\` escape, so ${model.schema.reader} fails at start.`);
+  } else if (valueClassOf(model.schema, e.key) === 'secret') {
+    lines.push(`Java loads: ${e.value === '' ? '(empty)' : '•••• (set, not shown)'}`);
+  } else {
+    lines.push(`Java loads: ${quoted(e.value, 200)}`);
+    const used = LEGEND.filter(([sym]) => e.value.includes(sym) === false && quoted(e.value, 200).includes(sym));
+    if (used.length) lines.push('', used.map(([sym, name]) => `${sym} = ${name}`).join(', '));
+    const written = model.text.slice(e.valueStart, e.valueEnd);
+    if (written !== e.value && e.value !== '') lines.push('', 'This differs from the text as written: escapes and line continuations are applied.');
+  }
+  if (model.parsed.table.get(e.key) !== e) lines.push('', `This line has no effect: ${e.key} is set again later and Java keeps the last value.`);
+  return lines.join('\n');
+}
+
+export function propertiesHover(model: PropertiesFileModel, offset: number): HoverResult | null {
+  const e = entryAt(model, offset);
+  if (!e) return null;
+  const inKey = offset <= e.keyEnd;
+  const start = inKey ? e.keyStart : e.valueStart;
+  const end = inKey ? e.keyEnd : Math.max(e.valueEnd, e.valueStart);
+  return { contents: { kind: 'markdown', value: describeEntry(model, e) }, start, end };
+}
+
+/** Known keys, with their docs, where a key can be typed (start of a line, before any separator). */
+export function propertiesCompletions(model: PropertiesFileModel, offset: number): CompletionItem[] {
+  const text = model.text;
+  let ls = offset;
+  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  const before = text.slice(ls, offset);
+  if (!/^[ \t\f]*[A-Za-z0-9_.]*$/.test(before)) return [];
+  // not inside a logical line that started earlier (continuation) or a comment
+  const e = entryAt(model, offset);
+  if (e && e.contentStart < ls) return [];
+  const current = e?.key;
+  const present = new Set(model.parsed.table.keys());
+  const items: CompletionItem[] = [];
+  for (const k of model.schema.keys) {
+    if (present.has(k.key) && k.key !== current) continue;
+    items.push({
+      label: k.key,
+      kind: CompletionItemKind.Property,
+      detail: `${model.schema.fileName}${k.version ? ` (ECE ${k.version})` : ''}`,
+      documentation: { kind: 'markdown', value: k.doc },
+      insertText: e && e.keyEnd < e.lineEnd ? k.key : `${k.key}=${k.example}`,
+      filterText: k.key,
+    });
+  }
+  return items;
+}
+
+export function propertiesSymbols(model: PropertiesFileModel, doc: TextDocument): DocumentSymbol[] {
+  return model.parsed.entries
+    .filter((e) => e.key !== '')
+    .map((e) => {
+      const secret = valueClassOf(model.schema, e.key) === 'secret';
+      return {
+        name: e.key,
+        detail: secret ? (e.value === '' ? '' : '••••') : quoted(e.value, 60).replace(/^`+ ?| ?`+$/g, ''),
+        kind: SymbolKind.Property,
+        range: { start: doc.positionAt(e.contentStart), end: doc.positionAt(e.lineEnd) },
+        selectionRange: { start: doc.positionAt(e.keyStart), end: doc.positionAt(e.keyEnd) },
+      };
+    });
+}

@@ -1,0 +1,52 @@
+/**
+ * The model of a Java properties file of a known kind: the parse (exactly what Java loads, with raw ranges),
+ * the kind's key schema, and line bookkeeping for messages and edits.
+ */
+import { detectEol } from '../../core/text';
+import { parseProperties, type ParsedProperties, type PropertiesEntry } from '../../parse/properties';
+import type { PropertiesSchema } from './schema';
+
+export interface PropertiesFileModel {
+  uri: string;
+  text: string;
+  parsed: ParsedProperties;
+  schema: PropertiesSchema;
+  eol: '\r\n' | '\n' | '\r';
+  /** Offsets where each line starts (line breaks: CR, LF, CRLF). */
+  lineStarts: number[];
+}
+
+export function buildPropertiesModel(text: string, uri: string, schema: PropertiesSchema): PropertiesFileModel {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      lineStarts.push(i + 1);
+    } else if (c === 10) lineStarts.push(i + 1);
+  }
+  return { uri, text, parsed: parseProperties(text), schema, eol: detectEol(text), lineStarts };
+}
+
+/** 1-based line number of an offset (for messages). */
+export function lineNumberOf(model: PropertiesFileModel, offset: number): number {
+  const ls = model.lineStarts;
+  let lo = 0;
+  let hi = ls.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ls[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The entry Java keeps for a key (the last one), if any. */
+export function loadedEntry(model: PropertiesFileModel, key: string): PropertiesEntry | undefined {
+  return model.parsed.table.get(key);
+}
+
+/** The value range to underline: the value, or the key when the value is empty. */
+export function valueOrKeyRange(e: PropertiesEntry): { start: number; end: number } {
+  return e.valueEnd > e.valueStart ? { start: e.valueStart, end: e.valueEnd } : { start: e.keyStart, end: e.keyEnd };
+}

@@ -1,0 +1,14 @@
+import type { Rule } from '../../../core/types';
+import type { PropertiesFileModel } from '../../properties/model';
+import { createDblinkMustBeTrue } from './createDblinkMustBeTrue';
+import { invalidPort } from './invalidPort';
+import { serverIsIpAddress } from './serverIsIpAddress';
+import { windowsAuthenticationRequired } from './windowsAuthenticationRequired';
+
+/** The `reportsdb/*` rules (the cross-file `reportsdb/server-is-listener` comes with the workspace model). */
+export const reportsdbRules: ReadonlyArray<Rule<PropertiesFileModel>> = [
+  windowsAuthenticationRequired,
+  createDblinkMustBeTrue,
+  invalidPort,
+  serverIsIpAddress,
+];
