@@ -25,9 +25,9 @@ export function clip(s: string, max = 60): string {
  * `max + 1` as soon as it is certain to exceed `max`. Cost O(|a|·|b|) only for strings within `max` in length.
  */
 export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  if (Math.abs(s.length - t.length) > max) return max + 1;
   const m = s.length;
   const n = t.length;
   let prev2 = new Array<number>(n + 1).fill(0);

@@ -3,6 +3,8 @@ import { knownPropertyNames } from '../../../../parse/jdbcUrl';
 import type { JdbcRuleInput } from '../types';
 import { clip, editDistance, fix } from '../util';
 
+const MAX_SUGGESTED = 500;
+
 /** Names worth suggesting: canonical names and the aliases every driver knows. */
 const CANDIDATES = knownPropertyNames().filter((n) => !n.newestDriverOnly);
 
@@ -35,6 +37,7 @@ export const unknownProperty: Rule<JdbcRuleInput> = {
   description: 'A property name the driver does not know: it is silently ignored, so the setting has no effect.',
   check({ url }, ctx) {
     if (!url.isSqlServer) return;
+    const memo = new Map<string, string | undefined>();
     for (const p of url.properties) {
       if (p.canonical && p.newestDriverOnly) {
         ctx.report({
@@ -46,7 +49,10 @@ export const unknownProperty: Rule<JdbcRuleInput> = {
         continue;
       }
       if (p.canonical) continue;
-      const suggestion = suggestPropertyName(p.name);
+      const key = p.name.toLowerCase();
+      // Real URLs hold a few dozen names; past MAX_SUGGESTED distinct ones (pasted junk) stop looking for suggestions.
+      if (!memo.has(key)) memo.set(key, memo.size < MAX_SUGGESTED ? suggestPropertyName(p.name) : undefined);
+      const suggestion = memo.get(key);
       const base = `\`${clip(p.name)}\` is not a property the SQL Server JDBC driver knows: the driver silently ignores it, so this setting has no effect.`;
       if (suggestion) {
         ctx.report({
