@@ -49,12 +49,21 @@ function runsOf(escapes: readonly PropertiesEscape[]): Run[] {
   return runs;
 }
 
-/** The insertions that make Java load what the admin meant in this entry's value (empty when nothing is broken). */
-export function valueEscapingEdits(entry: PropertiesEntry): OffsetEdit[] {
-  const runs = runsOf(entry.escapes.filter((e) => e.part === 'value'));
-  if (!runs.some((r) => r.terminal && BROKEN.has(r.terminal.kind))) return [];
-  const literal = runs.every((r) => r.count === 1 || (r.count === 2 && !r.terminal && r.start === entry.valueStart));
-  const edits: OffsetEdit[] = [];
+/**
+ * Where the value of a swallowed natural line starts (the line after a continuation), read the way Java would
+ * read that line on its own: after its key and separator. The whole line when it holds no key.
+ */
+function swallowedValueStart(text: string, from: number): number {
+  let eol = from;
+  while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+  const e = parseProperties(text.slice(from, eol)).entries[0];
+  return e && e.valueStart > e.keyStart ? from + e.valueStart : from;
+}
+
+function segmentEdits(valueStart: number, escapes: readonly PropertiesEscape[], edits: OffsetEdit[]): void {
+  const runs = runsOf(escapes);
+  if (!runs.some((r) => r.terminal && BROKEN.has(r.terminal.kind))) return;
+  const literal = runs.every((r) => r.count === 1 || (r.count === 2 && !r.terminal && r.start === valueStart));
   for (const r of runs) {
     if (literal) {
       if (r.count === 2) edits.push({ start: r.start, end: r.start, newText: '\\\\' });
@@ -65,6 +74,27 @@ export function valueEscapingEdits(entry: PropertiesEntry): OffsetEdit[] {
       edits.push({ start: r.terminal.start, end: r.terminal.start, newText: '\\' });
     }
   }
+}
+
+/**
+ * The insertions that make Java load what the admin meant in this entry's value (empty when nothing is broken).
+ * A value that swallowed following lines (continuation) is handled one natural line at a time, each swallowed
+ * line as the entry it becomes once the continuation is escaped.
+ */
+export function valueEscapingEdits(text: string, entry: PropertiesEntry): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  let start = entry.valueStart;
+  let seg: PropertiesEscape[] = [];
+  for (const e of entry.escapes) {
+    if (e.part !== 'value') continue;
+    seg.push(e);
+    if (e.kind === 'continuation') {
+      segmentEdits(start, seg, edits);
+      seg = [];
+      start = swallowedValueStart(text, e.end);
+    }
+  }
+  segmentEdits(start, seg, edits);
   return edits;
 }
 
@@ -80,6 +110,9 @@ export function valueAfter(model: PropertiesFileModel, entry: PropertiesEntry, e
   return parseProperties(s).entries[0]?.value ?? '';
 }
 
+/** One fix per entry value, however many of its escapes are reported (entries are immutable parse results). */
+const FIX_CACHE = new WeakMap<PropertiesEntry, FixProposal | null>();
+
 /** The escaping fix for a broken escape: the whole value for escapes in values, one backslash in keys. */
 export function escapingFix(model: PropertiesFileModel, entry: PropertiesEntry, escape: PropertiesEscape): FixProposal | undefined {
   if (escape.part !== 'value') {
@@ -90,11 +123,17 @@ export function escapingFix(model: PropertiesFileModel, entry: PropertiesEntry, 
       preferred: true,
     };
   }
-  const edits = valueEscapingEdits(entry);
-  if (edits.length === 0) return undefined;
-  const secret = valueClassOf(model.schema, entry.key) === 'secret';
-  const after = secret ? '' : `: Java then loads ${quoted(valueAfter(model, entry, edits))}`;
-  return { title: `Escape the backslashes${after}`, edits, safe: true, preferred: true };
+  const cached = FIX_CACHE.get(entry);
+  if (cached !== undefined) return cached ?? undefined;
+  const edits = valueEscapingEdits(model.text, entry);
+  let fix: FixProposal | null = null;
+  if (edits.length > 0) {
+    const secret = valueClassOf(model.schema, entry.key) === 'secret';
+    const after = secret ? '' : `: Java then loads ${quoted(valueAfter(model, entry, edits))}`;
+    fix = { title: `Escape the backslashes${after}`, edits, safe: true, preferred: true };
+  }
+  FIX_CACHE.set(entry, fix);
+  return fix ?? undefined;
 }
 
 const SHOW: Record<number, string> = { 9: '⇥', 10: '↵', 13: '␍', 12: '␌' };
@@ -114,8 +153,8 @@ export function visible(s: string): string {
 
 /** A loaded value for a message: visible controls, clipped, in backticks ("(empty)" when empty). */
 export function quoted(s: string, max = 80): string {
-  let v = visible(s);
-  if (v.length > max) v = v.slice(0, max - 1) + '…';
+  let v = visible(s.length > max ? s.slice(0, max) : s);
+  if (s.length > max) v = v.slice(0, max - 1) + '…';
   if (v === '') return '(empty)';
   const fence = v.includes('`') ? '``' : '`';
   const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
