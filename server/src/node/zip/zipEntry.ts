@@ -188,7 +188,12 @@ export async function rewriteZipEntry(
     } finally {
       await dst.close();
     }
-    if (process.platform !== 'win32') await fsp.chmod(tmpPath, before.mode & 0o7777);
+    if (process.platform !== 'win32') {
+      // Same owner (only possible for root; best effort) and permission bits as the original. On Windows the new
+      // file takes the folder's inherited ACL, as any saved file does.
+      await fsp.chown(tmpPath, before.uid, before.gid).catch(() => undefined);
+      await fsp.chmod(tmpPath, before.mode & 0o7777);
+    }
 
     opts.faultInjection?.('verify', a.written);
     await verifyRewritten(tmpPath, match, a, newBytes, opts);
