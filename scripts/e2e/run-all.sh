@@ -111,7 +111,7 @@ fi
 
 if want nvim; then
   step "Neovim LSP client test"
-  node --test test/nvim/ > "$OUT/nvim.log" 2>&1; nrc=$?
+  node --test test/nvim/nvim.test.mjs > "$OUT/nvim.log" 2>&1; nrc=$?
   cat "$OUT/nvim.log"
   np=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT/nvim.log"); nf=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$OUT/nvim.log")
   np=${np:-0}; nf=${nf:-0}; [ "$nrc" -ne 0 ] && [ "$nf" -eq 0 ] && nf=1
