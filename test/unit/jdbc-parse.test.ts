@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   canonicalName,
   databaseName,
+  describeJdbcProperty,
   describeJdbcUrl,
   effectiveHost,
   effectiveInstance,
@@ -10,6 +11,7 @@ import {
   encodePropertyValue,
   integratedSecurity,
   isNewestDriverOnlyAlias,
+  jdbcHoverAt,
   normalizeJdbcUrl,
   parseJdbcUrl,
   parsePort,
@@ -410,5 +412,24 @@ void describe('describeJdbcUrl', () => {
 
   void test('not a SQL Server URL', () => {
     assert.match(describeJdbcUrl(parseJdbcUrl('jdbc:oracle:thin:@x')), /Not a SQL Server JDBC URL/);
+  });
+});
+
+void describe('jdbcHoverAt / describeJdbcProperty', () => {
+  void test('on a property name: its description; elsewhere: the whole URL', () => {
+    const u = parseJdbcUrl(GUIDE);
+    const onName = jdbcHoverAt(u, GUIDE.indexOf('integratedSecurity') + 3)!;
+    assert.deepEqual(onName.span, { start: 30, end: 48 });
+    assert.match(onName.markdown, /^\*\*integratedSecurity\*\*/);
+    assert.match(onName.markdown, /Type: `true` or `false` · default `false`/);
+    const elsewhere = jdbcHoverAt(u, 20)!;
+    assert.deepEqual(elsewhere.span, { start: 0, end: GUIDE.length });
+    assert.match(elsewhere.markdown, /\*\*Server:\*\*/);
+  });
+  void test('aliases, newest-driver aliases and unknown names', () => {
+    assert.match(describeJdbcProperty('database'), /\*\*databaseName\*\* \(written as the alias `database`\)/);
+    assert.match(describeJdbcProperty('uid'), /only to the newest driver/);
+    assert.match(describeJdbcProperty('loginTimeout'), /whole number from 0 to 65535 · default `30`/);
+    assert.match(describeJdbcProperty('instance'), /silently ignores it/);
   });
 });

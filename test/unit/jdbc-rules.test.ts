@@ -377,3 +377,65 @@ void describe('jdbc/listener-without-multisubnet', () => {
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://aglistener.example.com'), []);
   });
 });
+
+// ---- decoded coordinates mapped back into a document ------------------------------------------------------------
+
+/** A site for the text of an XML element: `&amp;`-style entities decoded, offsets mapped back. */
+function xmlSite(doc: string, rawStart: number, rawEnd: number): JdbcUrlSite {
+  const ENT: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+  let text = '';
+  const map: number[] = [];
+  for (let i = rawStart; i < rawEnd; ) {
+    const ent = Object.keys(ENT).find((e) => doc.startsWith(e, i));
+    map.push(i);
+    if (ent) {
+      text += ENT[ent];
+      i += ent.length;
+    } else {
+      text += doc[i];
+      i++;
+    }
+  }
+  map.push(rawEnd);
+  return { text, toRaw: (o) => map[o]!, encode: (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') };
+}
+
+function fixDocument(doc: string, site: JdbcUrlSite, fix: FixProposal): string {
+  let out = doc;
+  const edits = fix.edits.map((e) => ({ start: site.toRaw(e.start), end: site.toRaw(e.end), newText: site.encode(e.newText) }));
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+void describe('fixes mapped into an XML document (BOM, CRLF, entities)', () => {
+  const head = '\uFEFF<conn_pool_list>\r\n  <connpool name="Platform_MSSQL_Pool">\r\n    <Url egid="3028">';
+  const tail = '</Url>\r\n    <User egid="3026"></User>\r\n  </connpool>\r\n</conn_pool_list>\r\n';
+  const rawUrl = 'jdbc:sqlserver://AG.example.com\\ECE:1433;password={a&amp;b;c};databaseName=x;databaseName=eGActiveDB';
+  const doc = head + rawUrl + tail;
+  const site = xmlSite(doc, head.length, head.length + rawUrl.length);
+  const reportsOf = (id: string, settings: Settings = defaultSettings()) => {
+    const out: Report[] = [];
+    rule(id).check({ url: parseJdbcUrl(site.text), site }, { uri: 'file:///x.xml', settings, workspace: EMPTY_WORKSPACE, report: (r) => out.push(r) });
+    return out;
+  };
+
+  void test('the decoded URL holds the entity as one character', () => {
+    assert.equal(site.text, 'jdbc:sqlserver://AG.example.com\\ECE:1433;password={a&b;c};databaseName=x;databaseName=eGActiveDB');
+    assert.deepEqual(runAllJdbcRules(site.text).map((r) => r.id), ['jdbc/duplicate-property', 'jdbc/instance-ignored']);
+  });
+
+  void test('removing the ignored instance changes only those bytes', () => {
+    const [r] = reportsOf('jdbc/instance-ignored');
+    assert.equal(fixDocument(doc, site, r!.fixes![0]!), head + rawUrl.replace('\\ECE', '') + tail);
+  });
+
+  void test('removing the earlier duplicate after an entity-bearing value', () => {
+    const [r] = reportsOf('jdbc/duplicate-property');
+    assert.equal(fixDocument(doc, site, r!.fixes![0]!), head + rawUrl.replace(';databaseName=x', '') + tail);
+  });
+
+  void test('appending multiSubnetFailover at the end of the element text', () => {
+    const [r] = reportsOf('jdbc/listener-without-multisubnet', settingsWith({ listenerNames: ['ag.example.com'] }));
+    assert.equal(fixDocument(doc, site, r!.fixes![0]!), `${head}${rawUrl};multiSubnetFailover=true${tail}`);
+  });
+});

@@ -586,3 +586,35 @@ export function describeJdbcUrl(url: JdbcUrl): string {
   }
   return lines.join('\n');
 }
+
+const within = (s: Span, offset: number): boolean => offset >= s.start && offset <= s.end;
+
+/** Markdown for one property name: what it does, its type, default and range, and how the driver reads it. */
+export function describeJdbcProperty(name: string): string {
+  const info = NAME_INFO.get(javaTrim(name).toLowerCase());
+  if (!info) return `**\`${clip(name)}\`**: not a property the SQL Server JDBC driver knows. The driver silently ignores it.`;
+  const p = driverProperty(info.canonical);
+  const lines = [`**${info.canonical}**${info.canonical.toLowerCase() !== javaTrim(name).toLowerCase() ? ` (written as the alias \`${clip(name)}\`)` : ''}`, ''];
+  if (p) lines.push(p.description, '');
+  if (info.newestDriverOnly) lines.push('This alias is known only to the newest driver (August 2026); older drivers, such as the one ECE ships, ignore it.', '');
+  if (p) {
+    const type = p.type === 'boolean' ? '`true` or `false`' : p.type === 'int' ? 'whole number' : p.type === 'object' ? 'object (code only)' : 'text';
+    const range = p.min !== undefined && p.max !== undefined ? ` from ${p.min} to ${p.max}` : '';
+    const def = p.default === null || p.default === '' ? '' : ` · default \`${String(p.default)}\``;
+    lines.push(`Type: ${type}${range}${def}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Hover for a decoded offset inside the URL: on a property name, that property's description; anywhere else in
+ * the URL, `describeJdbcUrl`. The span is what the hover covers (decoded coordinates). Undefined outside the URL.
+ */
+export function jdbcHoverAt(url: JdbcUrl, offset: number): { markdown: string; span: Span } | undefined {
+  for (const p of url.properties) {
+    if (within(p.nameSpan, offset)) return { markdown: describeJdbcProperty(p.name), span: p.nameSpan };
+  }
+  const whole = trimSpan(url.text, 0, url.text.length);
+  if (!within(whole, offset)) return undefined;
+  return { markdown: describeJdbcUrl(url), span: whole };
+}
