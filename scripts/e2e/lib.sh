@@ -13,15 +13,8 @@ free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0
 cs_prepare_state() {
   local state=$1
   mkdir -p "$state/ud/User" "$state/ext"
-  cat > "$state/ud/User/settings.json" <<'JSON'
-{
-  "workbench.startupEditor": "none", "workbench.tips.enabled": false, "telemetry.telemetryLevel": "off",
-  "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false, "extensions.ignoreRecommendations": true,
-  "update.mode": "none", "security.workspace.trust.enabled": false, "git.enabled": false,
-  "workbench.enableExperiments": false, "chat.disableAIFeatures": true, "files.autoSave": "off",
-  "window.restoreWindows": "none", "workbench.colorTheme": "Default Light Modern"
-}
-JSON
+  node -e 'const { TEST_USER_SETTINGS } = require(process.argv[1]); require("fs").writeFileSync(process.argv[2], JSON.stringify({ ...TEST_USER_SETTINGS, "workbench.colorTheme": "Default Light Modern" }, null, 2))' \
+    "$E2E_ROOT/test/e2e/prepare-workspace.js" "$state/ud/User/settings.json"
   printf 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n' > "$state/config.yaml"
 }
 

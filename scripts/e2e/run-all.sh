@@ -60,14 +60,9 @@ echo "vsix: $VSIX ($(du -k "$VSIX" | cut -f1) KiB)"
 
 # The test workspace: a copy of examples/ece-home plus the test cases; e2e-run.json beside it tells the tests
 # where the extensions dir and the output dir are.
-WS=$RUN/ws
-mkdir -p "$WS"
-[ -d examples/ece-home ] && cp -R examples/ece-home "$WS/ece-home"
-cp -R test/e2e/fixtures/cases "$WS/cases"
 STATE=$RUN/code-server
 cs_prepare_state "$STATE"
-node -e 'const [f, ext, out, repo, ws] = process.argv.slice(1); require("fs").writeFileSync(f, JSON.stringify({ extensionsDir: ext, outDir: out, repo, exampleHome: repo + "/examples/ece-home", workspace: ws }, null, 2))' \
-  "$RUN/e2e-run.json" "$STATE/ext" "$OUT" "$ROOT" "$WS"
+WS=$(node test/e2e/prepare-workspace.js "$RUN" "$STATE/ext" "$OUT") || { echo "run-all: could not prepare the workspace" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 if want ext || want ui; then
   step "install the .vsix into code-server"
