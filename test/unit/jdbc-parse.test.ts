@@ -433,3 +433,22 @@ void describe('jdbcHoverAt / describeJdbcProperty', () => {
     assert.match(describeJdbcProperty('instance'), /silently ignores it/);
   });
 });
+
+void describe('messages never quote what may be part of a password', () => {
+  void test('the rest of an unbraced password with `;`', () => {
+    const t = 'jdbc:sqlserver://h;password=Abc;Def9;databaseName=d';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(problems(u), [{ code: 'name-without-equals', ...at(t, 'Def9') }]);
+    assert.ok(!u.problems[0]!.message.includes('Def9'));
+    assert.match(u.problems[0]!.message, /braces/);
+  });
+  void test('text after a password in braces (a `}` that should have been doubled)', () => {
+    const t = 'jdbc:sqlserver://h;password={Ab}c9};databaseName=d';
+    const u = parseJdbcUrl(t);
+    assert.deepEqual(problems(u), [{ code: 'text-after-brace', ...at(t, 'c9}') }]);
+    assert.ok(!u.problems[0]!.message.includes('c9'));
+  });
+  void test('other names are quoted', () => {
+    assert.match(parseJdbcUrl('jdbc:sqlserver://h;databaseName=d;foo').problems[0]!.message, /`foo` has no `=`/);
+  });
+});

@@ -151,6 +151,13 @@ void describe('jdbc/unknown-property', () => {
     assert.match(reps[0]!.message, /older drivers, such as the one ECE ships, silently ignore it/);
     assert.equal(applyFix(t, reps[1]!.fixes![0]!), 'jdbc:sqlserver://h;uid=ece;integratedSecurity=true');
   });
+  void test('after an unbraced password, the unknown name is not quoted (it may be the rest of the password)', () => {
+    const t = 'jdbc:sqlserver://h;password=Abc;Xyz7=1;databaseName=d';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'Xyz7')]);
+    assert.ok(!reps[0]!.message.includes('Xyz7'));
+    assert.equal(reps[0]!.fixes, undefined);
+  });
   void test('silent on known names in any case and on the aliases every driver knows', () => {
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;DATABASE=x;userName=u;Server=s;PORT=1;domainName=d;ENCRYPT=false'), []);
   });

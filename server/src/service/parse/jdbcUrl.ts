@@ -253,6 +253,8 @@ export function parseJdbcUrl(text: string): JdbcUrl {
   }
 
   // Properties: here i === n or text[i] === ';'.
+  // After a secret-looking property, text is never quoted in messages: it may be the rest of a password with a `;`.
+  let prevSecret = false;
   while (i < n) {
     const segStart = i;
     i++;
@@ -266,7 +268,9 @@ export function parseJdbcUrl(text: string): JdbcUrl {
           code: 'name-without-equals',
           start: nameSpan.start,
           end: nameSpan.end,
-          message: `\`${clip(name)}\` has no \`=\`: every property must be written \`name=value\`; the driver rejects the whole URL.`,
+          message: prevSecret
+            ? 'This text has no `=`, so the driver rejects the whole URL. If it is the rest of the previous value (a password containing `;`), wrap that whole value in braces: `password={...}`.'
+            : `\`${clip(name)}\` has no \`=\`: every property must be written \`name=value\`; the driver rejects the whole URL.`,
         });
       }
       i = j;
@@ -347,7 +351,9 @@ export function parseJdbcUrl(text: string): JdbcUrl {
             code: 'text-after-brace',
             start: a,
             end: b,
-            message: `Only spaces may follow the closing \`}\` of a value; \`${clip(text.slice(a, b))}\` makes the driver reject the URL.`,
+            message: isSecretName(text.slice(nameSpan.start, nameSpan.end))
+              ? 'Only spaces may follow the closing `}` of a value; this text makes the driver reject the URL. Inside braces, write `}` as `}}`.'
+              : `Only spaces may follow the closing \`}\` of a value; \`${clip(text.slice(a, b))}\` makes the driver reject the URL. Inside braces, write \`}\` as \`}}\`.`,
           });
         }
         segEnd = q;
@@ -359,6 +365,7 @@ export function parseJdbcUrl(text: string): JdbcUrl {
       value = text.slice(valueSpan.start, valueSpan.end);
       segEnd = k;
     }
+    prevSecret = !emptyName && isSecretName(text.slice(nameSpan.start, nameSpan.end));
     if (!emptyName) {
       const name = text.slice(nameSpan.start, nameSpan.end);
       const info = NAME_INFO.get(name.toLowerCase());

@@ -1,5 +1,5 @@
 import type { Rule } from '../../../../core/types';
-import { knownPropertyNames } from '../../../../parse/jdbcUrl';
+import { isSecretName, knownPropertyNames, type JdbcProperty } from '../../../../parse/jdbcUrl';
 import type { JdbcRuleInput } from '../types';
 import { clip, editDistance, fix } from '../util';
 
@@ -38,7 +38,20 @@ export const unknownProperty: Rule<JdbcRuleInput> = {
   check({ url }, ctx) {
     if (!url.isSqlServer) return;
     const memo = new Map<string, string | undefined>();
+    let prev: JdbcProperty | undefined;
     for (const p of url.properties) {
+      const afterSecret = prev !== undefined && !prev.braced && isSecretName(prev.name);
+      prev = p;
+      if (!p.canonical && afterSecret) {
+        // Perhaps the rest of a password that contains `;`: never quote it.
+        ctx.report({
+          start: p.nameSpan.start,
+          end: p.nameSpan.end,
+          message:
+            'This name is not a property the SQL Server JDBC driver knows: the driver silently ignores it. If it is the rest of the previous value (a password containing `;`), wrap that whole value in braces: `password={...}`.',
+        });
+        continue;
+      }
       if (p.canonical && p.newestDriverOnly) {
         ctx.report({
           start: p.nameSpan.start,
