@@ -49,6 +49,36 @@ function runsOf(escapes: readonly PropertiesEscape[]): Run[] {
   return runs;
 }
 
+/** The text of the natural line a continuation joins (from the end of the skipped blanks to the line break). */
+export function continuedText(text: string, e: PropertiesEscape): string {
+  let j = e.end;
+  while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
+  return text.slice(e.end, j);
+}
+
+/** The key a continued line would have had on its own (`KEY=...`), if it looks like one. */
+export function swallowedKey(text: string, e: PropertiesEscape): string | undefined {
+  return /^([^=:\s\\]+)[ \t\f]*[=:]/.exec(continuedText(text, e))?.[1];
+}
+
+/**
+ * A continuation that is clearly meant: the next line is indented (Java skips that indentation) and does not
+ * look like a `KEY=value` line of its own (a known key, or an ALL_CAPS key as these files use). Such wraps are how long values are split on purpose.
+ */
+export function isDeliberateContinuation(model: PropertiesFileModel, e: PropertiesEscape): boolean {
+  if (e.kind !== 'continuation') return false;
+  const text = model.text;
+  let afterBreak = e.start + 1;
+  if (text[afterBreak] === '\r') afterBreak++;
+  if (text[afterBreak] === '\n') afterBreak++;
+  if (afterBreak === e.start + 1 || e.end <= afterBreak) return false;
+  const next = continuedText(text, e);
+  const key = swallowedKey(text, e);
+  // `name=value` inside a wrapped JDBC URL is not a key line; a known key or an ALL_CAPS key is
+  const keyLine = key !== undefined && (model.schema.keys.some((k) => k.key === key) || /^[A-Z][A-Z0-9_.]*$/.test(key));
+  return next !== '' && !keyLine;
+}
+
 /**
  * Where the value of a swallowed natural line starts (the line after a continuation), read the way Java would
  * read that line on its own: after its key and separator. The whole line when it holds no key.
@@ -81,17 +111,19 @@ function segmentEdits(valueStart: number, escapes: readonly PropertiesEscape[], 
  * A value that swallowed following lines (continuation) is handled one natural line at a time, each swallowed
  * line as the entry it becomes once the continuation is escaped.
  */
-export function valueEscapingEdits(text: string, entry: PropertiesEntry): OffsetEdit[] {
+export function valueEscapingEdits(model: PropertiesFileModel, entry: PropertiesEntry): OffsetEdit[] {
+  const text = model.text;
   const edits: OffsetEdit[] = [];
   let start = entry.valueStart;
   let seg: PropertiesEscape[] = [];
   for (const e of entry.escapes) {
     if (e.part !== 'value') continue;
-    seg.push(e);
+    const deliberate = e.kind === 'continuation' && isDeliberateContinuation(model, e);
+    if (!deliberate) seg.push(e);
     if (e.kind === 'continuation') {
       segmentEdits(start, seg, edits);
       seg = [];
-      start = swallowedValueStart(text, e.end);
+      start = deliberate ? e.end : swallowedValueStart(text, e.end);
     }
   }
   segmentEdits(start, seg, edits);
@@ -125,7 +157,7 @@ export function escapingFix(model: PropertiesFileModel, entry: PropertiesEntry, 
   }
   const cached = FIX_CACHE.get(entry);
   if (cached !== undefined) return cached ?? undefined;
-  const edits = valueEscapingEdits(model.text, entry);
+  const edits = valueEscapingEdits(model, entry);
   let fix: FixProposal | null = null;
   if (edits.length > 0) {
     const secret = valueClassOf(model.schema, entry.key) === 'secret';

@@ -1,0 +1,79 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { claimsIndexstats, indexstatsKind } from '../../server/src/service/kinds/indexstats/kind';
+import { fixWith, ids, run } from '../fixtures/properties/harness';
+
+const WIN = [
+  '# UpdateDBIndexStats',
+  'ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;integratedSecurity=true;databaseName=eGActiveDB',
+  'ACTIVE_USER=',
+  'ACTIVE_PASS=',
+  'REPORTS_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;integratedSecurity=true;databaseName=eGReportsDB',
+  'REPORTS_USER=',
+  'REPORTS_PASS=',
+].join('\r\n') + '\r\n';
+const range = (text: string, needle: string, from = 0): [number, number] => {
+  const i = text.indexOf(needle, from);
+  return [i, i + needle.length];
+};
+
+void describe('indexstats', () => {
+  void test('claims only files that hold one of its keys', () => {
+    assert.equal(claimsIndexstats(WIN), true);
+    assert.equal(claimsIndexstats('  REPORTS_USER = x'), true);
+    assert.equal(claimsIndexstats('# ACTIVE_DATABASE_URL=x\nfoo=bar\n'), false);
+    assert.equal(claimsIndexstats('log4j.rootLogger=INFO\n'), false);
+  });
+
+  void test('Windows authentication with blank credentials: no diagnostic', () => {
+    assert.deepEqual(ids(indexstatsKind, WIN), []);
+  });
+
+  void test('credentials-with-integrated-security: on each set key; the fix blanks both', () => {
+    const t = WIN.replace('ACTIVE_USER=', 'ACTIVE_USER=sa').replace('ACTIVE_PASS=', 'ACTIVE_PASS=hunter2');
+    assert.deepEqual(ids(indexstatsKind, t), [
+      ['indexstats/credentials-with-integrated-security', ...range(t, 'ACTIVE_USER')],
+      ['indexstats/credentials-with-integrated-security', ...range(t, 'ACTIVE_PASS')],
+    ]);
+    for (const f of run(indexstatsKind, t)) assert.doesNotMatch(f.message, /hunter2/);
+    assert.equal(fixWith(indexstatsKind, t, 'indexstats/credentials-with-integrated-security'), WIN);
+  });
+
+  void test('missing-credentials: SQL authentication with a blank user or password', () => {
+    const t = WIN.replace(';integratedSecurity=true;databaseName=eGReportsDB', ';databaseName=eGReportsDB').replace('REPORTS_USER=', 'REPORTS_USER=ece');
+    assert.deepEqual(ids(indexstatsKind, t), [['indexstats/missing-credentials', ...range(t, 'REPORTS_PASS')]]);
+    const filled = t.replace('REPORTS_PASS=', 'REPORTS_PASS=pw');
+    assert.deepEqual(ids(indexstatsKind, filled), []);
+    const absent = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;databaseName=a\nREPORTS_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;integratedSecurity=true;databaseName=r\n';
+    assert.deepEqual(ids(indexstatsKind, absent), [
+      ['indexstats/missing-credentials', 0, 19],
+      ['indexstats/missing-credentials', 0, 19],
+    ]);
+  });
+
+  void test('jdbc rules run on the decoded URL with ranges mapped back to the raw text', () => {
+    // `\\` before the instance decodes to one backslash; the property name typo sits after a continuation line
+    const t = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com\\\\inst:1433;\\\r\n    integratedSecuirty=true;databaseName=a\r\n' +
+      'REPORTS_DATABASE_URL=jdbc:sqlserver://10.0.0.9:1433;integratedSecurity=true;databaseName=r\r\n';
+    const found = ids(indexstatsKind, t);
+    assert.deepEqual(found, [
+      ['jdbc/instance-ignored', ...range(t, '\\\\inst')],
+      ['indexstats/missing-credentials', 0, 19],
+      ['indexstats/missing-credentials', 0, 19],
+      ['jdbc/unknown-property', ...range(t, 'integratedSecuirty')],
+      ['jdbc/server-is-ip-address', ...range(t, '10.0.0.9')],
+    ].sort((a, b) => (a[1] as number) - (b[1] as number) || String(a[0]).localeCompare(String(b[0]))));
+    // the did-you-mean fix edits the raw text
+    assert.equal(fixWith(indexstatsKind, t, 'jdbc/unknown-property'), t.replace('integratedSecuirty', 'integratedSecurity'));
+  });
+
+  void test('hover on a URL value shows the decoded URL', () => {
+    const t = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db\\\\inst;databaseName=a\n';
+    const model = indexstatsKind.parse(TextDocument.create('file:///i', 'properties', 1, t)).model;
+    const h = indexstatsKind.hover!(model, 30, { uri: 'file:///i', settings: undefined as never, workspace: undefined as never, host: { log: () => undefined } });
+    assert.ok(h && !(h instanceof Promise));
+    assert.match(h.contents.value, /Java loads: `jdbc:sqlserver:\/\/db\\inst;databaseName=a`/);
+    assert.match(h.contents.value, /Platform_MSSQL_Pool/);
+  });
+});

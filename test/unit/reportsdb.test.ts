@@ -1,0 +1,127 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings } from '../../server/src/service/core/settings';
+import { EMPTY_WORKSPACE } from '../../server/src/service/core/types';
+import { reportsdbKind } from '../../server/src/service/kinds/reportsdb/kind';
+import { fixWith, ids, run } from '../fixtures/properties/harness';
+
+const BASE = [
+  'EGAIN_HOME_DIR=C:/ECE',
+  'IS_WINDOWS_AUTHENTICATION=true',
+  'CREATE_DBLINK_FROM_CONNPOOLMAP=true',
+  'REPORTS_DB_SERVER_NAME=sql2.example.com',
+  'REPORTS_DB_LST_PORT=1433',
+  'REPORTS_DB_NAME=eGReportsDB',
+  'ACT_DB_SERVER_NAME=sql2.example.com',
+  'ACT_DB_LST_PORT=1444',
+  'ACT_DB_NAME=eGActiveDB',
+].join('\n') + '\n';
+const with_ = (from: string, to: string) => BASE.replace(from, to);
+const range = (text: string, needle: string): [number, number] => [text.indexOf(needle), text.indexOf(needle) + needle.length];
+
+void describe('reportsdb rules', () => {
+  void test('a correct file has no diagnostic', () => {
+    assert.deepEqual(ids(reportsdbKind, BASE), []);
+    assert.deepEqual(ids(reportsdbKind, with_('=true\nC', '=TRUE\nC')), []);
+  });
+
+  void test('windows-authentication-required: on the value, fix sets true', () => {
+    const t = with_('AUTHENTICATION=true', 'AUTHENTICATION=false');
+    assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/windows-authentication-required', ...range(t, 'false')]]);
+    assert.equal(fixWith(reportsdbKind, t, 'reportsdb/windows-authentication-required'), BASE);
+    // empty value: underline the key; the fix fills the value
+    const e = with_('AUTHENTICATION=true', 'AUTHENTICATION=');
+    assert.deepEqual(ids(reportsdbKind, e), [['reportsdb/windows-authentication-required', ...range(e, 'IS_WINDOWS_AUTHENTICATION')]]);
+    assert.equal(fixWith(reportsdbKind, e, 'reportsdb/windows-authentication-required'), BASE);
+    // no separator at all
+    const n = with_('AUTHENTICATION=true', 'AUTHENTICATION');
+    assert.equal(fixWith(reportsdbKind, n, 'reportsdb/windows-authentication-required'), BASE);
+  });
+
+  void test('create-dblink-must-be-true; silent when the key is absent', () => {
+    const t = with_('CONNPOOLMAP=true', 'CONNPOOLMAP=no');
+    const i = t.indexOf('=no') + 1;
+    assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/create-dblink-must-be-true', i, i + 2]]);
+    assert.equal(fixWith(reportsdbKind, t, 'reportsdb/create-dblink-must-be-true'), BASE);
+    assert.deepEqual(ids(reportsdbKind, with_('CREATE_DBLINK_FROM_CONNPOOLMAP=true\n', '')), []);
+  });
+
+  void test('invalid-port: out of range, not a number, empty', () => {
+    for (const bad of ['0', '65536', '14a3', '']) {
+      const t = with_('REPORTS_DB_LST_PORT=1433', `REPORTS_DB_LST_PORT=${bad}`);
+      const r = bad === '' ? range(t, 'REPORTS_DB_LST_PORT') : range(t, `=${bad}\n`).map((x, i) => (i === 0 ? x + 1 : x - 1));
+      assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/invalid-port', r[0]!, r[1]!]], bad);
+    }
+    assert.deepEqual(ids(reportsdbKind, with_('ACT_DB_LST_PORT=1444', 'ACT_DB_LST_PORT=65535')), []);
+  });
+
+  void test('server-is-ip-address: IPv4 and IPv6 literals', () => {
+    const t = with_('REPORTS_DB_SERVER_NAME=sql2.example.com', 'REPORTS_DB_SERVER_NAME=10.1.2.3');
+    assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/server-is-ip-address', ...range(t, '10.1.2.3')]]);
+    const v6 = with_('ACT_DB_SERVER_NAME=sql2.example.com', 'ACT_DB_SERVER_NAME=fe80::1');
+    assert.deepEqual(ids(reportsdbKind, v6), [['reportsdb/server-is-ip-address', ...range(v6, 'fe80::1')]]);
+  });
+
+  void test('the 12.5 key set is known too', () => {
+    const v125 = BASE.replace('EGAIN_HOME_DIR', 'ECE_HOME_DIR') +
+      'MAST_DB_NAME=eGMasterDB\nSSIS_INSTALL_PATH=E:\\\\ssis_data\nSSIS_USER_ID=MASSIVE\\\\SQLServerSvc\nSSIS_USER_PASSWORD=x\nSSIS_CATALOG_PASSWORD=y\n';
+    assert.deepEqual(ids(reportsdbKind, v125), []);
+  });
+});
+
+void describe('reportsdb features', () => {
+  const ctx = { uri: 'file:///r', settings: defaultSettings(), workspace: EMPTY_WORKSPACE, host: { log: () => undefined } };
+  const model = (t: string) => reportsdbKind.parse(TextDocument.create('file:///r', 'properties', 1, t)).model;
+
+  void test('hover on a value shows what Java loads, controls visible, and what the key is for', async () => {
+    const t = 'EGAIN_HOME_DIR=C:\\ECE\\temp\n';
+    const h = await reportsdbKind.hover!(model(t), t.indexOf('ECE'), ctx);
+    assert.ok(h);
+    assert.deepEqual([h.start, h.end], [15, 26]);
+    assert.match(h.contents.value, /Java loads: `C:ECE⇥emp`/);
+    assert.match(h.contents.value, /⇥ = tab/);
+    assert.match(h.contents.value, /ECE home folder/);
+  });
+
+  void test('hover never shows a password', async () => {
+    const t = 'SSIS_USER_PASSWORD=Secr3t\n';
+    const h = await reportsdbKind.hover!(model(t), 22, ctx);
+    assert.ok(h);
+    assert.doesNotMatch(h.contents.value, /Secr3t/);
+    assert.match(h.contents.value, /not shown/);
+  });
+
+  void test('hover says when Java cannot load the file', async () => {
+    const t = 'EGAIN_HOME_DIR=D:\\utility\n';
+    const h = await reportsdbKind.hover!(model(t), 18, ctx);
+    assert.match(h!.contents.value, /does not load this file/);
+  });
+
+  void test('completion of known keys with docs, only where a key goes, without keys already set', () => {
+    const t = 'EGAIN_HOME_DIR=C:/ECE\nREP';
+    const items = reportsdbKind.completions!(model(t), t.length, ctx);
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('REPORTS_DB_SERVER_NAME'));
+    assert.ok(!labels.includes('EGAIN_HOME_DIR'));
+    assert.equal(items.find((i) => i.label === 'IS_WINDOWS_AUTHENTICATION')!.insertText, 'IS_WINDOWS_AUTHENTICATION=true');
+    assert.deepEqual(reportsdbKind.completions!(model(t), t.indexOf('C:/'), ctx), []);
+  });
+
+  void test('document symbols: one per key, password hidden', () => {
+    const t = 'EGAIN_HOME_DIR=C:/ECE\nSSIS_USER_PASSWORD=Secr3t\n';
+    const doc = TextDocument.create('file:///r', 'properties', 1, t);
+    const s = reportsdbKind.symbols!(model(t), doc);
+    assert.deepEqual(s.map((x) => [x.name, x.detail, x.selectionRange.start.line]), [['EGAIN_HOME_DIR', 'C:/ECE', 0], ['SSIS_USER_PASSWORD', '••••', 1]]);
+  });
+});
+
+void test('run() reports carry the rule ids as given in the catalog', () => {
+  const ruleIds = reportsdbKind.rules.map((r) => r.id).sort();
+  assert.deepEqual(ruleIds, [
+    'properties/control-escape-in-path', 'properties/duplicate-key', 'properties/line-continuation', 'properties/malformed-unicode-escape',
+    'properties/missing-key', 'properties/unknown-escape', 'properties/unknown-key',
+    'reportsdb/create-dblink-must-be-true', 'reportsdb/invalid-port', 'reportsdb/server-is-ip-address', 'reportsdb/windows-authentication-required',
+  ]);
+  assert.equal(run(reportsdbKind, BASE).length, 0);
+});
