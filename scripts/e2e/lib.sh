@@ -1,6 +1,8 @@
 # Shared shell helpers for the real-editor tests; sourced by run-all.sh (and handy by hand:
 #   source scripts/e2e/lib.sh; start_code_server DIR; ... ; stop_started).
-# Every process started here is recorded in STARTED_PIDS and killed (with its process group) by stop_started.
+# Every process started here runs in its own session/process group (setsid); its id is recorded in STARTED_PIDS
+# and stop_started kills the whole group (code-server's extension host, file watcher and language server,
+# Chromium's helpers, Neovim and its language server), TERM first, KILL after 5 s.
 
 E2E_ROOT=${E2E_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 E2E_HOST=${E2E_HOST_DIR:-$E2E_ROOT/.e2e/host}
@@ -28,7 +30,7 @@ cs_install_vsix() {
 # start_code_server STATE PORT: starts code-server in the background, waits for /healthz; sets CS_PID.
 start_code_server() {
   local state=$1 port=$2 i
-  "$CODE_SERVER" --bind-addr "127.0.0.1:$port" --auth none --config "$state/config.yaml" \
+  setsid "$CODE_SERVER" --bind-addr "127.0.0.1:$port" --auth none --config "$state/config.yaml" \
     --user-data-dir "$state/ud" --extensions-dir "$state/ext" --disable-telemetry --disable-update-check \
     --disable-workspace-trust --disable-getting-started-override > "$state/server.log" 2>&1 </dev/null &
   CS_PID=$!
@@ -41,19 +43,30 @@ start_code_server() {
   echo "code-server did not answer /healthz within 60 s" >&2; return 1
 }
 
-# Kills a process and all its descendants (code-server forks the extension host and the language server).
-kill_tree() {
-  local pid=$1 child
-  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do kill_tree "$child"; done
-  kill "$pid" 2>/dev/null || true
+# run_group CMD...: runs CMD in a new process group in the foreground (killable as a group on exit); returns its status.
+run_group() {
+  local pid rc
+  setsid "$@" &
+  pid=$!
+  STARTED_PIDS+=("$pid")
+  wait "$pid"; rc=$?
+  # the command is done: end whatever it left behind in its group, and forget the id
+  if group_alive "$pid"; then kill -TERM -- "-$pid" 2>/dev/null || true; fi
+  local keep=() p
+  for p in "${STARTED_PIDS[@]}"; do [ "$p" = "$pid" ] || keep+=("$p"); done
+  STARTED_PIDS=("${keep[@]}")
+  return $rc
 }
 
+# Is any process of group $1 still alive?
+group_alive() { [ -n "$(ps -o pid= -g "$1" 2>/dev/null)" ]; }
+
 stop_started() {
-  local pid
-  for pid in "${STARTED_PIDS[@]}"; do kill_tree "$pid"; done
+  local pid i
+  for pid in "${STARTED_PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${STARTED_PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+    for i in $(seq 1 50); do group_alive "$pid" || break; sleep 0.1; done
+    if group_alive "$pid"; then kill -KILL -- "-$pid" 2>/dev/null || true; fi
   done
   STARTED_PIDS=()
 }

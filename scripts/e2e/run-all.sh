@@ -79,7 +79,7 @@ fi
 if want ext; then
   step "extension tests in code-server's extension host"
   mkdir -p "$RUN/empty-dev-extension"     # loads no extension: the one under test is the installed .vsix
-  node scripts/e2e/run-ext-tests.js "http://127.0.0.1:$PORT" "$WS" "$RUN/empty-dev-extension" "$ROOT/test/e2e/index.js" "$OUT"
+  run_group node scripts/e2e/run-ext-tests.js "http://127.0.0.1:$PORT" "$WS" "$RUN/empty-dev-extension" "$ROOT/test/e2e/index.js" "$OUT"
   rc=$?
   read -r p f < <(node -e 'try{const r=require(process.argv[1]);console.log(r.passed.length, r.failed.length)}catch{console.log("0 0")}' "$OUT/ext-results.json")
   [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1     # the run failed before or outside mocha
@@ -91,13 +91,13 @@ if want ui; then
   UIWS=$RUN/ui-ws
   mkdir -p "$UIWS"
   cp test/e2e/fixtures/ui/egpl_ds_connpool_map.xml "$UIWS/"
-  if node test/e2e/ui-problems.js "http://127.0.0.1:$PORT" "$UIWS" "$OUT"; then record "UI check" 1 0; else record "UI check" 0 1; fi
+  if run_group node test/e2e/ui-problems.js "http://127.0.0.1:$PORT" "$UIWS" "$OUT"; then record "UI check" 1 0; else record "UI check" 0 1; fi
 fi
 stop_started
 
 if want grammar; then
   step "grammar tests (vscode-tmgrammar-test)"
-  if bash test/grammar/run.sh > "$OUT/grammar.log" 2>&1; then gf=0; else gf=1; fi
+  if run_group bash test/grammar/run.sh > "$OUT/grammar.log" 2>&1; then gf=0; else gf=1; fi
   cat "$OUT/grammar.log"
   gp=$(grep -c -E '^✓|^\s*✓' "$OUT/grammar.log" || true); gx=$(grep -c -E '^✖|^\s*✖' "$OUT/grammar.log" || true)
   [ "$gf" -ne 0 ] && [ "$gx" -eq 0 ] && gx=1
@@ -106,7 +106,7 @@ fi
 
 if want nvim; then
   step "Neovim LSP client test"
-  node --test test/nvim/nvim.test.mjs > "$OUT/nvim.log" 2>&1; nrc=$?
+  run_group node --test test/nvim/nvim.test.mjs > "$OUT/nvim.log" 2>&1; nrc=$?
   cat "$OUT/nvim.log"
   np=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT/nvim.log"); nf=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$OUT/nvim.log")
   np=${np:-0}; nf=${nf:-0}; [ "$nrc" -ne 0 ] && [ "$nf" -eq 0 ] && nf=1
