@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { indexstatsKind } from '../../server/src/service/kinds/indexstats/kind';
 import { reportsdbKind } from '../../server/src/service/kinds/reportsdb/kind';
+import { applyEdits, mergeEditGroups } from '../../server/src/service/core/text';
 import { fixWith, ids, run } from '../fixtures/properties/harness';
 
 /** A complete, correct reportsdb file (12.6 key set) with `extra` lines appended. */
@@ -71,6 +72,27 @@ void describe('properties rules', () => {
     assert.match(found[0]!.message, /SSIS_USER_ID on the next line is not loaded as a key/);
     assert.equal(fixWith(reportsdbKind, reports(extra), 'properties/line-continuation'),
       reports('SSIS_INSTALL_PATH=E:\\\\ssis_data\\\\\r\nSSIS_USER_ID=MASSIVE\\\\svc\r\n'));
+  });
+
+  void test('a deliberate wrap (indented, not a KEY= line) is not a line-continuation; fixes keep it', () => {
+    const wrap = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;\\\r\n    integratedSecurity=true;databaseName=a\r\n' +
+      'REPORTS_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;integratedSecurity=true;databaseName=r\r\n';
+    assert.deepEqual(ids(indexstatsKind, wrap), []);
+    const broken = wrap.replace('db.example.com:1433;\\', 'db.example.com\\inst;\\');
+    const i = broken.indexOf('\\inst');
+    assert.deepEqual(ids(indexstatsKind, broken), [['properties/unknown-escape', i, i + 2]]);
+    assert.equal(fixWith(indexstatsKind, broken, 'properties/unknown-escape'), broken.replace('\\inst', '\\\\inst'));
+    // an indented KEY= line is still swallowed by mistake
+    const swallowed = reports('SSIS_INSTALL_PATH=E:/ssis\\\r\n   SSIS_USER_ID=x\r\n');
+    assert.deepEqual(ids(reportsdbKind, swallowed).map((x) => x[0]), ['properties/line-continuation']);
+  });
+
+  void test('fix all in file: every escaping fix merged, one pass, Java then loads the meant values', () => {
+    const before = reports('SSIS_INSTALL_PATH=D:\\utility\\temp\\\r\nSSIS_USER_ID=MASSIVE\\svc\r\nNOTE=x\\y\r\n');
+    const groups = run(reportsdbKind, before).flatMap((f) => (f.fixes ?? []).filter((x) => x.safe && x.preferred).map((x) => x.edits));
+    const after = applyEdits(before, mergeEditGroups(groups));
+    assert.equal(after, reports('SSIS_INSTALL_PATH=D:\\\\utility\\\\temp\\\\\r\nSSIS_USER_ID=MASSIVE\\\\svc\r\nNOTE=x\\\\y\r\n'));
+    assert.deepEqual(ids(reportsdbKind, after), []);
   });
 
   void test('duplicate-key on the earlier line; fix removes it with its line break', () => {
