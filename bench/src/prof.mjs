@@ -28,6 +28,18 @@ export function summarizeProfiles(dir, bundle, root, top = 25) {
   const bundleUrl = pathToFileURL(bundle).href;
   const self = new Map();
   const incl = new Map();
+  const lines = new Map();
+  const lineOf = (cf, line) => {
+    // positionTicks lines are 1-based lines of the loaded script
+    if ((cf.url === bundleUrl || cf.url === bundle) && map) {
+      const e = map.findEntry(line - 1, 100000);
+      if (e && e.originalSource) {
+        const src = e.originalSource.startsWith('file:') ? fileURLToPath(e.originalSource) : path.resolve(path.dirname(bundle), e.originalSource);
+        return `${path.relative(root, src)}:${e.originalLine + 1}`;
+      }
+    }
+    return null;
+  };
   let totalMs = 0;
   const where = (cf) => {
     if (!cf.url) return `(${cf.functionName || 'program'})`;
@@ -46,6 +58,13 @@ export function summarizeProfiles(dir, bundle, root, top = 25) {
     const byId = new Map(prof.nodes.map((n) => [n.id, n]));
     const parent = new Map();
     for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const interval = prof.samples.length ? (prof.endTime - prof.startTime) / 1000 / prof.samples.length : 0;
+    for (const n of prof.nodes) {
+      for (const pt of n.positionTicks ?? []) {
+        const k = lineOf(n.callFrame, pt.line);
+        if (k) lines.set(`${k}  (in ${n.callFrame.functionName || 'anonymous'})`, (lines.get(`${k}  (in ${n.callFrame.functionName || 'anonymous'})`) ?? 0) + pt.ticks * interval);
+      }
+    }
     const selfMs = new Map();
     for (let i = 0; i < prof.samples.length; i++) {
       const dt = (prof.timeDeltas[i + 1] ?? prof.timeDeltas[i] ?? 0) / 1000;
@@ -75,6 +94,7 @@ export function summarizeProfiles(dir, bundle, root, top = 25) {
     '', 'Self time, top functions:', fmt(self),
     '', 'Self time, our code only (server/src):', fmt(ours(self)),
     '', 'Inclusive time, our code only (server/src):', fmt(ours(incl)),
+    '', 'Hot lines, self time by source line, our code only (server/src):', fmt(ours(lines)),
     '',
   ].join('\n');
 }

@@ -353,7 +353,7 @@ async function measureFloor(data, out) {
       if (lint) r.xmllint = xmllint(file, Math.min(iters, 20));
       if (kind === 'connpool') {
         if (xmlToolsSlow) r.xmlTools = { skipped: 'the 1 MB run took over 4 s; 10 MB would exceed the run time budget' };
-        else r.xmlTools = xmlTools(text, Math.max(1, Math.min(iters, 10)));
+        else r.xmlTools = xmlTools(text, { '1KB': 20, '100KB': 5, '1MB': 3, '10MB': 1 }[size]);
         if (size === '1MB' && r.xmlTools?.median > 4000) xmlToolsSlow = true;
       }
       out.floor[`${kind}/${size}`] = r;
