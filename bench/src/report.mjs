@@ -22,7 +22,9 @@ export function renderResults(r) {
   const ours = r.ours ?? {};
   const missing = ours.missing;
   if (missing) {
-    L.push(`**Our server was not measured: \`${missing}\` did not exist** (run \`npm run build\` at the root first). Only the floor and the peers are below.`);
+    L.push(missing.startsWith('not run')
+      ? `Our server was ${missing}.`
+      : `**Our server was not measured: \`${missing}\` did not exist** (run \`npm run build\` at the root first). Only the floor and the peers are below.`);
     L.push('');
   }
 
@@ -79,18 +81,33 @@ export function renderResults(r) {
   if (!missing) {
     L.push('### Our server: time to diagnostics, per file kind and size', '');
     L.push('Open = `didOpen` → `publishDiagnostics` (fresh URI each time; "cold" is the first open of that kind and size in the session). Edit = one-character `didChange` in the middle of the file → `publishDiagnostics` for that version.', '');
-    L.push('| kind | size | bytes | open median | open p95 | cold open | edit median | edit p95 | diagnostics |', '|---|---|---|---|---|---|---|---|---|');
+    L.push('"Service" is the language service alone in the bench process (parse, rules, conversion to LSP diagnostics; no protocol), so open − service is roughly what the protocol, the document store and scheduling cost.', '');
+    L.push('| kind | size | bytes | open median | open p95 | cold open | edit median | edit p95 | service median | diagnostics |', '|---|---|---|---|---|---|---|---|---|---|');
     for (const k of kinds) {
       for (const s of r.sizes) {
         const c = mat[`${k}/${s}`];
         if (!c) continue;
-        if (c.skipped) { L.push(`| ${k} | ${s} | — | ${c.skipped} | | | | | |`); continue; }
+        if (c.skipped) { L.push(`| ${k} | ${s} | — | ${c.skipped} | | | | | | |`); continue; }
         const fail = (x) => (x?.failures ? ` (${x.failures} timed out)` : '');
-        L.push(`| ${k} | ${s} | ${bytes(c.bytes)} | ${ms(c.open?.median)}${fail(c.open)} | ${ms(c.open?.p95)} | ${ms(c.open?.first)} | ${ms(c.change?.median)}${fail(c.change)} | ${ms(c.change?.p95)} | ${c.open?.diagnostics ?? '—'} |`);
+        const sv = r.service?.[`${k}/${s}`];
+        L.push(`| ${k} | ${s} | ${bytes(c.bytes)} | ${ms(c.open?.median)}${fail(c.open)} | ${ms(c.open?.p95)} | ${ms(c.open?.first)} | ${ms(c.change?.median)}${fail(c.change)} | ${ms(c.change?.p95)} | ${sv?.error ? 'failed' : ms(sv?.median)} | ${c.open?.diagnostics ?? '—'} |`);
       }
     }
     if (mat.crash) L.push('', `**The server exited during ${mat.crash.at}** (${JSON.stringify(mat.crash.exit)}).`);
     L.push('');
+  }
+
+  // ---- service alone, when the server could not be measured
+  if (missing && r.service && !r.service.error && Object.keys(r.service).length) {
+    L.push('### The language service alone (in process, no LSP)', '');
+    L.push('| kind | size | service median | p95 | diagnostics |', '|---|---|---|---|---|');
+    for (const [key, v] of Object.entries(r.service)) {
+      const [k, s] = key.split('/');
+      L.push(`| ${k} | ${s} | ${v.error ? `failed: ${v.error}` : ms(v.median)} | ${ms(v?.p95)} | ${v?.diagnostics ?? '—'} |`);
+    }
+    L.push('');
+  } else if (r.service?.error) {
+    L.push(`The in-process service timing could not run: ${r.service.error}`, '');
   }
 
   // ---- XML floor
@@ -99,12 +116,13 @@ export function renderResults(r) {
     L.push('### XML: our server against the floor and a peer XML pipeline (same bytes)', '');
     L.push('fast-xml-parser and @xml-tools run in the bench process (no IPC, no LSP); xmllint is a fresh process per run, its start-up included' +
       (r.floor.xmllintProcessStart ? ` (${ms(r.floor.xmllintProcessStart.median)} on a 4-byte file)` : '') + '. Ours is the open median over LSP.', '');
-    L.push('| kind | size | ours (open) | fast-xml-parser parse | ours / fxp | fxp validate only | xmllint --noout | ours / xmllint | @xml-tools parse+AST+validate | ours / @xml-tools |', '|---|---|---|---|---|---|---|---|---|---|');
+    L.push('| kind | size | ours (open, LSP) | our service alone | fast-xml-parser parse | ours / fxp | service / fxp | fxp validate only | xmllint --noout | ours / xmllint | @xml-tools parse+AST+validate | ours / @xml-tools |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const key of floorKeys) {
       const f = r.floor[key];
       const o = med(key, 'open');
+      const sv = r.service?.[key]?.median ?? null;
       const [k, s] = key.split('/');
-      L.push(`| ${k} | ${s} | ${ms(o)} | ${ms(f.fxpParse?.median)} | ${ratio(o, f.fxpParse?.median)} | ${ms(f.fxpValidate?.median)} | ${ms(f.xmllint?.median)} | ${ratio(o, f.xmllint?.median)} | ${f.xmlTools?.skipped ?? ms(f.xmlTools?.median)} | ${ratio(o, f.xmlTools?.median)} |`);
+      L.push(`| ${k} | ${s} | ${ms(o)} | ${ms(sv)} | ${ms(f.fxpParse?.median)} | ${ratio(o, f.fxpParse?.median)} | ${ratio(sv, f.fxpParse?.median)} | ${ms(f.fxpValidate?.median)} | ${ms(f.xmllint?.median)} | ${ratio(o, f.xmllint?.median)} | ${f.xmlTools?.skipped ?? ms(f.xmlTools?.median)} | ${ratio(o, f.xmlTools?.median)} |`);
     }
     L.push('', `Versions: fast-xml-parser ${r.floor.fastXmlParserVersion ?? '?'}, ${r.floor.xmllintVersion ?? 'xmllint not available'}, @xml-tools/parser ${r.floor.xmlToolsVersion ?? '?'}.`, '');
   }

@@ -10,6 +10,8 @@
 //   --no-write         do not touch BENCHMARKS.md
 //   --profile          run our server with --cpu-prof (1 MB and 10 MB only) and print its hot spots
 //   --server=PATH      the server entry point (default: ../dist/server.js)
+//   --service-only     only the in-process service timing (parse + rules, no LSP); with --profile,
+//                      profiles it in this process and prints hot spots as server/src file:line
 //   --budget-s=N       stop starting new measurements after N seconds (default 540)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +24,7 @@ import { editStorm, measureChange, measureOpen, openMany, stats } from './measur
 import { fxpParse, fxpValidate, xmlTools, xmllint, xmllintAvailable } from './floors.mjs';
 import { writeReport } from './report.mjs';
 import { summarizeProfiles } from './prof.mjs';
+import { buildService, cleanup, profileInProcess, timeService } from './service.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BENCH = path.resolve(HERE, '..');
@@ -37,6 +40,7 @@ const opt = (n, d) => {
 };
 const QUICK = flag('quick');
 const PROFILE = flag('profile');
+const SERVICE_ONLY = flag('service-only');
 const KIND_LIST = opt('kinds', Object.keys(KINDS).join(',')).split(',').filter((k) => KINDS[k]);
 const SIZE_LIST = opt('sizes', PROFILE ? '1MB,10MB' : QUICK ? '1KB,100KB,1MB' : Object.keys(SIZES).join(',')).split(',').filter((s) => SIZES[s]);
 const SERVER = path.resolve(ROOT, opt('server', 'dist/server.js'));
@@ -235,7 +239,12 @@ async function main() {
     ours: null, floor: {}, peers: {},
   };
 
-  // ---- ours
+  // ---- the language service alone, in this process
+  out.service = await measureService(data);
+  if (SERVICE_ONLY) {
+    out.ours = { missing: 'not run (--service-only)' };
+  } else
+  // ---- ours over LSP
   if (!fs.existsSync(SERVER)) {
     log(`${path.relative(ROOT, SERVER)} not found: build it with \`npm run build\` at the repository root; measuring the peers only`);
     out.ours = { missing: path.relative(ROOT, SERVER) };
@@ -247,7 +256,7 @@ async function main() {
   out.serverBundleBytes = fs.existsSync(SERVER) ? fs.statSync(SERVER).size : null;
 
   // ---- floor and peers
-  if (!flag('no-peers') && !PROFILE) {
+  if (!flag('no-peers') && !PROFILE && !SERVICE_ONLY) {
     await measureFloor(data, out);
     await measurePeers(data, out);
   }
@@ -255,16 +264,54 @@ async function main() {
   out.totalSeconds = (now() - START) / 1000;
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(out, null, 2));
   log('wrote bench/results/latest.json');
-  if (!flag('no-write') && !PROFILE) {
+  if (!flag('no-write') && !PROFILE && !SERVICE_ONLY) {
     writeReport(out, path.join(ROOT, 'BENCHMARKS.md'));
     log('wrote the results section of BENCHMARKS.md');
   }
-  if (PROFILE) {
+  if (PROFILE && !SERVICE_ONLY) {
     const dir = path.join(RESULTS, 'prof');
     const summary = summarizeProfiles(dir, SERVER, ROOT);
     fs.writeFileSync(path.join(RESULTS, 'profile-summary.txt'), summary);
     console.log(summary);
   }
+}
+
+async function measureService(data) {
+  const built = await buildService(ROOT, RESULTS);
+  if (built.error) {
+    log(`service: could not bundle server/src for in-process timing: ${built.error}`);
+    return { error: built.error };
+  }
+  const res = {};
+  const run = () => {
+    for (const size of SIZE_LIST) {
+      for (const kind of KIND_LIST) {
+        if (overBudget()) return;
+        const { text } = data[`${kind}/${size}`];
+        const iters = { '1KB': 200, '100KB': 30, '1MB': 8, '10MB': 2 }[size];
+        const uriFor = (k) => uri(path.join(DATA, size, `svc-${k}`, 'ece-home', KINDS[kind].path));
+        try {
+          res[`${kind}/${size}`] = timeService(built.api, BENCH_SETTINGS, uriFor, text, iters);
+        } catch (e) {
+          res[`${kind}/${size}`] = { error: String(e.message ?? e) };
+        }
+        const r = res[`${kind}/${size}`];
+        log(`service ${kind}/${size}: ${r.error ? `failed: ${r.error}` : `${fmt(r.median)} (p95 ${fmt(r.p95)}), ${r.diagnostics} diagnostics`}`);
+      }
+    }
+  };
+  if (PROFILE && SERVICE_ONLY) {
+    const dir = path.join(RESULTS, 'prof-service');
+    fs.rmSync(dir, { recursive: true, force: true });
+    await profileInProcess(dir, run);
+    const summary = summarizeProfiles(dir, built.bundle, ROOT);
+    fs.writeFileSync(path.join(RESULTS, 'profile-service-summary.txt'), summary);
+    console.log(summary);
+  } else {
+    run();
+  }
+  cleanup(built.bundle);
+  return res;
 }
 
 async function measureOurs(data) {
