@@ -68,6 +68,20 @@ void describe('indexstats', () => {
     assert.equal(fixWith(indexstatsKind, t, 'jdbc/unknown-property'), t.replace('integratedSecuirty', 'integratedSecurity'));
   });
 
+  void test('a password inside a URL value is never shown', () => {
+    const t = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db\\i;databaseName=a;password=Zq\\9Wy\nREPORTS_DATABASE_URL=x\n';
+    const found = run(indexstatsKind, t);
+    assert.ok(found.some((f) => f.id === 'properties/unknown-escape'));
+    for (const f of found) {
+      assert.doesNotMatch(f.message, /Zq|9Wy|\\9/);
+      for (const x of f.fixes ?? []) assert.doesNotMatch(x.title, /Zq|9Wy/);
+    }
+    const model = indexstatsKind.parse(TextDocument.create('file:///i', 'properties', 1, t)).model;
+    const h = indexstatsKind.hover!(model, 30, { uri: 'file:///i', settings: undefined as never, workspace: undefined as never, host: { log: () => undefined } });
+    assert.ok(h && !(h instanceof Promise));
+    assert.doesNotMatch(h.contents.value, /Zq|9Wy/);
+  });
+
   void test('hover on a URL value shows the decoded URL', () => {
     const t = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db\\\\inst;databaseName=a\n';
     const model = indexstatsKind.parse(TextDocument.create('file:///i', 'properties', 1, t)).model;

@@ -12,6 +12,7 @@
  * admin meant; the fix is a set of single-character insertions (minimal edits).
  */
 import type { FixProposal, OffsetEdit } from '../../core/types';
+import { isSecretName, parseJdbcUrl } from '../../parse/jdbcUrl';
 import { parseProperties, type EscapeKind, type PropertiesEntry, type PropertiesEscape } from '../../parse/properties';
 import type { PropertiesFileModel } from './model';
 import { valueClassOf } from './schema';
@@ -161,7 +162,7 @@ export function escapingFix(model: PropertiesFileModel, entry: PropertiesEntry, 
   let fix: FixProposal | null = null;
   if (edits.length > 0) {
     const secret = valueClassOf(model.schema, entry.key) === 'secret';
-    const after = secret ? '' : `: Java then loads ${quoted(valueAfter(model, entry, edits))}`;
+    const after = secret ? '' : `: Java then loads ${quoted(showable(model, entry.key, valueAfter(model, entry, edits)))}`;
     fix = { title: `Escape the backslashes${after}`, edits, safe: true, preferred: true };
   }
   FIX_CACHE.set(entry, fix);
@@ -193,15 +194,48 @@ export function quoted(s: string, max = 80): string {
   return `${fence}${pad}${v}${pad}${fence}`;
 }
 
+/**
+ * A value as it may be shown: in JDBC URL values the values of password-like properties are masked
+ * (`password=••••`). Secret keys' values must not be passed here at all.
+ */
+export function showable(model: PropertiesFileModel, key: string, value: string): string {
+  if (valueClassOf(model.schema, key) !== 'url' || !/password|secret|key|token/i.test(value)) return value;
+  const url = parseJdbcUrl(value);
+  let out = '';
+  let pos = 0;
+  for (const p of url.properties) {
+    if (!isSecretName(p.name) || p.valueSpan.end <= p.valueSpan.start) continue;
+    out += value.slice(pos, p.valueSpan.start) + '••••';
+    pos = p.valueSpan.end;
+  }
+  return out + value.slice(pos);
+}
+
 /** "KEY loads as `…`", or a neutral phrase for secrets (their value is never shown). */
 export function loadsAs(model: PropertiesFileModel, entry: PropertiesEntry): string {
   const name = entry.key === '' ? 'this line' : entry.key;
   if (valueClassOf(model.schema, entry.key) === 'secret') return `${name} loads with a different value than written (value not shown)`;
-  return `${name} loads as ${quoted(entry.value)}`;
+  return `${name} loads as ${quoted(showable(model, entry.key, entry.value))}`;
 }
 
-/** The raw text of an escape for messages: `\E`, `\t`, `\u12`. */
-export function escapeText(model: PropertiesFileModel, e: PropertiesEscape): string {
+/** True when the escape sits in a secret: a secret key's value, or a password-like property of a URL value. */
+export function inSecret(model: PropertiesFileModel, entry: PropertiesEntry, e: PropertiesEscape): boolean {
+  if (e.part !== 'value') return false;
+  const cls = valueClassOf(model.schema, entry.key);
+  if (cls === 'secret') return true;
+  if (cls !== 'url') return false;
+  for (const p of parseJdbcUrl(entry.value).properties) {
+    if (!isSecretName(p.name)) continue;
+    const start = entry.valueText.toRaw(p.valueSpan.start);
+    const end = entry.valueText.toRaw(p.valueSpan.end);
+    if (e.start >= start && e.start < Math.max(end, start + 1)) return true;
+  }
+  return false;
+}
+
+/** The raw text of an escape for messages: `\E`, `\t`, `\u12`; "A backslash" inside a secret. */
+export function escapeText(model: PropertiesFileModel, entry: PropertiesEntry, e: PropertiesEscape): string {
+  if (inSecret(model, entry, e)) return 'A backslash in a password';
   const raw = model.text.slice(e.start, Math.min(e.end, e.start + 6));
   return '`' + visible(raw) + '`';
 }

@@ -4,8 +4,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { HoverResult } from '../../core/types';
+import { describeJdbcUrl, parseJdbcUrl } from '../../parse/jdbcUrl';
 import type { PropertiesEntry } from '../../parse/properties';
-import { quoted } from './escaping';
+import { quoted, showable } from './escaping';
 import type { PropertiesFileModel } from './model';
 import { keyInfo, valueClassOf } from './schema';
 
@@ -40,11 +41,13 @@ export function describeEntry(model: PropertiesFileModel, e: PropertiesEntry): s
   } else if (valueClassOf(model.schema, e.key) === 'secret') {
     lines.push(`Java loads: ${e.value === '' ? '(empty)' : '•••• (set, not shown)'}`);
   } else {
-    lines.push(`Java loads: ${quoted(e.value, 200)}`);
-    const used = LEGEND.filter(([sym]) => e.value.includes(sym) === false && quoted(e.value, 200).includes(sym));
+    const shown = quoted(showable(model, e.key, e.value), 200);
+    lines.push(`Java loads: ${shown}`);
+    const used = LEGEND.filter(([sym]) => e.value.includes(sym) === false && shown.includes(sym));
     if (used.length) lines.push('', used.map(([sym, name]) => `${sym} = ${name}`).join(', '));
     const written = model.text.slice(e.valueStart, e.valueEnd);
     if (written !== e.value && e.value !== '') lines.push('', 'This differs from the text as written: escapes and line continuations are applied.');
+    if (valueClassOf(model.schema, e.key) === 'url' && e.value.trim() !== '') lines.push('', describeJdbcUrl(parseJdbcUrl(e.value)));
   }
   if (model.parsed.table.get(e.key) !== e) lines.push('', `This line has no effect: ${e.key} is set again later and Java keeps the last value.`);
   return lines.join('\n');
@@ -93,7 +96,7 @@ export function propertiesSymbols(model: PropertiesFileModel, doc: TextDocument)
       const secret = valueClassOf(model.schema, e.key) === 'secret';
       return {
         name: e.key,
-        detail: secret ? (e.value === '' ? '' : '••••') : quoted(e.value, 60).replace(/^`+ ?| ?`+$/g, ''),
+        detail: secret ? (e.value === '' ? '' : '••••') : quoted(showable(model, e.key, e.value), 60).replace(/^`+ ?| ?`+$/g, ''),
         kind: SymbolKind.Property,
         range: { start: doc.positionAt(e.contentStart), end: doc.positionAt(e.lineEnd) },
         selectionRange: { start: doc.positionAt(e.keyStart), end: doc.positionAt(e.keyEnd) },

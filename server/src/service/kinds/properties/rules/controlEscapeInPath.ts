@@ -23,7 +23,7 @@ export const controlEscapeInPath: Rule<PropertiesFileModel> = {
         ctx.report({
           start: e.start,
           end: e.end,
-          message: `${escapeText(model, e)} is Java's escape for ${NAMES[e.char] ?? 'a control character'}, not a backslash followed by "${e.char}": ${loadsAs(model, entry)}. Write \\\\ for each backslash.`,
+          message: `${escapeText(model, entry, e)} is Java's escape for ${NAMES[e.char] ?? 'a control character'}, not a backslash followed by "${e.char}": ${loadsAs(model, entry)}. Write \\\\ for each backslash.`,
           fixes: fix ? [fix] : [],
         });
       }
