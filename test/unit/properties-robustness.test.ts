@@ -47,7 +47,7 @@ void describe('properties kinds robustness', () => {
         const doc = TextDocument.create('file:///r', 'properties', 1, text);
         const model = kind.parse(doc).model;
         for (const off of [0, Math.floor(text.length / 2), text.length]) {
-          kind.hover!(model, off, ctx);
+          void kind.hover!(model, off, ctx);
           kind.completions!(model, off, ctx);
         }
         kind.symbols!(model, doc);
