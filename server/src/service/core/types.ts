@@ -7,6 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, DocumentSymbol, MarkupContent } from 'vscode-languageserver-types';
 import type { Settings } from './settings';
+import type { JdbcUrl } from '../parse/jdbcUrl';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleLevel = Severity | 'off';
@@ -108,6 +109,8 @@ export interface JdbcUrlSite {
   encode(text: string): string;
   /** Extra knowledge the kind wants jdbc rules to have (e.g. the pool name), for messages. */
   label?: string;
+  /** The kind's own parse of `text`, reused by the engine instead of parsing again. */
+  parsed?: JdbcUrl;
 }
 
 export interface FileKind<M> {

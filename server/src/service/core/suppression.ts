@@ -1,0 +1,94 @@
+/**
+ * Suppression comments, in every comment syntax the product's files use:
+ *   <!-- ece-disable-next-line jdbc/unknown-property -->     # ece-disable-next-line properties/unknown-escape
+ *   // ece-disable-next-line ecejs/protocol-not-https        <!-- ece-disable -->  (whole file, all rules)
+ * Several ids may follow, separated by spaces or commas; none means every rule.
+ */
+import type { CommentStyle } from './types';
+
+export interface Suppressions {
+  /** Rules disabled for the whole file; `'*'` means all. */
+  file: Set<string>;
+  /** 0-based line → rules disabled on that line (`'*'` = all). */
+  lines: Map<number, Set<string>>;
+}
+
+const MARKER = /ece-disable(-next-line)?(?![\w-])/g;
+const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
+
+/** Line number (0-based) of an offset, counting CRLF, LF and CR as in LSP. */
+function makeLineOf(text: string): (offset: number) => number {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+export function findSuppressions(text: string, style: CommentStyle): Suppressions {
+  const result: Suppressions = { file: new Set(), lines: new Map() };
+  if (!text.includes('ece-disable')) return result;
+  let lineOf: ((o: number) => number) | undefined;
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    const at = m.index;
+    // The marker must sit in a comment of this file's syntax: look back on the same line.
+    let ls = at;
+    while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
+    const before = text.slice(ls, at);
+    const opener =
+      style === 'xml' ? before.lastIndexOf('<!--') : style === 'hash' ? /^\s*[#!]/.exec(before) ? 0 : -1 : Math.max(before.lastIndexOf('//'), before.lastIndexOf('/*'));
+    if (opener < 0) continue;
+    let le = at + m[0].length;
+    while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
+    let rest = text.slice(at + m[0].length, le);
+    let commentEnd = at;
+    if (style === 'xml') {
+      const close = text.indexOf('-->', at);
+      if (close < 0) continue;
+      commentEnd = close;
+      const cut = rest.indexOf('-->');
+      if (cut >= 0) rest = rest.slice(0, cut);
+    } else if (style === 'slash') {
+      const cut = rest.indexOf('*/');
+      if (cut >= 0) {
+        rest = rest.slice(0, cut);
+        commentEnd = text.indexOf('*/', at);
+      } else if (before.lastIndexOf('/*') > before.lastIndexOf('//')) {
+        const close = text.indexOf('*/', at);
+        if (close >= 0) commentEnd = close;
+      }
+    }
+    const ids = rest.split(/[\s,]+/).filter((t) => RULE_ID.test(t));
+    const set = new Set(ids.length ? ids : ['*']);
+    if (m[1]) {
+      lineOf ??= makeLineOf(text);
+      const line = lineOf(commentEnd) + 1;
+      const cur = result.lines.get(line);
+      if (cur) for (const id of set) cur.add(id);
+      else result.lines.set(line, set);
+    } else {
+      for (const id of set) result.file.add(id);
+    }
+  }
+  return result;
+}
+
+export function isSuppressed(s: Suppressions, ruleId: string, line: number): boolean {
+  if (s.file.has('*') || s.file.has(ruleId)) return true;
+  const l = s.lines.get(line);
+  return !!l && (l.has('*') || l.has(ruleId));
+}

@@ -1,0 +1,162 @@
+/**
+ * Text helpers shared by every parser: decoded text with a way back to raw offsets, edit application
+ * and merging, edit distance, line-ending detection.
+ */
+import type { OffsetEdit } from './types';
+
+/**
+ * A decoded string (XML entities resolved, Java escapes applied…) with a map from each decoded offset
+ * (0..text.length inclusive) to the raw document offset where that character starts; `toRaw(text.length)`
+ * is the raw end. A range [s, e) of the decoded text is the raw range [toRaw(s), toRaw(e)).
+ */
+export interface DecodedText {
+  readonly text: string;
+  toRaw(offset: number): number;
+}
+
+/** Identity mapping: the raw text needs no decoding. */
+export function plainText(text: string, rawStart: number): DecodedText {
+  return { text, toRaw: (o) => rawStart + Math.max(0, Math.min(o, text.length)) };
+}
+
+/** Builds a DecodedText incrementally: push each decoded chunk with the raw offset it starts at. */
+export class DecodedTextBuilder {
+  private readonly parts: string[] = [];
+  /** rawAt[i] = raw offset of decoded char i; one extra slot for the end. */
+  private readonly rawAt: number[] = [];
+
+  /** One decoded chunk that came from raw characters starting at `rawOffset`; chars map 1:1 when `contiguous`. */
+  push(chunk: string, rawOffset: number, contiguous: boolean): void {
+    this.parts.push(chunk);
+    for (let i = 0; i < chunk.length; i++) this.rawAt.push(contiguous ? rawOffset + i : rawOffset);
+  }
+
+  finish(rawEnd: number): DecodedText {
+    const text = this.parts.join('');
+    const map = Int32Array.from(this.rawAt);
+    return {
+      text,
+      toRaw: (o: number) => (o >= text.length || o < 0 ? (o < 0 ? (map.length ? map[0]! : rawEnd) : rawEnd) : map[o]!),
+    };
+  }
+}
+
+/** Applies non-overlapping edits to a text (any order). Bytes outside the edits are untouched. */
+export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue; // overlapping: skipped (mergeEdits reports these)
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/**
+ * Merges several groups of edits into one set that can be applied at once: a group that overlaps an
+ * already accepted edit is dropped whole (never half a fix). Groups are taken in the given order.
+ */
+export function mergeEditGroups(groups: ReadonlyArray<readonly OffsetEdit[]>): OffsetEdit[] {
+  const accepted: OffsetEdit[] = [];
+  const overlaps = (a: OffsetEdit, b: OffsetEdit) =>
+    a.start < b.end && b.start < a.end ||
+    // two insertions at the same point, or an insertion at the start of a replacement, are ambiguous
+    (a.start === b.start && (a.start === a.end || b.start === b.end));
+  for (const g of groups) {
+    if (g.some((e) => accepted.some((a) => overlaps(a, e)))) continue;
+    accepted.push(...g);
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+/** The file's dominant line ending (CRLF is the norm on the servers this product is for). */
+export function detectEol(text: string): '\r\n' | '\n' | '\r' {
+  const i = text.indexOf('\n');
+  if (i > 0 && text.charCodeAt(i - 1) === 13) return '\r\n';
+  if (i >= 0) return '\n';
+  return text.includes('\r') ? '\r' : '\n';
+}
+
+/** Start offset of the line holding `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  let i = Math.min(offset, text.length);
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+/** The whitespace that indents the line holding `offset`. */
+export function indentOf(text: string, offset: number): string {
+  const s = lineStartOf(text, offset);
+  let e = s;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return text.slice(s, e);
+}
+
+/** Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate within `max` edits (case-insensitive), or undefined. Ties: the first candidate. */
+export function closest(word: string, candidates: Iterable<string>, max: number): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase(), max);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** True for an IPv4 or IPv6 literal (brackets allowed around IPv6). Linear: no backtracking patterns. */
+export function isIpLiteral(host: string): boolean {
+  let h = host.trim();
+  if (IPV4.test(h)) return true;
+  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
+  const pct = h.indexOf('%');
+  if (pct >= 0) h = h.slice(0, pct);
+  if (!h.includes(':') || h.length > 45) return false;
+  if (!/^[0-9a-fA-F:.]+$/.test(h)) return false;
+  const dbl = h.split('::');
+  if (dbl.length > 2) return false;
+  const groups = h.split(':').filter((g) => g !== '');
+  let count = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (g.includes('.')) {
+      if (i !== groups.length - 1 || !IPV4.test(g)) return false;
+      count += 2;
+    } else {
+      if (g.length > 4) return false;
+      count += 1;
+    }
+  }
+  return dbl.length === 2 ? count < 8 : count === 8;
+}

@@ -1,0 +1,24 @@
+/**
+ * The `connpool` file kind: `eService/installation/dataaccess/egpl_ds_connpool_map.xml` (and its copy in
+ * `deployment.zip`), the JDBC connection pools of ECE.
+ */
+import type { FileKind } from '../../core/types';
+import { parseXml } from '../../parse/xml';
+import { connpoolCompletions, connpoolHover, connpoolSymbols } from './features';
+import { buildConnpoolModel, type ConnpoolModel } from './model';
+import { connpoolRules } from './rules';
+
+export const connpoolKind: FileKind<ConnpoolModel> = {
+  id: 'connpool',
+  label: 'connection pool file',
+  commentStyle: 'xml',
+  parse(doc) {
+    const { model: xml, problems } = parseXml(doc.getText());
+    return { model: buildConnpoolModel(xml), problems };
+  },
+  rules: connpoolRules,
+  jdbcUrls: (model) => model.pools.flatMap((p) => (p.url ? [p.url.site] : [])),
+  hover: (model, offset) => connpoolHover(model, offset),
+  symbols: (model, doc) => connpoolSymbols(model, doc),
+  completions: (model, offset) => connpoolCompletions(model, offset),
+};

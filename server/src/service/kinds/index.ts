@@ -1,0 +1,10 @@
+/**
+ * The registry of file kinds, in detection order: the first kind whose `ece.files.<id>` globs match a
+ * file's name (and whose `claims` accepts its content) owns the file. Adding a kind = one line here.
+ */
+import type { FileKind } from '../core/types';
+import { connpoolKind } from './connpool/kind';
+
+export const KINDS: ReadonlyArray<FileKind<unknown>> = [
+  connpoolKind as FileKind<unknown>,
+];
