@@ -1,0 +1,192 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  analyzeWsname,
+  buildRestrictedWsname,
+  escapeDomain,
+  parseDomainList,
+  sampleCandidates,
+  sampleInput,
+  SHIPPED_PERMISSIVE_WSNAME,
+  validateIisPattern,
+} from '../../server/src/service/parse/iisRegex';
+
+const GUIDE = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]++)(domain1\\com|domain2\\com)(&|%26|\\$))';
+const FIXED = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(domain1\\.com|domain2\\.com)(&|%26|\\$))';
+
+const kinds = (p: string) => validateIisPattern(p).map((x) => [x.kind, x.start, x.end]);
+
+void describe('validateIisPattern', () => {
+  void test('valid IIS patterns have no problem', () => {
+    for (const p of [SHIPPED_PERMISSIVE_WSNAME, FIXED, '^(.*)$', 'a{2,3}?b*?c+?d??', '(?:x)(?=y)(?!z)[\\]a-]', 'x{', '\\com']) {
+      assert.deepEqual(validateIisPattern(p), [], p);
+    }
+  });
+
+  void test('possessive quantifiers at their offset, with the fix to drop the extra +', () => {
+    const ps = validateIisPattern(GUIDE);
+    assert.equal(ps.length, 1);
+    const p = ps[0]!;
+    assert.equal(p.kind, 'possessive-quantifier');
+    assert.equal(GUIDE.slice(p.start, p.end), '++');
+    assert.equal(p.start, GUIDE.indexOf('++'));
+    assert.match(p.message, /Possessive quantifier/);
+    assert.deepEqual(p.fix?.edit, { start: p.start, end: p.end, newText: '+' });
+    assert.deepEqual(kinds('a*+b?+c{2}+d{1,}+e{1,3}+'), [
+      ['possessive-quantifier', 1, 3],
+      ['possessive-quantifier', 4, 6],
+      ['possessive-quantifier', 7, 11],
+      ['possessive-quantifier', 12, 17],
+      ['possessive-quantifier', 18, 24],
+    ]);
+    assert.deepEqual(validateIisPattern('(ab)++').map((x) => x.fix?.edit), [{ start: 4, end: 6, newText: '+' }]);
+  });
+
+  void test('++ inside a character class or escaped is not a quantifier', () => {
+    assert.deepEqual(kinds('[++]a++'), [['possessive-quantifier', 5, 7]]);
+    assert.deepEqual(kinds('\\++'), []); // an escaped `+` repeated once or more
+    assert.deepEqual(validateIisPattern('[++]\\+'), []);
+  });
+
+  void test('atomic groups, lookbehind, named groups and named back-references', () => {
+    assert.deepEqual(kinds('a(?>b)c(?<=x)(?<!y)(?<n>z)\\k<n>'), [
+      ['atomic-group', 1, 4],
+      ['lookbehind', 7, 11],
+      ['lookbehind', 13, 17],
+      ['named-group', 19, 24],
+      ['named-backreference', 26, 31],
+    ]);
+    assert.deepEqual(kinds("(?P<host>x)(?'n'y)"), [
+      ['named-group', 0, 9],
+      ['named-group', 11, 16],
+    ]);
+    const atomic = validateIisPattern('(?>ab)')[0]!;
+    assert.deepEqual(atomic.fix?.edit, { start: 0, end: 3, newText: '(?:' });
+  });
+
+  void test('syntax errors at their offset', () => {
+    assert.deepEqual(kinds('ab(cd'), [['syntax', 2, 3]]);
+    assert.deepEqual(kinds('ab)cd'), [['syntax', 2, 3]]);
+    assert.deepEqual(kinds('x[ab'), [['syntax', 1, 2]]);
+    assert.deepEqual(kinds('*a'), [['syntax', 0, 1]]);
+    assert.deepEqual(kinds('(|+)'), [['syntax', 2, 3]]);
+    assert.deepEqual(kinds('a\\'), [['syntax', 1, 2]]);
+    assert.deepEqual(kinds('[z-a]'), [['syntax', 4, 5]]);
+    assert.equal(validateIisPattern('(?i)x')[0]!.kind, 'syntax');
+  });
+
+  void test('IIS-only constructs are still reported next to a later syntax error', () => {
+    assert.deepEqual(kinds('a++(b'), [
+      ['possessive-quantifier', 1, 3],
+      ['syntax', 3, 4],
+    ]);
+  });
+
+  void test('never throws on odd input', () => {
+    for (const p of ['', '(', ')', '[', '\\', '(?', '(?<', '(?P', "(?'", '{', '}', '|||', '\\k<', 'a{99999999999}']) {
+      assert.doesNotThrow(() => validateIisPattern(p), p);
+      assert.doesNotThrow(() => analyzeWsname('wsname=' + p), p);
+    }
+  });
+
+  void test('linear on long input', () => {
+    const p = '('.repeat(20000) + 'a++'.repeat(20000) + '[x'.repeat(20000);
+    const t0 = process.hrtime.bigint();
+    validateIisPattern(p);
+    analyzeWsname('wsname=' + p);
+    assert.ok(Number(process.hrtime.bigint() - t0) / 1e6 < 2000);
+  });
+});
+
+void describe('analyzeWsname', () => {
+  void test('no wsname= → null', () => {
+    assert.equal(analyzeWsname('^(.*)$'), null);
+  });
+
+  void test('the shipped pattern is permissive', () => {
+    const a = analyzeWsname('prefix&' + SHIPPED_PERMISSIVE_WSNAME + 'x')!;
+    assert.equal(a.shape, 'permissive');
+    assert.equal(a.isShipped, true);
+    assert.equal(a.start, 7);
+    assert.equal(a.end, 7 + SHIPPED_PERMISSIVE_WSNAME.length);
+    assert.deepEqual(a.domains, []);
+  });
+
+  void test('restricted pattern: domains, offsets, terminator', () => {
+    const a = analyzeWsname(FIXED)!;
+    assert.equal(a.shape, 'restricted');
+    assert.equal(a.isShipped, false);
+    assert.deepEqual(a.domains.map((d) => [d.domain, d.start, d.end, d.source]), [
+      ['domain1.com', FIXED.indexOf('domain1'), FIXED.indexOf('domain1') + 12, 'domain1\\.com'],
+      ['domain2.com', FIXED.indexOf('domain2'), FIXED.indexOf('domain2') + 12, 'domain2\\.com'],
+    ]);
+    assert.deepEqual(a.terminator, { start: FIXED.indexOf('(&'), end: FIXED.length - 1 });
+    assert.equal(a.terminatorInsertAt, null);
+    assert.deepEqual(a.domains.map((d) => [d.escapedLetters, d.bareDots, d.complex]), [[[], [], false], [[], [], false]]);
+  });
+
+  void test("the guide's pattern: \\c escapes found at their offsets", () => {
+    const a = analyzeWsname(GUIDE)!;
+    assert.equal(a.shape, 'restricted');
+    const i1 = GUIDE.indexOf('\\com');
+    const i2 = GUIDE.indexOf('\\com', i1 + 1);
+    assert.deepEqual(a.domains.map((d) => d.escapedLetters), [[{ start: i1, end: i1 + 2 }], [{ start: i2, end: i2 + 2 }]]);
+    assert.deepEqual(a.domains.map((d) => d.domain), ['domain1\\com', 'domain2\\com']);
+  });
+
+  void test('bare dots and a missing terminator', () => {
+    const p = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(domain1.com|a\\.b.org))';
+    const a = analyzeWsname(p)!;
+    assert.deepEqual(a.domains.map((d) => d.bareDots), [[p.indexOf('1.com') + 1], [p.indexOf('b.org') + 1]]);
+    assert.deepEqual(a.domains.map((d) => d.domain), ['domain1.com', 'a.b.org']);
+    assert.equal(a.terminator, null);
+    assert.equal(a.terminatorInsertAt, p.length - 1);
+  });
+
+  void test('terminator written as a bare $ anchor counts', () => {
+    const a = analyzeWsname('wsname=((https?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(domain1\\.com)$)')!;
+    assert.notEqual(a.terminator, null);
+  });
+
+  void test('wsname= not followed by the known shape is unknown', () => {
+    assert.equal(analyzeWsname('wsname=.*')!.shape, 'unknown');
+  });
+
+  void test('case-insensitive wsname= inside a larger pattern', () => {
+    const p = '^(.*)&WSNAME=((https?)(:)(/)(/)([a-z.]+)(x\\.com)(&|%26|\\$))(.*)$';
+    const a = analyzeWsname(p)!;
+    assert.equal(a.start, 6);
+    assert.equal(a.end, p.indexOf('(.*)$'));
+    assert.deepEqual(a.domains.map((d) => d.domain), ['x.com']);
+  });
+});
+
+void describe('building the restricted pattern', () => {
+  void test('dots escaped, terminator present', () => {
+    assert.equal(buildRestrictedWsname(['domain1.com', 'domain2.com']), FIXED);
+    assert.equal(escapeDomain('a-b.c.org'), 'a-b\\.c\\.org');
+    const built = buildRestrictedWsname(['x.example.org']);
+    assert.deepEqual(validateIisPattern(built), []);
+    const a = analyzeWsname(built)!;
+    assert.deepEqual(a.domains.map((d) => d.domain), ['x.example.org']);
+    assert.notEqual(a.terminator, null);
+  });
+
+  void test('domain list input', () => {
+    assert.deepEqual(parseDomainList(' Domain1.com, domain2.com;domain1.com  b.org. '), { domains: ['domain1.com', 'domain2.com', 'b.org'] });
+    assert.deepEqual(parseDomainList(['a.com', 'b.com,c.com']), { domains: ['a.com', 'b.com', 'c.com'] });
+    for (const bad of ['', ' , ', 'https://a.com', 'a.com/x', '*.a.com', 'a.com:443', 'localhost', 'a_b.com', '-a.com', '10.0.0.1', 'bücher.de']) {
+      const r = parseDomainList(bad);
+      assert.ok('error' in r, bad);
+    }
+    const r = parseDomainList('https://finesse.domain1.com/desktop');
+    assert.ok('error' in r && r.error.includes('finesse.domain1.com'));
+  });
+
+  void test('sample candidates', () => {
+    const c = sampleCandidates(['domain1.com']);
+    assert.equal(c.allowed[0], 'https://finesse.domain1.com');
+    assert.deepEqual(c.refused.slice(0, 2), ['https://domain1.com.evil.example', 'https://evil.example/?x=domain1.com']);
+    assert.equal(sampleInput('https://a.com'), 'wsname=https://a.com&');
+  });
+});
