@@ -1,74 +1,59 @@
-// Connection pool file (egpl_ds_connpool_map.xml): diagnostics with rule ids, quick fix, ece.rules, hover.
+// Connection pool file (egpl_ds_connpool_map.xml).
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
 const h = require('../helpers');
+const { kindSuite, expected, waitExactly } = require('../kind-suite');
 
-const TYPO = () => h.wsPath('cases', 'connpool-typo', 'egpl_ds_connpool_map.xml');
-const BROKEN = () => h.wsPath('cases', 'connpool-broken', 'egpl_ds_connpool_map.xml');
+kindSuite({
+  kind: 'connpool',
+  title: 'connection pool file',
+  // a misspelt integratedSecurity: the driver ignores it, so the pool is on SQL authentication with no credentials
+  file: ['cases', 'connpool-typo', 'egpl_ds_connpool_map.xml'],
+  diagnostics: [
+    { rule: 'jdbc/unknown-property', text: 'integratedSecuirty', severity: 'warning' },
+    { rule: 'connpool/missing-credentials', text: '<User egid="3026"></User>', severity: 'error' },
+  ],
+  fix: {
+    rule: 'jdbc/unknown-property',
+    title: /integratedSecurity/,
+    apply: (t) => t.replace(';integratedSecuirty=true;', ';integratedSecurity=true;'),
+    after: [],        // Windows authentication with empty User and Password: clean
+  },
+  off: { rule: 'jdbc/unknown-property' },
+  hover: { text: 'databaseName', delta: 3, expect: /databaseName[\s\S]*database/ },
+  extra() {
+    it('a rule level in ece.rules changes the severity', async () => {
+      const { doc, uri } = await h.open(h.wsPath('cases', 'connpool-typo', 'egpl_ds_connpool_map.xml'));
+      await h.setRules({ 'connpool/missing-credentials': 'hint' });
+      await waitExactly(uri, expected(doc, [
+        { rule: 'jdbc/unknown-property', text: 'integratedSecuirty', severity: 'warning' },
+        { rule: 'connpool/missing-credentials', text: '<User egid="3026"></User>', severity: 'hint' },
+      ]), []);
+    });
 
-describe('connection pool file', () => {
-  afterEach(async () => {
-    await h.closeAll();
-    if (vscode.workspace.getConfiguration('ece').inspect('rules').workspaceValue !== undefined) await h.setRules(undefined);
-  });
+    it('reports XML that is not well-formed at the unclosed end tag', async () => {
+      const { doc, uri } = await h.open(h.wsPath('cases', 'connpool-broken', 'egpl_ds_connpool_map.xml'));
+      await waitExactly(uri, expected(doc, [{ rule: 'xml/not-well-formed', text: '</conn_pool_list\n', severity: 'error' }]), []);
+    });
 
-  it('reports the misspelt JDBC property and the missing credentials, with their rule ids and ranges', async () => {
-    const { doc, uri } = await h.open(TYPO());
-    const diags = await h.waitForRules(uri, ['connpool/missing-credentials', 'jdbc/unknown-property']);
-    const unknown = diags.find((d) => h.ruleOf(d) === 'jdbc/unknown-property');
-    const name = h.rangeOf(doc, 'integratedSecuirty');
-    assert.ok(unknown.range.start.isEqual(name.start), `jdbc/unknown-property starts at the name: ${h.fmtRange(unknown.range)} vs ${h.fmtRange(name)}`);
-    assert.strictEqual(unknown.severity, vscode.DiagnosticSeverity.Warning);
-    assert.match(unknown.message, /integratedSecuirty/);
-    const creds = diags.find((d) => h.ruleOf(d) === 'connpool/missing-credentials');
-    assert.strictEqual(creds.severity, vscode.DiagnosticSeverity.Error);
-    // each diagnostic links to its rule page
-    for (const d of diags) assert.ok(d.code && typeof d.code === 'object' && String(d.code.target).includes(h.ruleOf(d)), `doc link for ${h.ruleOf(d)}`);
-  });
-
-  it('fixes the misspelt property through the code-action API, and the file is then clean', async () => {
-    const { doc, uri } = await h.open(TYPO());
-    const before = doc.getText();
-    const diags = await h.waitForRules(uri, ['connpool/missing-credentials', 'jdbc/unknown-property']);
-    const unknown = diags.find((d) => h.ruleOf(d) === 'jdbc/unknown-property');
-    const fixes = await h.quickFixesFor(uri, unknown);
-    const fix = fixes.find((a) => a.edit && /integratedSecurity/.test(a.title));
-    assert.ok(fix, `a did-you-mean quick fix is offered; got: ${fixes.map((a) => a.title).join(' | ') || '(none)'}`);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'workspace.applyEdit succeeded');
-    assert.strictEqual(doc.getText(), before.replace('integratedSecuirty=true', 'integratedSecurity=true'));
-    // Windows authentication with empty User/Password: nothing left to report
-    await h.waitForRules(uri, []);
-  });
-
-  it('setting a rule to "off" in ece.rules removes its diagnostic; another level changes the severity', async () => {
-    const { uri } = await h.open(TYPO());
-    await h.waitForRules(uri, ['connpool/missing-credentials', 'jdbc/unknown-property']);
-    await h.setRules({ 'jdbc/unknown-property': 'off', 'connpool/missing-credentials': 'hint' });
-    const diags = await h.waitForRules(uri, ['connpool/missing-credentials']);
-    assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Hint);
-    await h.setRules(undefined);
-    await h.waitForRules(uri, ['connpool/missing-credentials', 'jdbc/unknown-property']);
-  });
-
-  it('answers hovers on the JDBC URL', async () => {
-    const { doc, uri } = await h.open(TYPO());
-    await h.waitForRules(uri, ['connpool/missing-credentials', 'jdbc/unknown-property']);
-    const at = h.rangeOf(doc, 'databaseName').start.translate(0, 3);
-    const text = await h.hoverText(uri, at);
-    assert.match(text, /database/i, `hover on databaseName: ${JSON.stringify(text)}`);
-  });
-
-  it('reports XML that is not well-formed', async () => {
-    const { uri } = await h.open(BROKEN());
-    const diags = await h.waitForDiagnostics(uri, (l) => l.some((d) => h.ruleOf(d) === 'xml/not-well-formed'), 'xml/not-well-formed');
-    const d = diags.find((x) => h.ruleOf(x) === 'xml/not-well-formed');
-    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(d.range.start.line >= 7, `at the unclosed end tag (line 8 or later), got ${h.fmtRange(d.range)}`);
-  });
-
-  it('the fixture on disk is untouched (edits stay in the editor until saved)', () => {
-    assert.match(fs.readFileSync(TYPO(), 'utf8'), /integratedSecuirty=true/);
-  });
+    it('a fix saved to disk keeps the byte-order mark, CRLF line ends, tabs, comments and egid attributes', async () => {
+      const file = h.wsPath('cases', 'connpool-crlf-bom', 'egpl_ds_connpool_map.xml');
+      const raw = fs.readFileSync(file);
+      assert.deepStrictEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'fixture starts with a BOM');
+      const { doc, uri } = await h.open(file);
+      const [diag] = await waitExactly(uri, [`connpool/credentials-with-integrated-security@${h.fmtRange(new vscode.Range(
+        h.rangeOf(doc, '<User').start, h.rangeOf(doc, '</Password>').end))}#1`], []);
+      const fix = (await h.quickFixesFor(uri, diag)).find((a) => a.edit && /Empty the User and Password/.test(a.title));
+      assert.ok(fix, 'the "empty User and Password" fix is offered');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.ok(await doc.save(), 'saved');
+      const want = Buffer.from(raw.toString('latin1')
+        .replace('<User egid="3026">eGActiveDB</User>', '<User egid="3026"></User>')
+        .replace('<Password egid="3027">36423441363</Password>', '<Password egid="3027"></Password>'), 'latin1');
+      assert.ok(fs.readFileSync(file).equals(want), 'bytes on disk: only the two values removed');
+      await waitExactly(uri, [], []);
+    });
+  },
 });
