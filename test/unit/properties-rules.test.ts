@@ -111,17 +111,20 @@ void describe('properties rules', () => {
     assert.equal(fixWith(reportsdbKind, reports('ACT_DB_NAM=x\r\n'), 'properties/unknown-key'), reports('ACT_DB_NAME=x\r\n'));
   });
 
-  void test('missing-key: each required group once, fix appends KEY= with the file\'s line ending', () => {
+  void test('missing-key: one report on the first line lists every missing group; fixes append KEY= lines', () => {
     const text = '\uFEFFIS_WINDOWS_AUTHENTICATION=true\r\nREPORTS_DB_SERVER_NAME=a.b\r\nREPORTS_DB_NAME=r\r\nACT_DB_SERVER_NAME=a.b';
-    assert.deepEqual(ids(reportsdbKind, text), [
-      ['properties/missing-key', 1, 31],
-      ['properties/missing-key', 1, 31],
-    ]);
-    assert.equal(fixWith(reportsdbKind, text, 'properties/missing-key'), text + '\r\nEGAIN_HOME_DIR=\r\n');
+    const found = run(reportsdbKind, text);
+    assert.deepEqual(found.map((f) => [f.id, f.start, f.end]), [['properties/missing-key', 1, 31]]);
+    assert.match(found[0]!.message, /EGAIN_HOME_DIR or ECE_HOME_DIR, ACT_DB_NAME/);
+    assert.deepEqual(found[0]!.fixes!.map((f) => f.title), ['Add all missing keys', 'Add EGAIN_HOME_DIR=', 'Add ACT_DB_NAME=']);
+    assert.equal(fixWith(reportsdbKind, text, 'properties/missing-key'), text + '\r\nEGAIN_HOME_DIR=\r\nACT_DB_NAME=\r\n');
+    assert.equal(fixWith(reportsdbKind, text, 'properties/missing-key', 2), text + '\r\nACT_DB_NAME=\r\n');
     // the 12.5 key set asks for ECE_HOME_DIR
     const v125 = 'MAST_DB_NAME=m\nIS_WINDOWS_AUTHENTICATION=true\nREPORTS_DB_SERVER_NAME=a.b\nREPORTS_DB_NAME=r\nACT_DB_SERVER_NAME=a.b\nACT_DB_NAME=a\n';
     assert.equal(fixWith(reportsdbKind, v125, 'properties/missing-key'), v125 + 'ECE_HOME_DIR=\n');
-    assert.deepEqual(ids(indexstatsKind, 'ACTIVE_USER=\n').map((x) => x[0]), ['properties/missing-key', 'properties/missing-key']);
+    assert.deepEqual(ids(indexstatsKind, 'ACTIVE_USER=\n'), [['properties/missing-key', 0, 12]]);
+    assert.deepEqual(ids(indexstatsKind, ''), [['properties/missing-key', 0, 0]]);
+    assert.equal(fixWith(indexstatsKind, '', 'properties/missing-key'), 'ACTIVE_DATABASE_URL=\nREPORTS_DATABASE_URL=\n');
   });
 
   void test('a password value is never shown in messages or fix titles', () => {

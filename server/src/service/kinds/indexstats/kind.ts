@@ -3,6 +3,7 @@
  * kind claims a file only when it holds one of the utility's keys.
  */
 import type { FileKind, JdbcUrlSite } from '../../core/types';
+import { parseJdbcUrl } from '../../parse/jdbcUrl';
 import { escapePropertiesValue, parseProperties } from '../../parse/properties';
 import { propertiesCompletions, propertiesHover, propertiesSymbols } from '../properties/features';
 import { buildPropertiesModel, loadedEntry, type PropertiesFileModel } from '../properties/model';
@@ -29,6 +30,7 @@ export function indexstatsJdbcUrls(model: PropertiesFileModel): JdbcUrlSite[] {
       toRaw: (o) => e.valueText.toRaw(o),
       encode: (s) => escapePropertiesValue(s),
       label: d.url,
+      parsed: parseJdbcUrl(e.value),
     });
   }
   return sites;

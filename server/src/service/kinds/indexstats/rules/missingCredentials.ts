@@ -13,13 +13,20 @@ export const missingCredentials: Rule<PropertiesFileModel> = {
   check(model, ctx) {
     for (const db of databasesOf(model)) {
       if (db.integrated || !db.url.isSqlServer) continue;
-      for (const [key, e] of [[db.userKey, db.user], [db.passKey, db.pass]] as const) {
-        if (e && e.value.trim() !== '') continue;
-        const where = e ? { start: e.keyStart, end: e.keyEnd } : { start: db.urlEntry.keyStart, end: db.urlEntry.keyEnd };
+      const blank = ([[db.userKey, db.user], [db.passKey, db.pass]] as const).filter(([, e]) => !e || e.value.trim() === '');
+      const absent = blank.filter(([, e]) => !e).map(([k]) => k);
+      const why = `${db.urlKey} uses SQL authentication (no integratedSecurity=true), so the utility cannot log in to the ${db.label}.`;
+      const how = 'Fill in the SQL login and password, or add integratedSecurity=true to the URL to use Windows authentication.';
+      if (absent.length) {
         ctx.report({
-          ...where,
-          message: `${key} is ${e ? 'blank' : 'missing'}, but ${db.urlKey} uses SQL authentication (no integratedSecurity=true), so the utility cannot log in to the ${db.label}. Fill in ${key}, or add integratedSecurity=true to the URL to use Windows authentication.`,
+          start: db.urlEntry.keyStart,
+          end: db.urlEntry.keyEnd,
+          message: `${absent.join(' and ')} ${absent.length > 1 ? 'are' : 'is'} missing, but ${why} ${how}`,
         });
+      }
+      for (const [key, e] of blank) {
+        if (!e) continue;
+        ctx.report({ start: e.keyStart, end: e.keyEnd, message: `${key} is blank, but ${why} ${how}` });
       }
     }
   },
