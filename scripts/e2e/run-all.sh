@@ -51,12 +51,18 @@ step "package the extension"
 if [ -n "${ECE_E2E_VSIX:-}" ]; then
   VSIX=$(cd "$(dirname "$ECE_E2E_VSIX")" && pwd)/$(basename "$ECE_E2E_VSIX")
 else
-  npm run package --silent > "$OUT/package.log" 2>&1 || { cat "$OUT/package.log" >&2; echo "run-all: npm run package failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+  npm run package --silent </dev/null > "$OUT/package.log" 2>&1 || { cat "$OUT/package.log" >&2; echo "run-all: npm run package failed" >&2; echo "0 passed, 1 failed"; exit 1; }
   tail -n 3 "$OUT/package.log"
   VSIX=$ROOT/dist/ece-config.vsix
 fi
 [ -f "$VSIX" ] || { echo "run-all: no .vsix at $VSIX" >&2; echo "0 passed, 1 failed"; exit 1; }
-echo "vsix: $VSIX ($(du -k "$VSIX" | cut -f1) KiB)"
+echo "vsix: $VSIX ($(stat -c %s "$VSIX") bytes)"
+step "package contents"
+ECE_VSIX=$VSIX run_group node --test test/e2e/vsix.test.mjs > "$OUT/vsix.log" 2>&1; vrc=$?
+grep -E "^# (/|pass|fail)|^not ok" "$OUT/vsix.log"
+vp=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$OUT/vsix.log"); vf=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$OUT/vsix.log")
+vp=${vp:-0}; vf=${vf:-0}; [ "$vrc" -ne 0 ] && [ "$vf" -eq 0 ] && vf=1
+record "package contents" "$vp" "$vf"
 
 # The test workspace: a copy of examples/ece-home plus the test cases; e2e-run.json beside it tells the tests
 # where the extensions dir and the output dir are.
