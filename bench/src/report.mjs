@@ -72,6 +72,12 @@ export function renderResults(r) {
     rows.push(['initialize < 300 ms from process start', ms(init), init != null ? ok(init < 300) : ok(null)]);
     const idle = ours.startup?.idleRssMb;
     rows.push(['idle memory < 60 MB', mb(idle), idle != null ? ok(idle < 60) : ok(null)]);
+    const st = ours.storm;
+    if (st && !st.error) {
+      rows.push([`edit storm (${st.edits} edits in 2 s, ${st.size}): only the final version's diagnostics arrive`,
+        `final ${st.finalArrived ? `after ${ms(st.afterLastEditMs)}` : 'never arrived'}; ${st.intermediatePublishes} intermediate publishes; ${st.stalePublishesAfterFinal ?? '—'} stale after final`,
+        st.finalArrived && st.stalePublishesAfterFinal === 0 ? (st.intermediatePublishes === 0 ? 'met' : 'met for the final version; intermediate versions were also published') : ok(false)]);
+    }
     L.push('### Budgets', '', '| budget | measured | verdict |', '|---|---|---|');
     for (const row of rows) L.push(`| ${row.join(' | ')} |`);
     L.push('');

@@ -8,6 +8,10 @@ export function createService(rawSettings: unknown) {
   const service = new EceLanguageService({ log: () => {} });
   const settings = normalizeSettings(rawSettings);
   return {
+    /** The id of the kind the service gives this file, or undefined when no kind claims it. */
+    kindOf(uri: string, text: string): string | undefined {
+      return service.kindOf(uri, text, settings)?.id;
+    },
     /** Diagnostics of a fresh document (what didOpen costs the service). */
     diagnose(uri: string, text: string, version: number): number {
       const doc = TextDocument.create(uri, 'plaintext', version, text);
