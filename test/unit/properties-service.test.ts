@@ -60,10 +60,10 @@ void describe('properties kinds in the engine', () => {
     const { service } = makeService();
     const edits = service.fixAllEdits(doc(text, REPORTS_URI), settings());
     const after = applyEdits(text, edits);
-    // the duplicate ACT_DB_NAME line is removed (safe: Java ignored it), every backslash is escaped
+    // every backslash is escaped; the duplicate ACT_DB_NAME line stays (removing it is not a safe fix)
     assert.equal(after, REPORTS.replace('=\\\\massivedynamic.com\\ECE_Root\\ECE', '=\\\\\\\\massivedynamic.com\\\\ECE_Root\\\\ECE')
-      .replace('ACT_DB_NAME=eGActiveDB\r\n', '') + 'SSIS_INSTALL_PATH=E:\\\\ssis_data\\\\\r\nSSIS_USER_ID=MASSIVE\\\\SQLServerSvc\r\nACT_DB_NAME=eGActiveDB\r\n');
-    assert.deepEqual(diagnose(after, { uri: REPORTS_URI }), []);
+      + 'SSIS_INSTALL_PATH=E:\\\\ssis_data\\\\\r\nSSIS_USER_ID=MASSIVE\\\\SQLServerSvc\r\nACT_DB_NAME=eGActiveDB\r\n');
+    assert.deepEqual(diagnose(after, { uri: REPORTS_URI }).map(fmt), ['properties/duplicate-key@9:0-9:11']);
   });
 
   void test('"disable for this line" inserts a # comment with the file\'s line ending', () => {

@@ -21,7 +21,8 @@ export const duplicateKey: Rule<PropertiesFileModel> = {
             {
               title: `Remove this earlier ${key === '' ? 'line' : key + ' line'}`,
               edits: [{ start: e.lineStart, end: e.fullEnd, newText: '' }],
-              safe: true,
+              // Java ignores the line, but it may hold the value the admin wanted: never removed unasked.
+              safe: false,
               preferred: true,
             },
           ],
