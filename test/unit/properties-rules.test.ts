@@ -171,3 +171,14 @@ void describe('B.1 escaping fix examples (CRLF, BOM)', () => {
     assert.deepEqual(ids(indexstatsKind, after), []);
   });
 });
+
+void describe('escapes in keys', () => {
+  void test('a stray backslash in a key: warning, the fix removes it (Java ignores it anyway)', () => {
+    const text = 'ACT\\_DB_NAME=a\n';
+    assert.deepEqual(ids(reportsdbKind, text).filter((x) => x[0] === 'properties/unknown-escape'), [['properties/unknown-escape', 3, 5]]);
+    const f = run(reportsdbKind, text).find((x) => x.id === 'properties/unknown-escape')!;
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.fixes![0]!.safe, true);
+    assert.equal(fixWith(reportsdbKind, text, 'properties/unknown-escape'), 'ACT_DB_NAME=a\n');
+  });
+});

@@ -146,8 +146,17 @@ export function valueAfter(model: PropertiesFileModel, entry: PropertiesEntry, e
 /** One fix per entry value, however many of its escapes are reported (entries are immutable parse results). */
 const FIX_CACHE = new WeakMap<PropertiesEntry, FixProposal | null>();
 
-/** The escaping fix for a broken escape: the whole value for escapes in values, one backslash in keys. */
+/** The fix for a broken escape: the whole value's escaping for escapes in values; in keys the backslash goes. */
 export function escapingFix(model: PropertiesFileModel, entry: PropertiesEntry, escape: PropertiesEscape): FixProposal | undefined {
+  if (escape.part === 'key' && (escape.kind === 'unknown' || escape.kind === 'unicode-malformed')) {
+    // Nobody means a backslash inside a key name: drop it (for an unknown escape Java drops it anyway).
+    return {
+      title: 'Remove the backslash from the key',
+      edits: [{ start: escape.start, end: escape.start + 1, newText: '' }],
+      safe: escape.kind === 'unknown',
+      preferred: true,
+    };
+  }
   if (escape.part !== 'value') {
     return {
       title: 'Escape the backslash',
