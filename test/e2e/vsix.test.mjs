@@ -2,7 +2,7 @@
 // usage: ECE_VSIX=dist/ece-config.vsix node --test test/e2e/vsix.test.mjs
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -10,12 +10,22 @@ const require = createRequire(import.meta.url);
 const yauzl = require('yauzl');
 const vsix = resolve(process.env.ECE_VSIX || 'dist/ece-config.vsix');
 
+/** Every entry of the zip: { name, size, text } (text for entries under 2 MB). */
 function entries(file) {
   return new Promise((res, rej) => {
     yauzl.open(file, { lazyEntries: true }, (err, zip) => {
       if (err) return rej(err);
       const out = [];
-      zip.on('entry', (e) => { out.push({ name: e.fileName, size: e.uncompressedSize }); zip.readEntry(); });
+      zip.on('entry', (e) => {
+        if (e.fileName.endsWith('/')) { zip.readEntry(); return; }
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2) return rej(err2);
+          const chunks = [];
+          stream.on('data', (c) => chunks.push(c));
+          stream.on('end', () => { out.push({ name: e.fileName, size: e.uncompressedSize, text: Buffer.concat(chunks).toString('utf8') }); zip.readEntry(); });
+          stream.on('error', rej);
+        });
+      });
       zip.on('end', () => res(out));
       zip.on('error', rej);
       zip.readEntry();
@@ -41,13 +51,18 @@ describe('packaged .vsix', () => {
     assert.deepEqual(bad, [], 'nothing that belongs to development');
   });
 
-  test('every grammar and snippet file the manifest names is packaged and parses', async () => {
-    const names = new Set((await entries(vsix)).map((e) => e.name.replace(/^extension\//, '')));
-    const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8'));
-    const files = [...(pkg.contributes?.grammars || []), ...(pkg.contributes?.snippets || [])].map((g) => g.path.replace(/^\.\//, ''));
-    for (const f of files) {
-      assert.ok(names.has(f), `${f} is in the package`);
+  test('every file the packaged manifest names (main, grammars, snippets, languages) is packaged; grammars parse', async () => {
+    const all = await entries(vsix);
+    const byName = new Map(all.map((e) => [e.name.replace(/^extension\//, ''), e]));
+    const pkg = JSON.parse(byName.get('package.json').text);
+    const norm = (p) => p.replace(/^\.\//, '');
+    const named = [pkg.main, ...(pkg.contributes?.grammars || []).map((g) => g.path), ...(pkg.contributes?.snippets || []).map((g) => g.path),
+      ...(pkg.contributes?.languages || []).map((l) => l.configuration).filter(Boolean)].filter(Boolean).map(norm);
+    const missing = named.filter((f) => !byName.has(f) && !byName.has(f + '.js'));
+    assert.deepEqual(missing, [], 'named by package.json but not packaged');
+    for (const g of pkg.contributes?.grammars || []) {
+      const grammar = JSON.parse(byName.get(norm(g.path)).text);
+      assert.equal(grammar.scopeName, g.scopeName, `${g.path} declares scopeName ${g.scopeName}`);
     }
-    for (const g of pkg.contributes?.grammars || []) JSON.parse(readFileSync(resolve(g.path), 'utf8'));
   });
 });
