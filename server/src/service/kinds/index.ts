@@ -6,9 +6,11 @@ import type { FileKind } from '../core/types';
 import { connpoolKind } from './connpool/kind';
 import { indexstatsKind } from './indexstats/kind';
 import { reportsdbKind } from './reportsdb/kind';
+import { webconfigKind } from './webconfig/kind';
 
 export const KINDS: ReadonlyArray<FileKind<unknown>> = [
   connpoolKind as FileKind<unknown>,
   reportsdbKind as FileKind<unknown>,
   indexstatsKind as FileKind<unknown>,
+  webconfigKind as FileKind<unknown>,
 ];

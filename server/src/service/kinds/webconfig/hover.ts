@@ -1,0 +1,67 @@
+/**
+ * Hover on a `wsname=` pattern: what it allows, and two sample parent addresses (one allowed, one
+ * refused) found by running the pattern in the host's bounded `RegexRunner`.
+ */
+import { MarkupKind } from 'vscode-languageserver-types';
+import type { FeatureContext, HoverResult } from '../../core/types';
+import { sampleCandidates, sampleInput, validateIisPattern } from '../../parse/iisRegex';
+import { rawRange, siteLabel, wsnameText, type WebconfigModel, type WsnameSite } from './model';
+
+/** How long a hover may spend running a pattern. */
+export const HOVER_REGEX_DEADLINE_MS = 500;
+
+export async function webconfigHover(model: WebconfigModel, offset: number, ctx: FeatureContext): Promise<HoverResult | null> {
+  const site = model.sites.find((s) => offset >= s.attribute.valueStart && offset <= s.attribute.valueEnd);
+  if (!site) return null;
+  const w = site.wsname;
+  const lines: string[] = [`**wsname= pattern** of the ${siteLabel(site)}`, ''];
+  const range = rawRange(site, w.start, w.end);
+  if (!site.isRegex) {
+    lines.push(`The rule uses \`patternSyntax="${site.patternSyntax}"\`, so IIS does not read this value as a regular expression; ECE's clickjacking checks do not apply to it.`);
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, ...range };
+  }
+  if (w.shape === 'permissive') {
+    lines.push(`Allows framing from **any** parent domain${w.isShipped ? ' (this is the pattern ECE ships)' : ''}.`);
+  } else if (w.shape === 'restricted') {
+    const list = w.domains.map((d) => {
+      const notes: string[] = [];
+      if (d.escapedLetters.length) notes.push('broken: a backslash before a letter is not a dot');
+      if (d.bareDots.length) notes.push('a bare `.` matches any character');
+      if (d.complex) notes.push('holds regular-expression syntax');
+      return `- \`${d.domain}\`${notes.length ? ` (${notes.join('; ')})` : ''}`;
+    });
+    lines.push('Allowed parent domains (any host name ending in one of them):', ...list);
+    if (!w.terminator) lines.push('', 'The domain list is not followed by `(&|%26|\\$)`: longer look-alike host names pass as well.');
+  } else {
+    lines.push('The part after `wsname=` does not have the usual shape (protocol, `://`, host part, domain list), so its domains cannot be listed.');
+  }
+  if (!site.ignoreCase) lines.push('', '`ignoreCase="false"`: upper and lower case differ for this pattern.');
+  lines.push('', ...(await samples(site, ctx)));
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, ...range };
+}
+
+async function samples(site: WsnameSite, ctx: FeatureContext): Promise<string[]> {
+  const source = wsnameText(site);
+  if (site.wsname.shape === 'unknown') return [];
+  if (validateIisPattern(source).length) return ['_Sample addresses: not computed until the pattern errors are fixed._'];
+  const runner = ctx.host.regexRunner;
+  if (!runner) return ['_Sample addresses: not computed here (no way to run patterns safely in this host)._'];
+  const cands = sampleCandidates(site.wsname.domains.map((d) => d.domain));
+  const urls = [...cands.allowed, ...cands.refused];
+  let res: { timedOut: boolean; results: boolean[] };
+  try {
+    res = await runner.test(source, site.ignoreCase ? 'i' : '', urls.map(sampleInput), HOVER_REGEX_DEADLINE_MS);
+  } catch (e) {
+    ctx.host.log(`[webconfig] running a wsname= pattern failed: ${e instanceof Error ? e.message : String(e)}`);
+    return ['_Sample addresses: the pattern could not be run._'];
+  }
+  if (res.timedOut) {
+    return [`_Sample addresses: running the pattern took longer than ${HOVER_REGEX_DEADLINE_MS} ms and was stopped. A pattern this slow can also stall IIS (catastrophic backtracking); simplify nested repetitions such as \`(a+)+\`._`];
+  }
+  const allowed = cands.allowed.find((_, i) => res.results[i] === true);
+  const refused = cands.refused.find((_, i) => res.results[cands.allowed.length + i] === false);
+  const out = ['Tested by running the pattern on `wsname=<parent address>&`:'];
+  out.push(allowed ? `- allowed: \`${allowed}\`` : `- allowed: none of \`${cands.allowed.slice(0, 3).join('`, `')}\` passes`);
+  out.push(refused ? `- refused: \`${refused}\`` : `- refused: none of \`${cands.refused.join('`, `')}\` is refused`);
+  return out;
+}
