@@ -26,6 +26,10 @@ node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
 # 1) Debian packages, only the missing ones.
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+# code-server's native addons (node-pty, kerberos) may be compiled by node-gyp on install: it needs these tools.
+command -v make >/dev/null && command -v g++ >/dev/null || missing+=(build-essential)
+command -v python3 >/dev/null || missing+=(python3)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || command -v sudo >/dev/null || die "need root (or sudo) to install: ${missing[*]}"
   SUDO=; [ "$(id -u)" = 0 ] || SUDO="sudo -n"
