@@ -103,6 +103,11 @@ export class EceLanguageService {
     return undefined;
   }
 
+  /** True when a file's name matches some kind's globs (its content may still be refused by `claims`). */
+  isCandidate(uri: string, settings: Settings): boolean {
+    return KINDS.some((k) => matchesAnyGlob(uri, settings.files[k.id] ?? []));
+  }
+
   /** Forget a closed document. */
   forget(uri: string): void {
     this.parses.delete(uri);
