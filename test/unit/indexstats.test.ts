@@ -79,6 +79,16 @@ void describe('indexstats', () => {
     assert.doesNotMatch(h.contents.value, /Zq|9Wy/);
   });
 
+  void test('hover on a property name inside a URL value describes that driver property (raw range)', () => {
+    const t = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db\\\\inst;multiSubnetFailover=true;databaseName=a\n';
+    const model = indexstatsKind.parse(TextDocument.create('file:///i', 'properties', 1, t)).model;
+    const at = t.indexOf('multiSubnet') + 3;
+    const h = indexstatsKind.hover!(model, at, { uri: 'file:///i', settings: undefined as never, workspace: undefined as never, host: { log: () => undefined } });
+    assert.ok(h && !(h instanceof Promise));
+    assert.deepEqual([h.start, h.end], [t.indexOf('multiSubnet'), t.indexOf('multiSubnet') + 'multiSubnetFailover'.length]);
+    assert.match(h.contents.value, /multiSubnetFailover/);
+  });
+
   void test('hover on a URL value shows the decoded URL', () => {
     const t = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db\\\\inst;databaseName=a\n';
     const model = indexstatsKind.parse(TextDocument.create('file:///i', 'properties', 1, t)).model;

@@ -64,7 +64,8 @@ export function swallowedKey(text: string, e: PropertiesEscape): string | undefi
 
 /**
  * A continuation that is clearly meant: the next line is indented (Java skips that indentation) and does not
- * look like a `KEY=value` line of its own (a known key, or an ALL_CAPS key as these files use). Such wraps are how long values are split on purpose.
+ * look like a `KEY=value` line of its own (a known key, or an ALL_CAPS key as these files use). Such wraps are
+ * how long values are split on purpose.
  */
 export function isDeliberateContinuation(model: PropertiesFileModel, e: PropertiesEscape): boolean {
   if (e.kind !== 'continuation') return false;

@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { HoverResult } from '../../core/types';
-import { describeJdbcUrl, parseJdbcUrl } from '../../parse/jdbcUrl';
+import { describeJdbcUrl, jdbcHoverAt, parseJdbcUrl } from '../../parse/jdbcUrl';
 import type { PropertiesEntry } from '../../parse/properties';
 import { quoted, showable } from './escaping';
 import type { PropertiesFileModel } from './model';
@@ -53,10 +53,32 @@ export function describeEntry(model: PropertiesFileModel, e: PropertiesEntry): s
   return lines.join('\n');
 }
 
+/** The decoded offset whose raw position holds `raw` (toRaw is monotonic: binary search). */
+function toDecoded(e: PropertiesEntry, raw: number): number {
+  let lo = 0;
+  let hi = e.value.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (e.valueText.toRaw(mid) <= raw) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export function propertiesHover(model: PropertiesFileModel, offset: number): HoverResult | null {
   const e = entryAt(model, offset);
   if (!e) return null;
   const inKey = offset <= e.keyEnd;
+  if (!inKey && valueClassOf(model.schema, e.key) === 'url' && offset >= e.valueStart && offset < e.valueEnd) {
+    // on a property name inside the URL: what that driver property does
+    const url = parseJdbcUrl(e.value);
+    const d = toDecoded(e, offset);
+    const p = url.properties.find((x) => d >= x.nameSpan.start && d < x.nameSpan.end);
+    if (p) {
+      const h = jdbcHoverAt(url, d);
+      if (h) return { contents: { kind: 'markdown', value: h.markdown }, start: e.valueText.toRaw(h.span.start), end: e.valueText.toRaw(h.span.end) };
+    }
+  }
   const start = inKey ? e.keyStart : e.valueStart;
   const end = inKey ? e.keyEnd : Math.max(e.valueEnd, e.valueStart);
   return { contents: { kind: 'markdown', value: describeEntry(model, e) }, start, end };
