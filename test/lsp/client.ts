@@ -1,0 +1,81 @@
+/**
+ * A minimal LSP client over stdio for tests: spawns the bundled server (`dist/server.js --stdio`), answers
+ * `workspace/configuration` with the given settings, and collects `publishDiagnostics`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface TestClient {
+  conn: ProtocolConnection;
+  proc: ChildProcess;
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
+  /** Resolves with the first publishDiagnostics for `uri` that satisfies `pred` (deadline: `ms`). */
+  waitForDiagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, ms?: number): Promise<PublishDiagnosticsParams>;
+  settings: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export async function startClient(settings: Record<string, unknown> = {}): Promise<TestClient> {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const client: TestClient = {
+    conn,
+    proc,
+    published,
+    settings,
+    waitForDiagnostics(uri, pred = () => true, ms = 10_000) {
+      const hit = published.find((p) => p.uri === uri && pred(p));
+      if (hit) return Promise.resolve(hit);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms`)), ms);
+        waiters.push({ uri, pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    async close() {
+      try {
+        await conn.sendRequest('shutdown');
+        await conn.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      conn.dispose();
+      if (proc.exitCode === null) proc.kill();
+    },
+  };
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i]!;
+      if (w.uri === p.uri && w.pred(p)) {
+        waiters.splice(i, 1);
+        w.resolve(p);
+      }
+    }
+  });
+  conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => client.settings));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
+    },
+  });
+  await conn.sendNotification('initialized', {});
+  return client;
+}

@@ -1,0 +1,158 @@
+/**
+ * The bundled server over a real stdio connection: diagnostics, a quick fix, a hover, symbols, settings,
+ * incremental edits, and staying alive on bad input.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { startClient, type TestClient } from './client';
+
+const EXAMPLE = path.resolve(__dirname, '../../examples/ece-home/eService/installation/dataaccess/egpl_ds_connpool_map.xml');
+const URI = 'file:///C:/ECE/eService/installation/dataaccess/egpl_ds_connpool_map.xml';
+const POOL = [
+  '<?xml version="1.0"?>',
+  '<conn_pool_list>',
+  '  <connpool name="Platform_MSSQL_Pool">',
+  '    <User egid="3026">eGActiveDB</User>',
+  '    <Password egid="3027">SECRET-36423441363</Password>',
+  '    <Url egid="3028">jdbc:sqlserver://db1.example.com\\inst:1433;integratedSecurity=false;databaseName=eGActiveDB;integratedSecuirty=true</Url>',
+  '  </connpool>',
+  '</conn_pool_list>',
+  '',
+].join('\r\n');
+
+const codes = (d: Diagnostic[]) => d.map((x) => x.code).sort();
+
+describe('language server over stdio', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await startClient({});
+  });
+  after(async () => {
+    await c.close();
+  });
+
+  test('publishes diagnostics with rule ids, versions and doc links', async () => {
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xml', version: 1, text: POOL } });
+    const p = await c.waitForDiagnostics(URI, (x) => x.version === 1);
+    assert.deepEqual(codes(p.diagnostics), ['jdbc/instance-ignored', 'jdbc/unknown-property']);
+    const unknown = p.diagnostics.find((d) => d.code === 'jdbc/unknown-property')!;
+    const col = POOL.split('\r\n')[5]!.indexOf('integratedSecuirty');
+    assert.equal(col, 113);
+    assert.deepEqual(unknown.range, { start: { line: 5, character: 113 }, end: { line: 5, character: 131 } });
+    assert.equal(unknown.source, 'ece');
+    assert.match(unknown.codeDescription!.href, /docs\/rules\/jdbc\/unknown-property\.md$/);
+    for (const d of p.diagnostics) assert.doesNotMatch(d.message, /SECRET/);
+  });
+
+  test('a quick fix edits exactly the instance span, versioned', async () => {
+    const p = await c.waitForDiagnostics(URI, (x) => x.version === 1);
+    const d = p.diagnostics.find((x) => x.code === 'jdbc/instance-ignored')!;
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.kind === 'quickfix' && /instance/i.test(a.title))!;
+    assert.ok(fix, `no instance fix in ${actions.map((a) => a.title).join(', ')}`);
+    const change = fix.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.equal(change.textDocument.version, 1);
+    const after = TextDocument.applyEdits(TextDocument.create(URI, 'xml', 1, POOL), change.edits);
+    assert.equal(after, POOL.replace('db1.example.com\\inst:1433', 'db1.example.com:1433'));
+    assert.ok(actions.some((a) => a.title === 'Disable jdbc/instance-ignored for this line'));
+  });
+
+  test('hover on the Url explains it and never shows the password', async () => {
+    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 5, character: 40 } })) as Hover;
+    const text = typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : JSON.stringify(h.contents);
+    assert.match(text, /db1\.example\.com/);
+    assert.match(text, /eGActiveDB/);
+    assert.doesNotMatch(text, /SECRET/);
+    const hp = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 4, character: 30 } })) as Hover;
+    assert.doesNotMatch(JSON.stringify(hp), /SECRET/);
+  });
+
+  test('one symbol per pool with host and database', async () => {
+    const s = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
+    assert.equal(s.length, 1);
+    assert.equal(s[0]!.name, 'Platform_MSSQL_Pool');
+    assert.match(s[0]!.detail!, /db1\.example\.com/);
+    assert.match(s[0]!.detail!, /eGActiveDB/);
+  });
+
+  test('incremental edits: only the newest version is validated', async () => {
+    // Remove "\inst" with an incremental change, then fix the typo: the final diagnostics must be empty.
+    const line = 5;
+    const lineText = POOL.split('\r\n')[line]!;
+    const inst = lineText.indexOf('\\inst');
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line, character: inst }, end: { line, character: inst + 5 } }, text: '' }],
+    });
+    const typo = lineText.replace('\\inst', '').indexOf('integratedSecuirty');
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 3 },
+      contentChanges: [{ range: { start: { line, character: typo }, end: { line, character: typo + 18 } }, text: 'multiSubnetFailover' }],
+    });
+    const p = await c.waitForDiagnostics(URI, (x) => x.version === 3);
+    assert.deepEqual(codes(p.diagnostics), []);
+    assert.ok(!c.published.some((x) => x.uri === URI && x.version === 2 && x.diagnostics.length > 0 && c.published.indexOf(x) > c.published.indexOf(p)));
+  });
+
+  test('settings: a rule set to off disappears after a configuration change', async () => {
+    const uri = URI.replace('C:/ECE', 'C:/ECE2');
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });
+    await c.waitForDiagnostics(uri, (x) => x.version === 1 && x.diagnostics.some((d) => d.code === 'jdbc/unknown-property'));
+    c.settings = { rules: { 'jdbc/unknown-property': 'off', 'jdbc/instance-ignored': 'hint' } };
+    const before = c.published.length;
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const p = await c.waitForDiagnostics(uri, (x) => c.published.indexOf(x) >= before);
+    assert.deepEqual(codes(p.diagnostics), ['jdbc/instance-ignored']);
+    assert.equal(p.diagnostics[0]!.severity, 4);
+    c.settings = {};
+  });
+
+  test('bad input: binary, empty and deeply nested files get a diagnostic and the server stays up', async () => {
+    const cases: Array<[string, string]> = [
+      ['binary', Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('')],
+      ['empty', ''],
+      ['deep', '<a>'.repeat(100_000)],
+    ];
+    for (const [name, text] of cases) {
+      const uri = `file:///C:/${name}/egpl_ds_connpool_map.xml`;
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+      const p = await c.waitForDiagnostics(uri, (x) => x.version === 1, 20_000);
+      assert.deepEqual(codes(p.diagnostics), ['xml/not-well-formed'], name);
+    }
+    const s = await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    assert.ok(Array.isArray(s));
+  });
+
+  test('other XML files are not claimed', async () => {
+    const uri = 'file:///C:/somewhere/pom.xml';
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: '<a><b></a>' } });
+    const p = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  test('source.fixAll.ece applies only safe fixes to the example file', async () => {
+    const text = readFileSync(EXAMPLE, 'utf8');
+    const uri = 'file:///C:/ECEX/eService/installation/dataaccess/egpl_ds_connpool_map.xml';
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+    await c.waitForDiagnostics(uri, (x) => x.version === 1);
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.ece'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    const after = TextDocument.applyEdits(TextDocument.create(uri, 'xml', 1, text), (actions[0]!.edit!.documentChanges![0] as TextDocumentEdit).edits);
+    assert.ok(after.startsWith('\uFEFF'));
+    assert.equal(after.split('\r\n').length, text.split('\r\n').length);
+    assert.ok(!after.includes('\\ecereports'), 'the ignored instance is removed');
+    assert.ok(after.includes('36423441363'), 'credentials are not a safe fix');
+  });
+});
