@@ -4,6 +4,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyEdits } from '../../server/src/service/core/text';
 import { applyFix, diagnose, doc, fmt, makeService, settings } from './helpers';
 
@@ -87,5 +89,38 @@ void describe('properties kinds in the engine', () => {
     assert.match((h.contents as { value: string }).value, /Java loads: `\\massivedynamic\.comECE_RootECE`/);
     const c = service.completions(doc(REPORTS + 'SSIS', REPORTS_URI), { line: 10, character: 4 }, settings());
     assert.ok(c.some((i) => i.label === 'SSIS_INSTALL_PATH'));
+  });
+});
+
+void describe('fixture files', () => {
+  const read = (p: string) => readFileSync(join(__dirname, '../fixtures/properties', p), 'utf8');
+  void test('the correct files (one with a BOM) get no diagnostic', () => {
+    assert.deepEqual(diagnose(read('ok/reportsdb_utility.properties'), { uri: REPORTS_URI }), []);
+    assert.deepEqual(diagnose(read('ok/input.properties'), { uri: INPUT_URI }), []);
+  });
+
+  void test('the broken files get exactly the expected diagnostics', () => {
+    assert.deepEqual(diagnose(read('broken/reportsdb_utility.properties'), { uri: REPORTS_URI }).map(fmt), [
+      'properties/missing-key@0:0-0:86',
+      'properties/unknown-escape@1:35-1:37',
+      'properties/unknown-escape@1:44-1:46',
+      'reportsdb/windows-authentication-required@2:26-2:31',
+      'reportsdb/server-is-ip-address@4:23-4:34',
+      'reportsdb/invalid-port@9:16-9:21',
+      'properties/unknown-key@11:0-11:10',
+      'properties/malformed-unicode-escape@13:20-13:22',
+      'properties/unknown-escape@13:28-13:30',
+      'properties/line-continuation@13:38-13:39',
+      'properties/unknown-escape@14:20-14:22',
+    ]);
+    assert.deepEqual(diagnose(read('broken/input.properties'), { uri: INPUT_URI }).map(fmt), [
+      'properties/unknown-escape@1:67-1:69',
+      'indexstats/credentials-with-integrated-security@2:0-2:11',
+      'indexstats/credentials-with-integrated-security@3:0-3:11',
+      'jdbc/server-is-ip-address@4:38-4:49',
+      'jdbc/unknown-property@4:55-4:73',
+      'indexstats/missing-credentials@5:0-5:12',
+      'indexstats/missing-credentials@6:0-6:12',
+    ]);
   });
 });
