@@ -1,0 +1,352 @@
+import { describe, test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { applyEdits } from '../../server/src/service/core/text';
+import type { RegexRunner } from '../../server/src/service/core/types';
+import { parseXml } from '../../server/src/service/parse/xml';
+import { buildRestrictedWsname, SHIPPED_PERMISSIVE_WSNAME } from '../../server/src/service/parse/iisRegex';
+import { webconfigKind, restrictFramingEdits } from '../../server/src/service/kinds/webconfig/kind';
+import { buildWebconfigModel } from '../../server/src/service/kinds/webconfig/model';
+import { WorkerRegexRunner } from '../../server/src/node/regexRunner';
+import { applyFix, fmt, makeService, settings } from './helpers';
+
+const URI = 'file:///C:/inetpub/wwwroot/ece/web.config';
+const FIX = join(__dirname, '..', 'fixtures', 'webconfig');
+const SHIPPED = SHIPPED_PERMISSIVE_WSNAME;
+const GUIDE = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]++)(domain1\\com|domain2\\com)(&amp;|%26|\\$))';
+const FIXED = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(domain1\\.com|domain2\\.com)(&amp;|%26|\\$))';
+
+function d(text: string, uri = URI): TextDocument {
+  return TextDocument.create(uri, 'xml', 1, text);
+}
+
+/** `id@L:C-L:C` for a raw range of `text`. */
+function at(text: string, id: string, start: number, end: number): string {
+  const doc = d(text);
+  const s = doc.positionAt(start);
+  const e = doc.positionAt(end);
+  return `${id}@${s.line}:${s.character}-${e.line}:${e.character}`;
+}
+
+function diags(text: string, raw: Record<string, unknown> = {}, uri = URI): string[] {
+  const { service } = makeService();
+  return service.diagnostics(d(text, uri), settings(raw)).map(fmt);
+}
+
+/** A CRLF web.config with a BOM and one outbound rule per pattern (raw attribute text). */
+function webConfig(patterns: string[], opts: { bom?: boolean; eol?: string; extraRule?: string } = {}): string {
+  const eol = opts.eol ?? '\r\n';
+  const rules = patterns.map((p, i) => [
+    `        <rule name="Frame ${i + 1}" preCondition="IsHtml">`,
+    `          <match serverVariable="RESPONSE_X_FRAME_OPTIONS" pattern=".*" />`,
+    `          <conditions>`,
+    `            <add input="{QUERY_STRING}" pattern="${p}" />`,
+    `          </conditions>`,
+    `          <action type="Rewrite" value="" />`,
+    `        </rule>`,
+  ].join(eol));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<configuration>',
+    '  <system.webServer>',
+    '    <rewrite>',
+    ...(opts.extraRule ? ['      <rules>', opts.extraRule, '      </rules>'] : []),
+    '      <outboundRules>',
+    ...rules,
+    '      </outboundRules>',
+    '    </rewrite>',
+    '  </system.webServer>',
+    '</configuration>',
+    '',
+  ];
+  return (opts.bom === false ? '' : '\ufeff') + lines.join(eol);
+}
+
+/** Raw offset of the n-th occurrence of `needle`. */
+function nth(text: string, needle: string, n = 0, from = 0): number {
+  let i = text.indexOf(needle, from);
+  for (let k = 0; k < n; k++) i = text.indexOf(needle, i + 1);
+  assert.ok(i >= 0, `${needle} #${n} not found`);
+  return i;
+}
+
+const runner = new WorkerRegexRunner();
+void after(() => runner.dispose());
+
+void describe('webconfig: detection', () => {
+  void test('claims only texts holding wsname=', () => {
+    assert.equal(webconfigKind.claims!('<configuration/>'), false);
+    assert.equal(webconfigKind.claims!(webConfig([SHIPPED])), true);
+    assert.equal(webconfigKind.claims!('<add key="wsname" value="x"/>'), false);
+  });
+
+  void test('ten generic web.config files get no diagnostic at all', () => {
+    const dir = join(FIX, 'clean');
+    const names = readdirSync(dir).sort();
+    assert.equal(names.length, 10);
+    for (const n of names) {
+      const text = readFileSync(join(dir, n), 'utf8');
+      assert.deepEqual(diags(text), [], n);
+      assert.equal(webconfigKind.claims!(text), false, n);
+    }
+    // One of them has a BOM, one is not well-formed, one has an IIS-invalid pattern (not a wsname= one).
+    const texts = names.map((n) => readFileSync(join(dir, n), 'utf8'));
+    assert.ok(texts.some((t) => t.charCodeAt(0) === 0xfeff));
+    assert.ok(texts.some((t) => !parseXml(t).model.wellFormed));
+  });
+
+  void test('wsname= outside any rule pattern: parsed, but still nothing reported', () => {
+    const text = '<configuration>\r\n  <!-- wsname= rules go here -->\r\n  <appSettings><add key="x" value="wsname=abc" /></appSettings>\r\n  <broken>\r\n</configuration>\r\n';
+    assert.equal(webconfigKind.claims!(text), true);
+    assert.deepEqual(diags(text), []);
+  });
+
+  void test('a broken file with a wsname= rule still reports the XML error', () => {
+    const text = webConfig([SHIPPED]).replace('</outboundRules>', '</outboundRulez>');
+    assert.ok(diags(text).some((x) => x.startsWith('xml/not-well-formed@')));
+  });
+
+  void test('sites: outbound first, inbound, then preconditions; patternSyntax and ignoreCase', () => {
+    const text = [
+      '<configuration><system.webServer><rewrite>',
+      `<rules><rule name="In" patternSyntax="Wildcard"><match url="*${SHIPPED}*" /></rule></rules>`,
+      `<outboundRules><rule name="Out"><match serverVariable="X" pattern="${SHIPPED}" ignoreCase="false" /></rule>`,
+      `<preConditions><preCondition name="P"><add input="{QUERY_STRING}" pattern="${SHIPPED}" /></preCondition></preConditions>`,
+      '</outboundRules></rewrite></system.webServer></configuration>',
+    ].join('\n');
+    const m = buildWebconfigModel(parseXml(text).model);
+    assert.deepEqual(m.sites.map((s) => [s.section, s.ruleName, s.patternSyntax, s.isRegex, s.ignoreCase, s.attribute.name]), [
+      ['outbound', 'Out', 'ECMAScript', true, false, 'pattern'],
+      ['inbound', 'In', 'Wildcard', false, true, 'url'],
+      ['precondition', 'P', 'ECMAScript', true, true, 'pattern'],
+    ]);
+    // The Wildcard one is not checked as a regular expression.
+    const ds = diags(text);
+    assert.deepEqual(ds.filter((x) => x.startsWith('webconfig/framing')).length, 2);
+  });
+});
+
+void describe('webconfig/framing-allowed-from-any-domain', () => {
+  const text = readFileSync(join(FIX, 'ece-site-web.config'), 'utf8');
+
+  void test('the realistic ECE web.config: every shipped pattern reported at its exact range', () => {
+    assert.ok(text.includes('\r\n'));
+    const expected = [0, 1, 2, 3].map((n) => {
+      const s = nth(text, SHIPPED, n);
+      return at(text, 'webconfig/framing-allowed-from-any-domain', s, s + SHIPPED.length);
+    });
+    assert.deepEqual(diags(text), expected);
+  });
+
+  void test('no fix without the setting; with it one fix restricts every occurrence', () => {
+    const { service } = makeService();
+    const a = service.analyze(d(text), settings())!;
+    assert.deepEqual(a.findings.map((f) => f.fixes.length), [0, 0, 0, 0]);
+    assert.match(a.findings[0]!.message, /ece\.clickjacking\.allowedDomains/);
+    const s = { clickjacking: { allowedDomains: ['Domain1.com', 'domain2.com'] } };
+    const after = applyFix(text, 'webconfig/framing-allowed-from-any-domain', { uri: URI, settings: s });
+    const restricted = buildRestrictedWsname(['domain1.com', 'domain2.com']).replace(/&/g, '&amp;');
+    assert.equal(after, text.split(SHIPPED).join(restricted));
+    assert.deepEqual(diags(after), []);
+    const b = service.analyze(d(text), settings(s))!;
+    assert.match(b.findings[0]!.fixes[0]!.title, /domain1\.com, domain2\.com \(all 4 wsname= patterns\)/);
+    assert.equal(b.findings[0]!.fixes[0]!.safe, false);
+  });
+
+  void test('an invalid setting offers no fix and says why', () => {
+    const { service } = makeService();
+    const a = service.analyze(d(text), settings({ clickjacking: { allowedDomains: ['https://finesse.domain1.com/'] } }))!;
+    assert.equal(a.findings[0]!.fixes.length, 0);
+    assert.match(a.findings[0]!.message, /cannot be used/);
+  });
+
+  void test('restrictFramingEdits: the command', () => {
+    const model = webconfigKind.parse(d(text)).model;
+    assert.deepEqual(restrictFramingEdits(model, 'nope'), { error: '`nope` is not a domain name: it needs at least one dot (like `domain1.com`).' });
+    assert.ok('error' in (restrictFramingEdits(model, '') as object));
+    const edits = restrictFramingEdits(model, 'domain1.com, domain2.com');
+    assert.ok(Array.isArray(edits));
+    assert.equal(edits.length, 4);
+    const after = applyEdits(text, edits);
+    assert.equal(after, text.split(SHIPPED).join(FIXED));
+    // Idempotent: nothing left to change.
+    assert.deepEqual(restrictFramingEdits(webconfigKind.parse(d(after)).model, ['domain1.com', 'domain2.com']), []);
+    const none = webconfigKind.parse(d('<configuration/>')).model;
+    assert.deepEqual(restrictFramingEdits(none, 'a.com'), { error: 'This file has no wsname= pattern.' });
+  });
+});
+
+void describe("the guide's printed pattern", () => {
+  // Entities inside the value: `&#x2F;` for one slash and `&amp;` in the terminator.
+  const pattern = GUIDE.replace('(/|%2F)(/|%2F)', '(&#x2F;|%2F)(/|%2F)');
+  const text = webConfig([pattern]);
+
+  void test('gets both errors at their exact raw offsets', () => {
+    const pp = nth(text, '++');
+    const c1 = nth(text, '\\com');
+    const c2 = nth(text, '\\com', 1);
+    assert.deepEqual(diags(text), [
+      at(text, 'webconfig/invalid-pattern', pp, pp + 2),
+      at(text, 'webconfig/escaped-letter-in-domain', c1, c1 + 2),
+      at(text, 'webconfig/escaped-letter-in-domain', c2, c2 + 2),
+    ]);
+  });
+
+  void test('fixes: ++ → + and \\c → \\.c, byte for byte (BOM, CRLF kept)', () => {
+    const s1 = applyFix(text, 'webconfig/invalid-pattern', { uri: URI });
+    assert.equal(s1, text.replace('++', '+'));
+    const s2 = applyFix(text, 'webconfig/escaped-letter-in-domain', { uri: URI, nth: 1 });
+    assert.equal(s2, text.replace('domain2\\com', 'domain2\\.com'));
+    let fixed = text;
+    for (let k = 0; k < 3; k++) {
+      const { service } = makeService();
+      const edits = service.fixAllEdits(d(fixed), settings());
+      fixed = applyEdits(fixed, edits);
+    }
+    assert.equal(fixed, webConfig([FIXED.replace('(/|%2F)(/|%2F)', '(&#x2F;|%2F)(/|%2F)')]));
+    assert.deepEqual(diags(fixed), []);
+    assert.ok(fixed.startsWith('\ufeff<?xml'));
+  });
+
+  void test('the fixed pattern, run: finesse.domain1.com allowed, look-alikes refused', async () => {
+    const src = FIXED.replace('&amp;', '&');
+    const urls = ['https://finesse.domain1.com', 'https://domain1.com.evil.example', 'https://evil.example/?x=domain1.com'];
+    const r = await runner.test(src, 'i', urls.map((u) => `wsname=${u}&`), 5000);
+    assert.deepEqual(r, { timedOut: false, results: [true, false, false] });
+  });
+});
+
+void describe('domain rules with entities in the value', () => {
+  void test('a backslash written as &#92; is found and fixed', () => {
+    const p = FIXED.replace('domain1\\.com', 'domain1&#92;com');
+    const text = webConfig([p]);
+    const s = nth(text, '&#92;c');
+    assert.deepEqual(diags(text), [at(text, 'webconfig/escaped-letter-in-domain', s, s + 6)]);
+    assert.equal(applyFix(text, 'webconfig/escaped-letter-in-domain', { uri: URI }), text.replace('&#92;com', '\\.com'));
+  });
+
+  void test('webconfig/unescaped-dot-in-domain', () => {
+    const p = FIXED.replace('(/|%2F)', '(&#47;|%2F)').replace('domain1\\.com|domain2\\.com', 'domain1.com|sub.domain2\\.com');
+    const text = webConfig([p], { bom: false });
+    const d1 = nth(text, 'domain1.com') + 7;
+    const d2 = nth(text, 'sub.domain2') + 3;
+    assert.deepEqual(diags(text), [
+      at(text, 'webconfig/unescaped-dot-in-domain', d1, d1 + 1),
+      at(text, 'webconfig/unescaped-dot-in-domain', d2, d2 + 1),
+    ]);
+    assert.equal(applyFix(text, 'webconfig/unescaped-dot-in-domain', { uri: URI, nth: 1 }), text.replace('sub.domain2', 'sub\\.domain2'));
+    const { service } = makeService();
+    const msg = service.analyze(d(text), settings())!.findings[0]!.message;
+    assert.match(msg, /domain1xcom/);
+  });
+
+  void test('webconfig/domain-list-not-terminated', () => {
+    const p = 'wsname=((http[s]?)(:|%3A)(/|%2F)(&#x2F;|%2F)([a-z0-9.]+)(domain1\\.com|domain2\\.com))';
+    const text = webConfig([p]);
+    const g = nth(text, '(domain1');
+    const ge = nth(text, 'com))') + 4;
+    assert.deepEqual(diags(text), [at(text, 'webconfig/domain-list-not-terminated', g, ge)]);
+    const fixed = applyFix(text, 'webconfig/domain-list-not-terminated', { uri: URI });
+    assert.equal(fixed, text.replace('com))', 'com)(&amp;|%26|\\$))'));
+    assert.deepEqual(diags(fixed), []);
+  });
+
+  void test('webconfig/invalid-pattern: lookbehind, named group, atomic group, syntax error, with entities before them', () => {
+    const p = '(?>y)' + FIXED.replace('([a-z0-9.]+)', '(?&lt;=x)(?&lt;h&gt;[a-z0-9.]+)');
+    const text = webConfig([p]);
+    const lb = nth(text, '(?&lt;=');
+    const ng = nth(text, '(?&lt;h&gt;');
+    const ag = nth(text, '(?>');
+    assert.deepEqual(diags(text), [
+      at(text, 'webconfig/invalid-pattern', ag, ag + 3),
+      at(text, 'webconfig/invalid-pattern', lb, lb + 7),
+      at(text, 'webconfig/invalid-pattern', ng, ng + 11),
+    ]);
+    assert.equal(applyFix(text, 'webconfig/invalid-pattern', { uri: URI, nth: 2 }), text.replace('(?&lt;h&gt;', '('));
+    const bad = webConfig([FIXED.replace('(&amp;|%26|\\$))', '(&amp;|%26|\\$)')]);
+    const open = nth(bad, 'wsname=((') + 7;
+    assert.deepEqual(diags(bad).filter((x) => x.startsWith('webconfig/invalid')), [at(bad, 'webconfig/invalid-pattern', open, open + 1)]);
+  });
+
+  void test('patternSyntax Wildcard or ExactMatch: not checked', () => {
+    for (const syntax of ['Wildcard', 'ExactMatch']) {
+      const text = webConfig([GUIDE]).replace('preCondition="IsHtml"', `patternSyntax="${syntax}"`);
+      assert.deepEqual(diags(text), [], syntax);
+    }
+  });
+});
+
+void describe('webconfig/inconsistent-wsname-rules', () => {
+  void test('differing occurrences reported; fix applies the first restricted pattern to all of them', () => {
+    const other = FIXED.replace('domain1\\.com|domain2\\.com', 'domain3\\.org');
+    const text = webConfig([SHIPPED, FIXED, other, FIXED.replace('domain1\\.com|domain2\\.com', 'domain2\\.com|DOMAIN1\\.com')]);
+    const s0 = nth(text, SHIPPED);
+    const s2 = nth(text, other);
+    assert.deepEqual(diags(text), [
+      at(text, 'webconfig/framing-allowed-from-any-domain', s0, s0 + SHIPPED.length),
+      at(text, 'webconfig/inconsistent-wsname-rules', s0, s0 + SHIPPED.length),
+      at(text, 'webconfig/inconsistent-wsname-rules', s2, s2 + other.length),
+    ]);
+    const fixed = applyFix(text, 'webconfig/inconsistent-wsname-rules', { uri: URI });
+    assert.equal(fixed, text.replace(SHIPPED, FIXED).replace(other, FIXED));
+    assert.deepEqual(diags(fixed), []);
+    const { service } = makeService();
+    const f = service.analyze(d(text), settings())!.findings.find((x) => x.ruleId === 'webconfig/inconsistent-wsname-rules')!;
+    assert.match(f.message, /allows any domain, but the one on line 16 allows domain1\.com, domain2\.com/);
+    assert.equal(f.fixes[0]!.edits.length, 2);
+  });
+
+  void test('all the same: nothing', () => {
+    assert.deepEqual(diags(webConfig([FIXED, FIXED.replace('domain1\\.com|domain2\\.com', 'domain2\\.com|domain1\\.com')])), []);
+  });
+});
+
+void describe('webconfig hover', () => {
+  const hover = async (text: string, needle: string, host: { regexRunner?: RegexRunner } = { regexRunner: runner }) => {
+    const { service, logs } = makeService(host);
+    const doc = d(text);
+    const h = await service.hover(doc, doc.positionAt(nth(text, needle) + 2), settings());
+    assert.deepEqual(logs, []);
+    return h ? { value: (h.contents as MarkupContent).value, range: h.range! } : null;
+  };
+
+  void test('restricted: domains plus one allowed and one refused sample, found by running the pattern', async () => {
+    const text = webConfig([FIXED]);
+    const h = (await hover(text, 'wsname='))!;
+    assert.match(h.value, /- `domain1\.com`\n- `domain2\.com`/);
+    assert.match(h.value, /allowed: `https:\/\/finesse\.domain1\.com`/);
+    assert.match(h.value, /refused: `https:\/\/domain1\.com\.evil\.example`/);
+    const s = d(text).positionAt(nth(text, FIXED));
+    assert.deepEqual(h.range.start, s);
+  });
+
+  void test('permissive: says any domain, and no refused sample exists', async () => {
+    const h = (await hover(webConfig([SHIPPED]), 'wsname='))!;
+    assert.match(h.value, /\*\*any\*\* parent domain \(this is the pattern ECE ships\)/);
+    assert.match(h.value, /refused: none of/);
+  });
+
+  void test('broken domains: the run shows nothing is allowed', async () => {
+    const h = (await hover(webConfig([GUIDE.replace('++', '+')]), 'wsname='))!;
+    assert.match(h.value, /broken: a backslash before a letter is not a dot/);
+    assert.match(h.value, /allowed: none of/);
+  });
+
+  void test('time-out, errors, no runner, ignoreCase and patternSyntax are said', async () => {
+    const calls: string[] = [];
+    const slow: RegexRunner = { test: (_s, flags, inputs) => { calls.push(flags); return Promise.resolve({ timedOut: true, results: inputs.map(() => false) }); } };
+    const text = webConfig([FIXED]).replace('pattern="wsname', 'ignoreCase="false" pattern="wsname');
+    const h1 = (await hover(text, 'wsname=', { regexRunner: slow }))!;
+    assert.match(h1.value, /took longer than 500 ms and was stopped/);
+    assert.match(h1.value, /ignoreCase="false"/);
+    assert.deepEqual(calls, ['']);
+    assert.match((await hover(webConfig([GUIDE]), 'wsname='))!.value, /not computed until the pattern errors are fixed/);
+    assert.match((await hover(webConfig([FIXED]), 'wsname=', {}))!.value, /not computed here/);
+    const wild = webConfig([FIXED]).replace('preCondition="IsHtml"', 'patternSyntax="Wildcard"');
+    assert.match((await hover(wild, 'wsname='))!.value, /patternSyntax="Wildcard"/);
+    assert.equal(await hover(webConfig([FIXED]), 'RESPONSE_X_FRAME'), null);
+  });
+});
