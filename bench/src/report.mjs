@@ -17,6 +17,10 @@ export function renderResults(r) {
   const L = [];
   const m = r.machine;
   L.push(`Run ${r.when} on ${m.cpu}, ${m.cores} cores, ${m.memGb} GB memory, ${m.os}, Node ${m.node}${m.npm ? `, npm ${m.npm}` : ''}.`);
+  if (m.loadAvgStart) {
+    const busy = Math.max(m.loadAvgStart[0], m.loadAvgEnd?.[0] ?? 0) > m.cores * 0.75;
+    L.push(`Load average (1, 5, 15 min) at the start ${m.loadAvgStart.join(', ')}, at the end ${m.loadAvgEnd?.join(', ') ?? '—'}${busy ? ` — **the machine was busy with other work during this run (more runnable processes than its ${m.cores} cores); times are inflated and noisier than on an idle machine**` : ''}.`);
+  }
   L.push(`Command: \`${r.command}\` (in \`bench/\`; or \`npm run bench\` at the root); took ${r.totalSeconds?.toFixed(0)} s.${r.quick ? ' Quick mode: fewer iterations, sizes up to 1 MB.' : ''}`);
   L.push('');
   const ours = r.ours ?? {};

@@ -8,7 +8,9 @@
 //   --sizes=1KB,1MB    only these sizes
 //   --no-peers         skip the peer servers and the XML floor
 //   --no-write         do not touch BENCHMARKS.md
-//   --profile          run our server with --cpu-prof (1 MB and 10 MB only) and print its hot spots
+//   --profile          run our server with --cpu-prof (1 MB and 10 MB only) and print its hot spots; the
+//                      server is bundled for this from server/src/server.ts, unminified with a source map,
+//                      into bench/results/prof-build/ (dist/ is left alone)
 //   --server=PATH      the server entry point (default: ../dist/server.js)
 //   --service-only     only the in-process service timing (parse + rules, no LSP); with --profile,
 //                      profiles it in this process and prints hot spots as server/src file:line
@@ -18,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { BENCH_SETTINGS, CONNPOOL_SCHEMA, KINDS, SIZES, connpoolJson, connpoolRecords, connpoolYaml, editOffset, generate } from './gen.mjs';
 import { LspServer, delay, now } from './lsp.mjs';
 import { editStorm, measureChange, measureOpen, openMany, stats } from './measure.mjs';
@@ -43,7 +46,7 @@ const PROFILE = flag('profile');
 const SERVICE_ONLY = flag('service-only');
 const KIND_LIST = opt('kinds', Object.keys(KINDS).join(',')).split(',').filter((k) => KINDS[k]);
 const SIZE_LIST = opt('sizes', PROFILE ? '1MB,10MB' : QUICK ? '1KB,100KB,1MB' : Object.keys(SIZES).join(',')).split(',').filter((s) => SIZES[s]);
-const SERVER = path.resolve(ROOT, opt('server', 'dist/server.js'));
+let SERVER = path.resolve(ROOT, opt('server', 'dist/server.js'));
 const BUDGET_MS = Number(opt('budget-s', '540')) * 1000;
 const START = now();
 const overBudget = () => now() - START > BUDGET_MS;
@@ -231,6 +234,10 @@ async function main() {
   log(`kinds ${KIND_LIST.join(',')}; sizes ${SIZE_LIST.join(',')}${QUICK ? ' (quick)' : ''}`);
   const data = writeData();
   log('inputs generated under bench/results/data');
+  if (PROFILE && !SERVICE_ONLY && !opt('server', null)) {
+    SERVER = await buildProfilingServer();
+    log(`profiling build: ${path.relative(ROOT, SERVER)} (unminified, source map)`);
+  }
 
   const out = {
     when: new Date().toISOString(), machine, command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
@@ -263,6 +270,7 @@ async function main() {
   }
 
   out.totalSeconds = (now() - START) / 1000;
+  out.machine.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(out, null, 2));
   log('wrote bench/results/latest.json');
   if (!flag('no-write') && !PROFILE && !SERVICE_ONLY) {
@@ -314,6 +322,17 @@ async function measureService(data) {
   }
   cleanup(built.bundle);
   return res;
+}
+
+async function buildProfilingServer() {
+  const require = createRequire(path.join(ROOT, 'package.json'));
+  const esbuild = require('esbuild');
+  const outfile = path.join(RESULTS, 'prof-build', 'server.cjs') // .cjs: bench/ is an ES module package;
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'server', 'src', 'server.ts')], outfile,
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: false, sourcemap: 'linked', logLevel: 'warning',
+  });
+  return outfile;
 }
 
 let out_service = null;
@@ -482,7 +501,7 @@ function machineInfo() {
   } catch { /* no npm on PATH */ }
   return {
     cpu: cpus[0]?.model?.trim() ?? 'unknown', cores: cpus.length, memGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version, npm: npmVersion, os: `${distro || os.type()} (${os.release()}, ${os.arch()})`,
+    node: process.version, npm: npmVersion, loadAvgStart: os.loadavg().map((x) => Number(x.toFixed(2))), os: `${distro || os.type()} (${os.release()}, ${os.arch()})`,
   };
 }
 
