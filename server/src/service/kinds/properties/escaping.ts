@@ -12,7 +12,7 @@
  * admin meant; the fix is a set of single-character insertions (minimal edits).
  */
 import type { FixProposal, OffsetEdit } from '../../core/types';
-import { isSecretName, parseJdbcUrl } from '../../parse/jdbcUrl';
+import { isSecretName, parseJdbcUrl, type JdbcUrl } from '../../parse/jdbcUrl';
 import { parseProperties, type EscapeKind, type PropertiesEntry, type PropertiesEscape } from '../../parse/properties';
 import type { PropertiesFileModel } from './model';
 import { valueClassOf } from './schema';
@@ -204,13 +204,20 @@ export function quoted(s: string, max = 80): string {
   return `${fence}${pad}${v}${pad}${fence}`;
 }
 
+/** The last URL parsed (rules ask about the same value once per reported escape: keep that linear). */
+let lastUrl: { text: string; url: JdbcUrl } | undefined;
+function cachedUrl(text: string): JdbcUrl {
+  if (lastUrl?.text !== text) lastUrl = { text, url: parseJdbcUrl(text) };
+  return lastUrl.url;
+}
+
 /**
  * A value as it may be shown: in JDBC URL values the values of password-like properties are masked
  * (`password=••••`). Secret keys' values must not be passed here at all.
  */
 export function showable(model: PropertiesFileModel, key: string, value: string): string {
   if (valueClassOf(model.schema, key) !== 'url' || !/password|secret|key|token/i.test(value)) return value;
-  const url = parseJdbcUrl(value);
+  const url = cachedUrl(value);
   let out = '';
   let pos = 0;
   for (const p of url.properties) {
@@ -234,7 +241,7 @@ export function inSecret(model: PropertiesFileModel, entry: PropertiesEntry, e: 
   const cls = valueClassOf(model.schema, entry.key);
   if (cls === 'secret') return true;
   if (cls !== 'url') return false;
-  for (const p of parseJdbcUrl(entry.value).properties) {
+  for (const p of cachedUrl(entry.value).properties) {
     if (!isSecretName(p.name)) continue;
     const start = entry.valueText.toRaw(p.valueSpan.start);
     const end = entry.valueText.toRaw(p.valueSpan.end);
@@ -248,4 +255,19 @@ export function escapeText(model: PropertiesFileModel, entry: PropertiesEntry, e
   if (inSecret(model, entry, e)) return 'A backslash in a password';
   const raw = model.text.slice(e.start, Math.min(e.end, e.start + 6));
   return '`' + visible(raw) + '`';
+}
+
+/** Per entry: where its first mistaken continuation starts (Infinity when none). */
+const FIRST_CONT = new WeakMap<PropertiesEntry, number>();
+
+/** For an escape on a line swallowed by a continuation: a sentence saying so ('' otherwise). */
+export function swallowNote(model: PropertiesFileModel, entry: PropertiesEntry, e: PropertiesEscape): string {
+  let first = FIRST_CONT.get(entry);
+  if (first === undefined) {
+    const c = entry.escapes.find((x) => x.kind === 'continuation' && !isDeliberateContinuation(model, x));
+    first = c ? c.start : Infinity;
+    FIRST_CONT.set(entry, first);
+  }
+  if (e.start <= first) return '';
+  return ` (This line is part of ${entry.key === '' ? 'the previous value' : entry.key + "'s value"} because the line above ends in a backslash.)`;
 }

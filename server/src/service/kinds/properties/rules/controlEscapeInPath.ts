@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { escapeText, escapingFix, loadsAs } from '../escaping';
+import { escapeText, escapingFix, loadsAs, swallowNote } from '../escaping';
 import type { PropertiesFileModel } from '../model';
 import { isStrictClass, valueClassOf } from '../schema';
 
@@ -23,7 +23,7 @@ export const controlEscapeInPath: Rule<PropertiesFileModel> = {
         ctx.report({
           start: e.start,
           end: e.end,
-          message: `${escapeText(model, entry, e)} is Java's escape for ${NAMES[e.char] ?? 'a control character'}, not a backslash followed by "${e.char}": ${loadsAs(model, entry)}. Write \\\\ for each backslash.`,
+          message: `${escapeText(model, entry, e)} is Java's escape for ${NAMES[e.char] ?? 'a control character'}, not a backslash followed by "${e.char}": ${loadsAs(model, entry)}. Write \\\\ for each backslash.${swallowNote(model, entry, e)}`,
           fixes: fix ? [fix] : [],
         });
       }

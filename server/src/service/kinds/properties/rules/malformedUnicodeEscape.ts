@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { escapeText, escapingFix } from '../escaping';
+import { escapeText, escapingFix, swallowNote } from '../escaping';
 import type { PropertiesFileModel } from '../model';
 import { valueClassOf } from '../schema';
 
@@ -21,7 +21,7 @@ export const malformedUnicodeEscape: Rule<PropertiesFileModel> = {
         ctx.report({
           start: e.start,
           end: e.end,
-          message: `${what} starts a \\uXXXX unicode escape but is not followed by four hex digits. Java stops reading the file with "Malformed \\uxxxx encoding", so ${model.schema.reader} fails at start. Write \\\\ for a backslash.`,
+          message: `${what} starts a \\uXXXX unicode escape but is not followed by four hex digits. Java stops reading the file with "Malformed \\uxxxx encoding", so ${model.schema.reader} fails at start. Write \\\\ for a backslash.${swallowNote(model, entry, e)}`,
           fixes: fix ? [fix] : [],
         });
       }

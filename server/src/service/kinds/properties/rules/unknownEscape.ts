@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { escapeText, escapingFix, loadsAs } from '../escaping';
+import { escapeText, escapingFix, loadsAs, swallowNote } from '../escaping';
 import type { PropertiesFileModel } from '../model';
 import { isStrictClass, valueClassOf } from '../schema';
 
@@ -29,7 +29,7 @@ export const unknownEscape: Rule<PropertiesFileModel> = {
         ctx.report({
           start: e.start,
           end: e.end,
-          message,
+          message: message + swallowNote(model, entry, e),
           severity: e.part === 'value' && isStrictClass(cls) ? 'error' : 'warning',
           fixes: fix ? [fix] : [],
         });
