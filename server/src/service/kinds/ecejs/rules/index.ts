@@ -1,6 +1,7 @@
 import type { Rule } from '../../../core/types';
 import type { EceJsModel } from '../model';
 import { missingSetting } from './missingSetting';
+import { hostsDiffer } from './hostsDiffer';
 import { protocolNotHttps } from './protocolNotHttps';
 import { serverNameHasSchemeOrPath } from './serverNameHasSchemeOrPath';
 import { serverNameIsIpAddress } from './serverNameIsIpAddress';
@@ -17,4 +18,5 @@ export const eceJsRules: ReadonlyArray<Rule<EceJsModel>> = [
   serverNameNotFullyQualified,
   serverNameNotLoadBalancer,
   missingSetting,
+  hostsDiffer,
 ];

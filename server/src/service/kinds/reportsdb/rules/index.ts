@@ -3,6 +3,7 @@ import type { PropertiesFileModel } from '../../properties/model';
 import { createDblinkMustBeTrue } from './createDblinkMustBeTrue';
 import { invalidPort } from './invalidPort';
 import { serverIsIpAddress } from './serverIsIpAddress';
+import { serverIsListener } from './serverIsListener';
 import { windowsAuthenticationRequired } from './windowsAuthenticationRequired';
 
 /** The `reportsdb/*` rules (the cross-file `reportsdb/server-is-listener` comes with the workspace model). */
@@ -11,4 +12,5 @@ export const reportsdbRules: ReadonlyArray<Rule<PropertiesFileModel>> = [
   createDblinkMustBeTrue,
   invalidPort,
   serverIsIpAddress,
+  serverIsListener,
 ];

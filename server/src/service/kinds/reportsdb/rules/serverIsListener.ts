@@ -1,0 +1,42 @@
+import type { Rule } from '../../../core/types';
+import { hostKey, poolHosts, sameMachine, baseName } from '../../../workspace/queries';
+import { quoted } from '../../properties/escaping';
+import { loadedEntry, valueOrKeyRange, type PropertiesFileModel } from '../../properties/model';
+
+const SERVER_KEYS = ['REPORTS_DB_SERVER_NAME', 'ACT_DB_SERVER_NAME'];
+
+/**
+ * `reportsdb/server-is-listener` (cross-file): a `*_SERVER_NAME` names the availability group listener, the host
+ * the connection pool file connects to, or a host listed in `ece.listenerNames`. The utility wants the server that
+ * was the secondary replica at install time. Silent when neither the pool file nor the setting is there.
+ */
+export const serverIsListener: Rule<PropertiesFileModel> = {
+  id: 'reportsdb/server-is-listener',
+  defaultSeverity: 'warning',
+  description: 'A *_SERVER_NAME names the Always On listener (from the pool file or ece.listenerNames) instead of the secondary replica.',
+  check(model, ctx) {
+    let hosts: ReturnType<typeof poolHosts> | undefined;
+    for (const key of SERVER_KEYS) {
+      const e = loadedEntry(model, key);
+      if (!e) continue;
+      const value = e.value.trim();
+      if (hostKey(value) === '') continue;
+      const setting = ctx.settings.listenerNames.find((l) => sameMachine(l, value));
+      let why: string | undefined;
+      if (setting !== undefined) why = `it is an availability group listener (listed in ece.listenerNames)`;
+      else {
+        hosts ??= poolHosts(ctx.workspace, ctx.uri);
+        const hit = hosts.find((h) => sameMachine(h.host, value));
+        if (hit) {
+          const pool = hit.poolName ? `pool '${hit.poolName}'` : 'a pool';
+          why = `${baseName(hit.poolUri)} connects to it (${pool}), so it is the availability group listener`;
+        }
+      }
+      if (!why) continue;
+      ctx.report({
+        ...valueOrKeyRange(e),
+        message: `${key} is ${quoted(value)}, but ${why}. The Reports DB utility needs the fully qualified name of the server that was the secondary replica at install time, not the listener.`,
+      });
+    }
+  },
+};
