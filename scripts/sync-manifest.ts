@@ -1,24 +1,59 @@
 /**
- * Keeps package.json's `ece.rules` schema in step with the rule registry (one property per rule id with
- * its description and default), so VS Code completes rule ids in settings.json.
- * usage: node --import tsx scripts/sync-manifest.ts [--check]   (--check: exit 1 when out of date)
+ * Keeps the generated parts of package.json and README.md in step with the code:
+ * - package.json `ece.rules`: one property per rule id (description and default), so VS Code completes ids;
+ * - README.md between `<!-- rules:start -->` and `<!-- rules:end -->`: the rule table, linking docs/rules/;
+ * - README.md between `<!-- commands:start -->` and `<!-- commands:end -->`: the contributed commands.
+ * usage: node --import tsx scripts/sync-manifest.ts [--check]   (--check: exit 1 when anything is out of date)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { allRules } from '../server/src/service/core/engine';
 
-const file = 'package.json';
-const original = readFileSync(file, 'utf8');
-const pkg = JSON.parse(original) as { contributes: { configuration: { properties: Record<string, { properties?: unknown }> } } };
-const levels = ['error', 'warning', 'information', 'hint', 'off'];
-const props: Record<string, unknown> = {};
-for (const r of allRules().sort((a, b) => a.id.localeCompare(b.id))) {
-  props[r.id] = { type: 'string', enum: levels, description: `${r.description} (default: ${r.defaultSeverity})` };
+interface Manifest {
+  contributes: {
+    configuration: { properties: Record<string, { properties?: unknown }> };
+    commands: Array<{ command: string; title: string; category?: string; description?: string }>;
+  };
 }
+
+const check = process.argv.includes('--check');
+const stale: string[] = [];
+const levels = ['error', 'warning', 'information', 'hint', 'off'];
+const rules = allRules().sort((a, b) => a.id.localeCompare(b.id));
+
+function sync(file: string, next: string, original: string): void {
+  if (next === original) return;
+  if (check) stale.push(file);
+  else writeFileSync(file, next);
+}
+
+const pkgText = readFileSync('package.json', 'utf8');
+const pkg = JSON.parse(pkgText) as Manifest;
+const props: Record<string, unknown> = {};
+for (const r of rules) props[r.id] = { type: 'string', enum: levels, description: `${r.description} (default: ${r.defaultSeverity})` };
 pkg.contributes.configuration.properties['ece.rules']!.properties = props;
-const next = JSON.stringify(pkg, null, 2) + '\n';
-if (process.argv.includes('--check')) {
-  if (next !== original) {
-    console.error('package.json ece.rules is out of date: run `node --import tsx scripts/sync-manifest.ts`');
-    process.exit(1);
-  }
-} else if (next !== original) writeFileSync(file, next);
+sync('package.json', JSON.stringify(pkg, null, 2) + '\n', pkgText);
+
+const readme = readFileSync('README.md', 'utf8');
+const sev: Record<string, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+const ruleTable = [
+  '| rule | default | checks |',
+  '|---|---|---|',
+  ...rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${sev[r.defaultSeverity]} | ${r.description.replace(/\|/g, '\\|').replace(/</g, '&lt;')} |`),
+].join('\n');
+const cmds = pkg.contributes.commands;
+const commandList = cmds.length
+  ? ['### Commands', '', ...cmds.map((c) => `- **${c.category ? `${c.category}: ` : ''}${c.title}** (\`${c.command}\`)${c.description ? `: ${c.description}` : ''}`)].join('\n')
+  : '';
+const replaceBlock = (text: string, name: string, body: string) =>
+  text.replace(new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`), `$1\n${body}${body ? '\n' : ''}$2`);
+sync('README.md', replaceBlock(replaceBlock(readme, 'rules', ruleTable), 'commands', commandList), readme);
+
+const missingDocs = rules.filter((r) => !existsSync(`docs/rules/${r.id}.md`)).map((r) => r.id);
+if (missingDocs.length) {
+  console.error(`rules without a doc page in docs/rules/: ${missingDocs.join(', ')}`);
+  process.exit(1);
+}
+if (stale.length) {
+  console.error(`${stale.join(' and ')} out of date: run \`npm run sync-manifest\``);
+  process.exit(1);
+}

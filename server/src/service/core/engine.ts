@@ -18,6 +18,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 import { parseJdbcUrl } from '../parse/jdbcUrl';
+import { XML_NOT_WELL_FORMED } from '../parse/xml';
 import { jdbcRules } from '../kinds/shared/jdbc';
 import { KINDS } from '../kinds';
 import { matchesAnyGlob } from './glob';
@@ -72,9 +73,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Problems reported by parsers rather than by rules: listed so settings, docs and the README know them. */
+const PARSER_RULES: Array<{ id: string; defaultSeverity: Severity; description: string; kind: string }> = [
+  { id: XML_NOT_WELL_FORMED, defaultSeverity: 'error', description: 'The XML is not well formed (reported once, at the first error).', kind: 'shared' },
+];
+
 /** Every rule the product has, for docs, settings schema and tests. */
 export function allRules(): Array<{ id: string; defaultSeverity: Severity; description: string; kind: string }> {
-  const out = jdbcRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: 'shared' }));
+  const out = [...PARSER_RULES, ...jdbcRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: 'shared' }))];
   for (const k of KINDS) for (const r of k.rules) out.push({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: k.id });
   return out;
 }
