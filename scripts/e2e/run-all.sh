@@ -68,7 +68,8 @@ record "package contents" "$vp" "$vf"
 # where the extensions dir and the output dir are.
 STATE=$RUN/code-server
 cs_prepare_state "$STATE"
-WS=$(node test/e2e/prepare-workspace.js "$RUN" "$STATE/ext" "$OUT") || { echo "run-all: could not prepare the workspace" >&2; echo "0 passed, 1 failed"; exit 1; }
+read -r WS HOME_WS < <(node test/e2e/prepare-workspace.js "$RUN" "$STATE/ext" "$OUT") && [ -d "$HOME_WS" ] \
+  || { echo "run-all: could not prepare the workspaces" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 if want ext || want ui; then
   step "install the .vsix into code-server"
@@ -83,14 +84,17 @@ if want ext || want ui; then
 fi
 
 if want ext; then
-  step "extension tests in code-server's extension host"
   mkdir -p "$RUN/empty-dev-extension"     # loads no extension: the one under test is the installed .vsix
-  run_group node scripts/e2e/run-ext-tests.js "http://127.0.0.1:$PORT" "$WS" "$RUN/empty-dev-extension" "$ROOT/test/e2e/index.js" "$OUT"
-  rc=$?
-  read -r p f sk < <(node -e 'try{const r=require(process.argv[1]);console.log(r.passed.length, r.failed.length, r.pending.length)}catch{console.log("0 0 0")}' "$OUT/ext-results.json")
-  SKIPPED=$((SKIPPED + sk))
-  [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1     # the run failed before or outside mocha
-  record "extension tests" "$p" "$f"
+  for pair in "cases:$WS" "home:$HOME_WS"; do
+    name=${pair%%:*}; dir=${pair#*:}
+    step "extension tests in code-server's extension host: workspace '$name'"
+    run_group node scripts/e2e/run-ext-tests.js "http://127.0.0.1:$PORT" "$dir" "$RUN/empty-dev-extension" "$ROOT/test/e2e/index.js" "$OUT/$name"
+    rc=$?
+    read -r p f sk < <(node -e 'try{const r=require(process.argv[1]);console.log(r.passed.length, r.failed.length, r.pending.length)}catch{console.log("0 0 0")}' "$OUT/ext-results-$name.json")
+    SKIPPED=$((SKIPPED + sk))
+    [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1     # the run failed before or outside mocha
+    record "extension tests ($name)" "$p" "$f"
+  done
 fi
 
 if want ui; then

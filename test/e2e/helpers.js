@@ -19,7 +19,7 @@ function readRunConfig() {
   const ws = folders && folders[0] ? folders[0].uri.fsPath : process.env.ECE_E2E_WORKSPACE;
   if (!ws) return {};
   const f = path.join(path.dirname(ws), 'e2e-run.json');
-  return fs.existsSync(f) ? { workspace: ws, ...JSON.parse(fs.readFileSync(f, 'utf8')) } : { workspace: ws };
+  return fs.existsSync(f) ? { ...JSON.parse(fs.readFileSync(f, 'utf8')), workspace: ws } : { workspace: ws };
 }
 
 function workspaceDir() {
