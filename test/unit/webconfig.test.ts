@@ -350,3 +350,49 @@ void describe('webconfig hover', () => {
     assert.equal(await hover(webConfig([FIXED]), 'RESPONSE_X_FRAME'), null);
   });
 });
+
+void describe('webconfig: robustness', () => {
+  void test('random edits of the ECE web.config never throw; ranges and fix edits stay in bounds', () => {
+    const base = readFileSync(join(FIX, 'ece-site-web.config'), 'utf8');
+    let seed = 12345;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const alphabet = ['(', ')', '[', ']', '\\', '+', '*', '?', '{', '}', '|', '.', '&', '&amp;', '&#x2F;', '"', '<', '>', '=', 'wsname=', 'a', ' ', '\r\n'];
+    const s = settings({ clickjacking: { allowedDomains: ['domain1.com'] } });
+    for (let k = 0; k < 300; k++) {
+      let text = base;
+      for (let e = 0; e < 1 + rnd(6); e++) {
+        const where = nth(text, 'wsname=', rnd(4)) + rnd(60);
+        text = rnd(2) ? text.slice(0, where) + alphabet[rnd(alphabet.length)] + text.slice(where) : text.slice(0, where) + text.slice(where + 1 + rnd(3));
+      }
+      const { service } = makeService();
+      const a = service.analyze(d(text), s);
+      for (const f of a?.findings ?? []) {
+        assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.ruleId} out of bounds`);
+        for (const fix of f.fixes) {
+          const sorted = [...fix.edits].sort((x, y) => x.start - y.start);
+          sorted.forEach((ed, i) => {
+            assert.ok(ed.start >= 0 && ed.start <= ed.end && ed.end <= text.length);
+            if (i > 0) assert.ok(sorted[i - 1]!.end <= ed.start, 'overlapping edits');
+          });
+        }
+      }
+    }
+  });
+});
+
+void describe('webconfig symbols', () => {
+  void test('one symbol per wsname= pattern with what it allows', () => {
+    const text = webConfig([SHIPPED, FIXED]);
+    const { service } = makeService();
+    const syms = service.symbols(d(text), settings());
+    assert.deepEqual(syms.map((x) => [x.name, x.detail]), [
+      ['wsname= in outbound rule "Frame 1"', 'any parent domain'],
+      ['wsname= in outbound rule "Frame 2"', 'domain1.com, domain2.com'],
+    ]);
+    const s = nth(text, FIXED);
+    assert.deepEqual(syms[1]!.selectionRange, { start: d(text).positionAt(s), end: d(text).positionAt(s + FIXED.length) });
+  });
+});

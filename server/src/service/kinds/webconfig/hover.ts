@@ -15,7 +15,8 @@ export async function webconfigHover(model: WebconfigModel, offset: number, ctx:
   if (!site) return null;
   const w = site.wsname;
   const lines: string[] = [`**wsname= pattern** of the ${siteLabel(site)}`, ''];
-  const range = rawRange(site, w.start, w.end);
+  const part = rawRange(site, w.start, w.end);
+  const range = offset >= part.start && offset <= part.end ? part : { start: site.attribute.valueStart, end: site.attribute.valueEnd };
   if (!site.isRegex) {
     lines.push(`The rule uses \`patternSyntax="${site.patternSyntax}"\`, so IIS does not read this value as a regular expression; ECE's clickjacking checks do not apply to it.`);
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, ...range };

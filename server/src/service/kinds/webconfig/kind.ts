@@ -8,6 +8,7 @@ import { parseXml } from '../../parse/xml';
 import { webconfigHover } from './hover';
 import { buildWebconfigModel, hasWsname, type WebconfigModel } from './model';
 import { webconfigRules } from './rules';
+import { webconfigSymbols } from './symbols';
 
 export const webconfigKind: FileKind<WebconfigModel> = {
   id: 'webconfig',
@@ -22,6 +23,7 @@ export const webconfigKind: FileKind<WebconfigModel> = {
   },
   rules: webconfigRules,
   hover: (model, offset, ctx) => webconfigHover(model, offset, ctx),
+  symbols: (model, doc) => webconfigSymbols(model, doc),
 };
 
 export { restrictFramingEdits } from './restrict';
