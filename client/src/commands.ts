@@ -1,7 +1,131 @@
-/** Commands: thin wrappers that ask the server for an edit and let VS Code apply (and preview) it. */
-import type * as vscode from 'vscode';
+/**
+ * Commands: the client asks the questions (quick pick, input boxes validated by the server) and applies
+ * what the server returns. Each command also accepts its answers as an argument, so scripts and tests
+ * can run it without prompts.
+ */
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export function registerCommands(_context: vscode.ExtensionContext, _client: () => LanguageClient | undefined): void {
-  // Filled in per command as the features land (see package.json contributes.commands).
+type ClientGetter = () => LanguageClient | undefined;
+
+interface GadgetTabKindInfo {
+  kind: string;
+  label: string;
+  detail: string;
+  needsContextRoot: boolean;
+}
+
+function ready(getClient: ClientGetter): LanguageClient {
+  const c = getClient();
+  if (!c || !c.isRunning()) throw new Error('The ECE language server is not running yet.');
+  return c;
+}
+
+async function applyServerEdit(client: LanguageClient, edit: unknown, label: string): Promise<boolean> {
+  const we = await client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+  const ok = await vscode.workspace.applyEdit(we!, { isRefactoring: true });
+  if (!ok) void vscode.window.showErrorMessage(`${label}: the edit could not be applied (the file changed meanwhile?). Try again.`);
+  return ok;
+}
+
+async function insertGadgetTab(getClient: ClientGetter, args?: { kind?: string; host?: string; contextRoot?: string }): Promise<string | undefined> {
+  const client = ready(getClient);
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showErrorMessage('Open the Finesse layout XML and place the cursor where the tab belongs.');
+    return undefined;
+  }
+  const kinds = await client.sendRequest<GadgetTabKindInfo[]>('ece/gadgetTab/kinds');
+  let kind = kinds.find((k) => k.kind === args?.kind);
+  if (!kind) {
+    const pick = await vscode.window.showQuickPick(
+      kinds.map((k) => ({ label: k.label, detail: k.detail, k })),
+      { title: 'Insert Finesse Gadget Tab', placeHolder: 'Which gadget?' },
+    );
+    if (!pick) return undefined;
+    kind = pick.k;
+  }
+  const cfg = vscode.workspace.getConfiguration('ece', editor.document.uri);
+  const validateHost = async (host: string) => (await client.sendRequest<string | null>('ece/gadgetTab/validate', { host })) ?? undefined;
+  let host = args?.host;
+  if (host === undefined) {
+    host = await vscode.window.showInputBox({
+      title: `${kind.label} tab: web server or load balancer`,
+      prompt: 'Fully qualified host name, without https:// and without a path',
+      value: cfg.get<string>('loadBalancerHost') ?? '',
+      validateInput: validateHost,
+    });
+    if (host === undefined) return undefined;
+  }
+  let contextRoot = args?.contextRoot;
+  if (kind.needsContextRoot && contextRoot === undefined) {
+    contextRoot = await vscode.window.showInputBox({
+      title: `${kind.label} tab: eGain Solve context root`,
+      value: cfg.get<string>('solve.contextRoot') ?? '',
+      validateInput: async (v) => (await client.sendRequest<string | null>('ece/gadgetTab/validate', { contextRoot: v })) ?? undefined,
+    });
+    if (contextRoot === undefined) return undefined;
+  }
+  const doc = editor.document;
+  const result = await client.sendRequest<{ text?: string; error?: string }>('ece/gadgetTab/build', {
+    kind: kind.kind,
+    host,
+    contextRoot,
+    text: doc.getText(),
+    offset: doc.offsetAt(editor.selection.start),
+  });
+  if (result.error || result.text === undefined) {
+    void vscode.window.showErrorMessage(result.error ?? 'The tab could not be built.');
+    return undefined;
+  }
+  const text = result.text;
+  const ok = await editor.edit((b) => b.replace(editor.selection, text));
+  return ok ? text : undefined;
+}
+
+async function restrictFraming(getClient: ClientGetter, args?: { domains?: string | string[] }): Promise<number | undefined> {
+  const client = ready(getClient);
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showErrorMessage('Open the web.config of the ECE site first.');
+    return undefined;
+  }
+  let domains = args?.domains;
+  if (domains === undefined) {
+    const configured = vscode.workspace.getConfiguration('ece', editor.document.uri).get<string[]>('clickjacking.allowedDomains') ?? [];
+    domains = await vscode.window.showInputBox({
+      title: 'Restrict Framing to Domains',
+      prompt: 'Parent domains allowed to frame ECE, comma-separated (e.g. example.com, partner.example.net)',
+      value: configured.join(', '),
+      validateInput: async (v) => (await client.sendRequest<string | null>('ece/restrictFraming/validate', { domains: v })) ?? undefined,
+    });
+    if (domains === undefined) return undefined;
+  }
+  const r = await client.sendRequest<{ edit?: unknown; count?: number; error?: string }>('ece/restrictFraming', { uri: editor.document.uri.toString(), domains });
+  if (r.error || !r.edit) {
+    void vscode.window.showErrorMessage(r.error ?? 'Nothing to change.');
+    return undefined;
+  }
+  if (r.count === 0) {
+    void vscode.window.showInformationMessage('Every wsname= pattern already allows exactly these domains.');
+    return 0;
+  }
+  return (await applyServerEdit(client, r.edit, 'Restrict Framing')) ? r.count : undefined;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, getClient: ClientGetter): void {
+  const wrap =
+    <A, R>(fn: (g: ClientGetter, a?: A) => Promise<R>) =>
+    async (a?: A) => {
+      try {
+        return await fn(getClient, a);
+      } catch (e) {
+        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        return undefined;
+      }
+    };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('ece.insertGadgetTab', wrap(insertGadgetTab)),
+    vscode.commands.registerCommand('ece.restrictFraming', wrap(restrictFraming)),
+  );
 }

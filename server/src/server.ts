@@ -21,6 +21,7 @@ import { EceLanguageService, FIX_ALL_KIND } from './service/core/engine';
 import { normalizeSettings, type Settings } from './service/core/settings';
 import { Scheduler } from './scheduler';
 import { WorkerRegexRunner } from './node/regexRunner';
+import { registerCommands } from './commands';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -146,6 +147,8 @@ connection.onCompletion(async (params) => {
     return [];
   }
 });
+
+registerCommands(connection, { service, documents, settingsFor, log });
 
 process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => log(`unhandled rejection: ${String(e)}`));

@@ -233,7 +233,7 @@ export class EceLanguageService {
       code: f.ruleId,
       source: SOURCE,
       message: f.message,
-      data: { key: findingKey(f), index, fixable: f.fixes.length > 0 },
+      data: { key: findingKey(f, index), fixable: f.fixes.length > 0 },
     };
     if (this.host.docsBase) d.codeDescription = { href: `${this.host.docsBase}/${f.ruleId}.md` };
     return d;
@@ -249,7 +249,7 @@ export class EceLanguageService {
     const actions: CodeAction[] = [];
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
     if (wants(CodeActionKind.QuickFix)) {
-      const byKey = new Map(a.findings.map((f) => [findingKey(f), f]));
+      const byKey = new Map(a.findings.map((f, i) => [findingKey(f, i), f]));
       const seenRules = new Set<string>();
       for (const d of diagnostics) {
         if (d.source !== SOURCE || typeof d.code !== 'string') continue;
@@ -356,8 +356,9 @@ export class EceLanguageService {
   }
 }
 
-export function findingKey(f: Pick<Finding, 'ruleId' | 'start' | 'end'>): string {
-  return `${f.ruleId}@${f.start}-${f.end}`;
+/** Identifies a finding within one analysis (a document version): rule, range and position in the list. */
+export function findingKey(f: Pick<Finding, 'ruleId' | 'start' | 'end'>, index: number): string {
+  return `${f.ruleId}@${f.start}-${f.end}#${index}`;
 }
 
 function sortFindings(f: Finding[]): Finding[] {
