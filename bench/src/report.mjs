@@ -19,7 +19,7 @@ export function renderResults(r) {
   L.push(`Run ${r.when} on ${m.cpu}, ${m.cores} cores, ${m.memGb} GB memory, ${m.os}, Node ${m.node}${m.npm ? `, npm ${m.npm}` : ''}.`);
   if (m.loadAvgStart) {
     const busy = Math.max(m.loadAvgStart[0], m.loadAvgEnd?.[0] ?? 0) > m.cores * 0.75;
-    L.push(`Load average (1, 5, 15 min) at the start ${m.loadAvgStart.join(', ')}, at the end ${m.loadAvgEnd?.join(', ') ?? '—'}${busy ? ` — **the machine was busy with other work during this run (more runnable processes than its ${m.cores} cores); times are inflated and noisier than on an idle machine**` : ''}.`);
+    L.push(`Load average (1, 5, 15 min) at the start ${m.loadAvgStart.join(', ')}, at the end ${m.loadAvgEnd?.join(', ') ?? '—'}${busy ? ` — **the machine was busy with other work during this run (more runnable processes than its ${m.cores} cores); times are inflated and noisier than on an idle machine**` : ''}.${m.niceness != null && m.niceness < 0 ? ` The run and the servers it started ran in a session of their own at niceness ${m.niceness}${m.autogroupNice != null ? ` (scheduler autogroup nice ${m.autogroupNice})` : ''} to keep other work from skewing them.` : ''}`);
   }
   L.push(`Command: \`${r.command}\` (in \`bench/\`; or \`npm run bench\` at the root); took ${r.totalSeconds?.toFixed(0)} s.${r.quick ? ' Quick mode: fewer iterations, sizes up to 1 MB.' : ''}`);
   L.push('');

@@ -15,10 +15,11 @@
 //   --service-only     only the in-process service timing (parse + rules, no LSP); with --profile,
 //                      profiles it in this process and prints hot spots as server/src file:line
 //   --budget-s=N       stop starting new measurements after N seconds (default 540)
+//   --no-nice          do not raise the run's scheduling priority (it does by default when running as root)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { BENCH_SETTINGS, CONNPOOL_SCHEMA, KINDS, SIZES, connpoolJson, connpoolRecords, connpoolYaml, editOffset, generate } from './gen.mjs';
@@ -227,9 +228,48 @@ const fmt = (ms) => (ms == null ? '—' : ms >= 100 ? `${ms.toFixed(0)} ms` : `$
 
 // ------------------------------------------------------------------ main
 
+/**
+ * On a shared machine other work skews every number. When allowed (root), the run moves into a session of
+ * its own (so it has its own scheduler autogroup, holding only the bench and the servers it starts) and
+ * raises that group's priority; nothing else on the machine is touched. `--no-nice` turns this off.
+ */
+function raisePriority() {
+  try {
+    if (process.env.ECE_BENCH_OWN_SESSION === '1' && fs.existsSync('/proc/self/autogroup')) fs.writeFileSync('/proc/self/autogroup', '-10');
+  } catch { /* not allowed: keep the default */ }
+  try {
+    os.setPriority(-10);
+  } catch { /* not allowed */ }
+  return os.getPriority();
+}
+
+function autogroupNice() {
+  try {
+    return Number(/nice\s+(-?\d+)/.exec(fs.readFileSync('/proc/self/autogroup', 'utf8'))?.[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Re-runs this script in a new session (see raisePriority); resolves with its exit code, or null to run here. */
+function runInOwnSession() {
+  if (flag('no-nice') || process.env.ECE_BENCH_OWN_SESSION || process.getuid?.() !== 0) return null;
+  if (!fs.existsSync('/proc/self/autogroup') || spawnSync('which', ['setsid']).status !== 0) return null;
+  return new Promise((resolve) => {
+    const child = spawn('setsid', ['-w', process.execPath, fileURLToPath(import.meta.url), ...argv], {
+      stdio: 'inherit', env: { ...process.env, ECE_BENCH_OWN_SESSION: '1' },
+    });
+    const forward = (sig) => { try { child.kill(sig); } catch { /* gone */ } };
+    process.on('SIGINT', () => forward('SIGINT'));
+    process.on('SIGTERM', () => forward('SIGTERM'));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
 async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
-  const machine = machineInfo();
+  const priority = flag('no-nice') ? os.getPriority() : raisePriority();
+  const machine = { ...machineInfo(), niceness: priority, autogroupNice: autogroupNice() };
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGb} GB, Node ${machine.node}`);
   log(`kinds ${KIND_LIST.join(',')}; sizes ${SIZE_LIST.join(',')}${QUICK ? ' (quick)' : ''}`);
   const data = writeData();
@@ -512,8 +552,14 @@ const watchdog = setTimeout(() => {
 }, BUDGET_MS + 240000);
 watchdog.unref();
 
-main().then(() => process.exit(0), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+const own = runInOwnSession();
+if (own) {
+  watchdog.unref();
+  own.then((code) => process.exit(code));
+} else {
+  main().then(() => process.exit(0), (e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
 
