@@ -348,6 +348,8 @@ void describe('webconfig hover', () => {
     const wild = webConfig([FIXED]).replace('preCondition="IsHtml"', 'patternSyntax="Wildcard"');
     assert.match((await hover(wild, 'wsname='))!.value, /patternSyntax="Wildcard"/);
     assert.equal(await hover(webConfig([FIXED]), 'RESPONSE_X_FRAME'), null);
+    const failing = { test: () => Promise.resolve({ timedOut: false, results: [], error: 'boom' }) } as RegexRunner;
+    assert.match((await hover(webConfig([FIXED]), 'wsname=', { regexRunner: failing }))!.value, /could not be run \(boom\)/);
   });
 });
 

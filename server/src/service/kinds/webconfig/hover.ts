@@ -49,7 +49,7 @@ async function samples(site: WsnameSite, ctx: FeatureContext): Promise<string[]>
   if (!runner) return ['_Sample addresses: not computed here (no way to run patterns safely in this host)._'];
   const cands = sampleCandidates(site.wsname.domains.map((d) => d.domain));
   const urls = [...cands.allowed, ...cands.refused];
-  let res: { timedOut: boolean; results: boolean[] };
+  let res: { timedOut: boolean; results: boolean[]; error?: string };
   try {
     res = await runner.test(source, site.ignoreCase ? 'i' : '', urls.map(sampleInput), HOVER_REGEX_DEADLINE_MS);
   } catch (e) {
@@ -59,6 +59,7 @@ async function samples(site: WsnameSite, ctx: FeatureContext): Promise<string[]>
   if (res.timedOut) {
     return [`_Sample addresses: running the pattern took longer than ${HOVER_REGEX_DEADLINE_MS} ms and was stopped. A pattern this slow can also stall IIS (catastrophic backtracking); simplify nested repetitions such as \`(a+)+\`._`];
   }
+  if (res.error) return [`_Sample addresses: the pattern could not be run (${res.error})._`];
   const allowed = cands.allowed.find((_, i) => res.results[i] === true);
   const refused = cands.refused.find((_, i) => res.results[cands.allowed.length + i] === false);
   const out = ['Tested by running the pattern on `wsname=<parent address>&`:'];
