@@ -39,6 +39,17 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
     if (!text.includes(RULE) || !/integratedSecuirty/.test(text)) throw new Error(`unexpected Problems row: ${text}`);
     // the squiggle is in the editor too
     await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error', { timeout: 30000 });
+    // the JDBC URL injection grammar is live: without it the Url text is one token; with it the port is its own
+    // token, coloured differently from the host
+    const tokens = await page.$$eval('.monaco-editor .view-line', (lines) => {
+      const line = lines.find((l) => l.textContent.includes('jdbc:sqlserver://'));
+      return line ? [...line.querySelectorAll('span > span')].map((s) => ({ text: s.textContent, cls: s.className })) : [];
+    });
+    const port = tokens.find((t) => t.text === '1433');
+    const host = tokens.find((t) => t.text === 'ecedb.example.com');
+    const semicolon = tokens.find((t) => t.text === ';');
+    log('Url line tokens:', tokens.map((t) => `${t.text}<${t.cls}>`).join(' '));
+    if (!port || !host || !semicolon || new Set([port.cls, host.cls, semicolon.cls]).size !== 3) throw new Error('the JDBC URL grammar did not split the Url text into coloured parts');
     ok = true;
   } catch (e) {
     console.error('[ui] FAILED:', e.message);
