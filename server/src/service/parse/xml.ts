@@ -11,7 +11,7 @@
  * `test/unit/xml-differential.test.ts` checks our verdict against its validator on generated documents.
  */
 import type { SyntaxProblem } from '../core/types';
-import { DecodedTextBuilder, type DecodedText } from '../core/text';
+import { DecodedTextBuilder, plainText, type DecodedText } from '../core/text';
 
 export interface XmlAttribute {
   name: string;
@@ -110,6 +110,17 @@ function validCodePoint(cp: number): boolean {
  * comments when `content` is true). Never throws: a malformed reference is kept literally.
  */
 export function decodeXml(text: string, start: number, end: number, content: boolean): DecodedText {
+  // Fast path (most values: egid numbers, names, URLs): nothing to decode, so no per-character map.
+  // (A bounded scan: indexOf could run past `end` to the end of a large file on every call.)
+  let plain = true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 38 || (content && c === 60)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return plainText(text.slice(start, end), start);
   const b = new DecodedTextBuilder();
   let i = start;
   let runStart = start;
