@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type Settings } from '../../server/src/service/core/settings';
 import { EMPTY_WORKSPACE, type FixProposal, type OffsetEdit } from '../../server/src/service/core/types';
+import { makeService } from './helpers';
 import { eceJsKind } from '../../server/src/service/kinds/ecejs/kind';
 import { parseJavaScript } from '../../server/src/service/parse/javascript';
 
@@ -21,20 +22,12 @@ function settingsWith(over: Partial<Settings> = {}): Settings {
   return { ...defaultSettings(), ...over };
 }
 
-/** Runs the kind's parser and every rule, as the engine does, and returns what they report. */
+/** Runs the language service (kind detection by name and content, parser, rules, settings) on a text. */
 function check(text: string, settings: Settings = settingsWith(), uri = URI): Diag[] {
-  const doc = TextDocument.create(uri, 'javascript', 1, text);
-  const parsed = eceJsKind.parse(doc);
-  const out: Diag[] = parsed.problems.map((p) => ({ id: p.ruleId, start: p.start, end: p.end, message: p.message, fixes: p.fixes ?? [] }));
-  for (const rule of eceJsKind.rules) {
-    rule.check(parsed.model, {
-      uri,
-      settings,
-      workspace: EMPTY_WORKSPACE,
-      report: (r) => out.push({ id: rule.id, start: r.start, end: r.end, message: r.message, fixes: r.fixes ?? [] }),
-    });
-  }
-  return out.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  const { service } = makeService();
+  const a = service.analyze(TextDocument.create(uri, 'javascript', 1, text), settings);
+  assert.ok(a, 'file kind not recognised');
+  return a.findings.map((f) => ({ id: f.ruleId, start: f.start, end: f.end, message: f.message, fixes: f.fixes }));
 }
 
 function applyEdits(text: string, edits: OffsetEdit[]): string {

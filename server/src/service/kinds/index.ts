@@ -4,6 +4,8 @@
  */
 import type { FileKind } from '../core/types';
 import { connpoolKind } from './connpool/kind';
+import { eceJsKind } from './ecejs/kind';
+import { finesseKind } from './finesse/kind';
 import { indexstatsKind } from './indexstats/kind';
 import { reportsdbKind } from './reportsdb/kind';
 import { webconfigKind } from './webconfig/kind';
@@ -13,4 +15,6 @@ export const KINDS: ReadonlyArray<FileKind<unknown>> = [
   reportsdbKind as FileKind<unknown>,
   indexstatsKind as FileKind<unknown>,
   webconfigKind as FileKind<unknown>,
+  eceJsKind as FileKind<unknown>,
+  finesseKind as FileKind<unknown>,
 ];

@@ -72,7 +72,8 @@ export interface TabSite {
 
 export interface FinesseModel {
   text: string;
-  root?: FEl;
+  /** Top-level elements (one in a well-formed file; a pasted fragment file may hold several). */
+  roots: FEl[];
   /** True for a whole `finesseLayout` document. */
   whole: boolean;
   urls: UrlSite[];
@@ -117,15 +118,14 @@ export function compactRawRange(site: UrlSite, start: number, end: number): { st
   return { start: site.content.toRaw(ds), end: site.content.toRaw(de) };
 }
 
-/** Builds the model from the element view of the document's root. */
-export function buildFinesseModel(text: string, root: FEl | undefined, bareAmpersands: number[]): FinesseModel {
-  const model: FinesseModel = { text, whole: false, urls: [], ids: [], managedBy: [], tabs: [], layouts: [], bareAmpersands };
-  if (!root) return model;
-  model.root = root;
-  model.whole = root.name === 'finesseLayout';
-  if (model.whole) model.layouts = root.children.filter((c) => c.name === 'layout');
+/** Builds the model from the element view of the document's top-level elements. */
+export function buildFinesseModel(text: string, roots: FEl[], bareAmpersands: number[]): FinesseModel {
+  const model: FinesseModel = { text, roots, whole: false, urls: [], ids: [], managedBy: [], tabs: [], layouts: [], bareAmpersands };
+  const root = roots.find((r) => r.name === 'finesseLayout');
+  model.whole = root !== undefined;
+  if (root) model.layouts = root.children.filter((c) => c.name === 'layout');
   // Iterative walk with the scope (index of the enclosing layout) carried along.
-  const stack: Array<{ el: FEl; scope: number; parent?: FEl }> = [{ el: root, scope: -1 }];
+  const stack: Array<{ el: FEl; scope: number; parent?: FEl }> = [...roots].reverse().map((el) => ({ el, scope: -1 }));
   while (stack.length > 0) {
     const { el, scope, parent } = stack.pop()!;
     if (el.name === 'gadget') {
