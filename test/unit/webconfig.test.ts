@@ -165,7 +165,7 @@ void describe('webconfig/framing-allowed-from-any-domain', () => {
 
   void test('restrictFramingEdits: the command', () => {
     const model = webconfigKind.parse(d(text)).model;
-    assert.deepEqual(restrictFramingEdits(model, 'nope'), { error: '`nope` is not a domain name: it needs at least one dot (like `domain1.com`).' });
+    assert.deepEqual(restrictFramingEdits(model, 'nope'), { error: '"nope" is not a domain name: it needs at least one dot (like "domain1.com").' });
     assert.ok('error' in (restrictFramingEdits(model, '') as object));
     const edits = restrictFramingEdits(model, 'domain1.com, domain2.com');
     assert.ok(Array.isArray(edits));

@@ -116,8 +116,8 @@ function scanPattern(p: string): Scan {
             kind: 'atomic-group',
             start: i,
             end: i + 3,
-            message: 'Atomic group `(?>...)`: IIS URL Rewrite (ECMAScript syntax) does not support it.',
-            fix: { title: 'Use a plain non-capturing group `(?:`', edit: { start: i, end: i + 3, newText: '(?:' } },
+            message: 'Atomic group "(?>...)": IIS URL Rewrite (ECMAScript syntax) does not support it.',
+            fix: { title: 'Use a plain non-capturing group "(?:"', edit: { start: i, end: i + 3, newText: '(?:' } },
           });
           chars[i + 2] = ':';
           contentStart = i + 3;
@@ -126,7 +126,7 @@ function scanPattern(p: string): Scan {
             kind: 'lookbehind',
             start: i,
             end: i + 4,
-            message: `Lookbehind \`${p.slice(i, i + 4)}...)\`: valid in JavaScript, but IIS URL Rewrite (ECMAScript syntax) does not support it.`,
+            message: `Lookbehind "${p.slice(i, i + 4)}...)": valid in JavaScript, but IIS URL Rewrite (ECMAScript syntax) does not support it.`,
           });
           contentStart = i + 4;
         } else if (n === '<' || n === 'P' || n === "'") {
@@ -140,7 +140,7 @@ function scanPattern(p: string): Scan {
             kind: 'named-group',
             start: i,
             end,
-            message: `Named group \`${p.slice(i, end)}\`: IIS URL Rewrite (ECMAScript syntax) has no named groups; use a plain group \`(\` and refer to it by number ({R:n} or {C:n}).`,
+            message: `Named group "${p.slice(i, end)}": IIS URL Rewrite (ECMAScript syntax) has no named groups; use a plain group "(" and refer to it by number ({R:n} or {C:n}).`,
             fix: { title: 'Use a plain capturing group', edit: { start: i, end, newText: '(' } },
           });
           if (n !== '<') {
@@ -201,8 +201,8 @@ function scanPattern(p: string): Scan {
           kind: 'possessive-quantifier',
           start: i,
           end: qEnd + 1,
-          message: `Possessive quantifier \`${q}+\`: IIS URL Rewrite (ECMAScript syntax) does not support it; use \`${q}\`.`,
-          fix: { title: `Replace \`${q}+\` with \`${q}\``, edit: { start: i, end: qEnd + 1, newText: q } },
+          message: `Possessive quantifier "${q}+": IIS URL Rewrite (ECMAScript syntax) does not support it; use "${q}".`,
+          fix: { title: `Replace "${q}+" with "${q}"`, edit: { start: i, end: qEnd + 1, newText: q } },
         });
         chars[qEnd] = '?'; // `a++` → `a+?`: same length, valid JavaScript
         i = qEnd + 1;
@@ -221,7 +221,7 @@ function scanPattern(p: string): Scan {
         kind: 'named-backreference',
         start: r.start,
         end: r.end,
-        message: `Named back-reference \`${p.slice(r.start, r.end)}\`: IIS URL Rewrite (ECMAScript syntax) does not support it; use a numbered one (\\1).`,
+        message: `Named back-reference "${p.slice(r.start, r.end)}": IIS URL Rewrite (ECMAScript syntax) does not support it; use a numbered one (\\1).`,
       });
     }
   }
@@ -268,15 +268,15 @@ export function validateIisPattern(pattern: string): IisPatternProblem[] {
 
 function describeSyntax(reason: string): string {
   const known: Record<string, string> = {
-    'Nothing to repeat': 'a quantifier (`*`, `+`, `?`, `{n}`) with nothing before it to repeat',
-    'Unterminated group': 'this group is never closed with `)`',
-    'Unmatched \')\'': 'this `)` closes no group',
-    'Unterminated character class': 'this `[` class is never closed with `]`',
-    'Range out of order in character class': 'a range in this character class goes backwards (like `z-a`)',
-    'Invalid group': 'unknown group syntax after `(?` (IIS supports `(?:`, `(?=` and `(?!`)',
-    'numbers out of order in {} quantifier': 'the numbers of this `{min,max}` are out of order',
+    'Nothing to repeat': 'a quantifier ("*", "+", "?", "{n}") with nothing before it to repeat',
+    'Unterminated group': 'this group is never closed with ")"',
+    'Unmatched \')\'': 'this ")" closes no group',
+    'Unterminated character class': 'this "[" class is never closed with "]"',
+    'Range out of order in character class': 'a range in this character class goes backwards (like "z-a")',
+    'Invalid group': 'unknown group syntax after "(?" (IIS supports "(?:", "(?=" and "(?!")',
+    'numbers out of order in {} quantifier': 'the numbers of this "{min,max}" are out of order',
     '\\ at end of pattern': 'the pattern ends with a lone backslash',
-    'Lone quantifier brackets': 'a lone `{` or `}`',
+    'Lone quantifier brackets': 'a lone "{" or "}"',
   };
   return known[reason] ?? reason;
 }
@@ -462,7 +462,7 @@ export function parseDomainList(input: string | readonly string[]): { domains: s
   const parts = (typeof input === 'string' ? input.split(/[,;\s]+/) : input.flatMap((x) => x.split(/[,;\s]+/)))
     .map((x) => x.trim())
     .filter((x) => x.length > 0);
-  if (parts.length === 0) return { error: 'Enter at least one domain, for example `domain1.com, domain2.com`.' };
+  if (parts.length === 0) return { error: 'Enter at least one domain, for example "domain1.com, domain2.com".' };
   const seen = new Set<string>();
   const domains: string[] = [];
   for (const part of parts) {
@@ -479,17 +479,17 @@ export function parseDomainList(input: string | readonly string[]): { domains: s
 
 function domainError(original: string, d: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(d) || d.includes('/')) {
-    return `\`${original}\` is a URL: enter the domain only (for example \`${hostOf(d)}\`).`;
+    return `"${original}" is a URL: enter the domain only (for example "${hostOf(d)}").`;
   }
-  if (d.includes('*')) return `\`${original}\`: wildcards are not needed; every host name ending in the domain is allowed.`;
-  if (d.includes(':')) return `\`${original}\`: enter the domain without a port.`;
-  if (/[^\x00-\x7f]/.test(d)) return `\`${original}\`: enter an internationalised domain in its ASCII (xn--) form.`;
+  if (d.includes('*')) return `"${original}": wildcards are not needed; every host name ending in the domain is allowed.`;
+  if (d.includes(':')) return `"${original}": enter the domain without a port.`;
+  if (/[^\x00-\x7f]/.test(d)) return `"${original}": enter an internationalised domain in its ASCII (xn--) form.`;
   const labels = d.split('.');
-  if (labels.length < 2) return `\`${original}\` is not a domain name: it needs at least one dot (like \`domain1.com\`).`;
+  if (labels.length < 2) return `"${original}" is not a domain name: it needs at least one dot (like "domain1.com").`;
   if (d.length > 253 || !labels.every((l) => LABEL.test(l))) {
-    return `\`${original}\` is not a valid domain name: use letters, digits, hyphens and dots only.`;
+    return `"${original}" is not a valid domain name: use letters, digits, hyphens and dots only.`;
   }
-  if (labels.every((l) => /^\d+$/.test(l))) return `\`${original}\` is an IP address: list domain names.`;
+  if (labels.every((l) => /^\d+$/.test(l))) return `"${original}" is an IP address: list domain names.`;
   return null;
 }
 

@@ -13,8 +13,8 @@ export const unescapedDotInDomain: Rule<WebconfigModel> = {
           const example = site.pattern.text.slice(d.start, at) + 'x' + site.pattern.text.slice(at + 1, d.end);
           ctx.report({
             ...rawRange(site, at, at + 1),
-            message: `The \`.\` in the allowed domain \`${d.source}\` matches any character, so a look-alike such as \`${example.replace(/\\\./g, '.')}\` is allowed too. Write \`\\.\` for a literal dot.`,
-            fixes: [{ title: 'Replace `.` with `\\.`', edits: [rawEdit(site, { start: at, end: at + 1, newText: '\\.' })], safe: true, preferred: true }],
+            message: `The "." in the allowed domain "${d.source}" matches any character, so a look-alike such as "${example.replace(/\\\./g, '.')}" is allowed too. Write "\\." for a literal dot.`,
+            fixes: [{ title: 'Replace "." with "\\."', edits: [rawEdit(site, { start: at, end: at + 1, newText: '\\.' })], safe: true, preferred: true }],
           });
         }
       }
