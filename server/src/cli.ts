@@ -2,19 +2,19 @@
  * `ece-config`: the language service over files on disk, for CI and for servers without an editor.
  *
  *   ece-config check [--format text|json] [--fix] [--settings FILE] [--rule ID=LEVEL]... PATH...
+ *   ece-config convert-windows-auth [--dry-run] [--settings FILE] PATH
  *
  * Exit codes: 0 no error reported, 1 at least one error, 2 bad usage or unreadable paths.
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { EceLanguageService } from './service/core/engine';
 import { fromDottedSettings, normalizeSettings, type Settings } from './service/core/settings';
 import { applyEdits } from './service/core/text';
-import { decodeBytes, encodeText, writeFileAtomic } from './node/textFile';
-import { walk } from './node/walk';
+import { encodeText, writeFileAtomic } from './node/textFile';
+import { loadWorkspace } from './node/workspace';
+import { convertWindowsAuth, formatConvertReport } from './node/convertWindowsAuth';
 
 const VERSION = '0.1.0';
 const SEVERITY_NAME: Record<number, string> = {
@@ -25,6 +25,7 @@ const SEVERITY_NAME: Record<number, string> = {
 };
 
 const USAGE = `usage: ece-config check [--format text|json] [--fix] [--settings FILE] [--rule ID=LEVEL]... PATH...
+       ece-config convert-windows-auth [--dry-run] [--settings FILE] PATH
 
 Checks the Cisco ECE configuration files found in PATH (files or folders, searched recursively):
 egpl_ds_connpool_map.xml, reportsdb_utility.properties, input.properties, ece_config.js, spog_config.js,
@@ -34,6 +35,16 @@ Finesse layouts and IIS web.config clickjacking rules.
   --fix                apply the safe fixes in place (atomically) and report what changed
   --settings FILE      JSON with the same keys as VS Code settings ("ece.rules", "ece.listenerNames", ...)
   --rule ID=LEVEL      set one rule to error|warning|information|hint|off (repeatable)
+
+The files are checked together: cross-file rules compare each file with the nearest related ones
+(e.g. input.properties with the pool file of the same ECE home).
+
+convert-windows-auth PATH   PATH is an ECE home (or a folder holding its files): every pool of
+  egpl_ds_connpool_map.xml gets integratedSecurity=true and empty User/Password, reportsdb_utility.properties
+  gets IS_WINDOWS_AUTHENTICATION=true, input.properties gets blank users/passwords and integratedSecurity=true,
+  then the pool file inside service/lib/deployment.zip gets the same change (backup of the zip beside it).
+  Only the spans that must change are written. Prints what changed, never a password.
+  --dry-run            show what would change, write nothing
 
 Exit status: 0 when no error is reported, 1 when at least one is, 2 for bad usage or unreadable paths.`;
 
@@ -108,26 +119,24 @@ interface FileResult {
 
 async function check(o: CheckOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const settings = await loadSettings(o);
-  const { files, errors } = await walk(o.paths);
-  for (const e of errors) err(`ece-config: ${e.path}: ${e.message}`);
-  if (errors.length) return 2;
   const service = new EceLanguageService({ log: (m) => err(`ece-config: ${m}`) });
+  // Every ECE file under the paths is read first into the workspace model, so cross-file rules see the whole tree.
+  const ws = await loadWorkspace(o.paths, { settings, service });
+  const walkErrors = ws.errors.filter((e) => o.paths.includes(e.path));
+  for (const e of walkErrors) err(`ece-config: ${e.path}: ${e.message}`);
+  if (walkErrors.length) return 2;
+  service.setWorkspace(ws.model);
   const results: FileResult[] = [];
   let unreadable = false;
-  for (const file of files) {
-    const uri = pathToFileURL(path.resolve(file)).href;
-    // Cheap name test before reading: most files in a tree are not ECE files.
-    if (!service.isCandidate(uri, settings)) continue;
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (e) {
-      err(`ece-config: ${file}: cannot read: ${(e as Error).message}`);
-      unreadable = true;
-      continue;
-    }
-    const decoded = decodeBytes(bytes);
-    let text = decoded.text;
+  for (const e of ws.errors) {
+    if (walkErrors.includes(e)) continue;
+    err(`ece-config: ${e.path}: ${e.message}`);
+    unreadable = true;
+  }
+  for (const loaded of ws.files) {
+    const file = loaded.path;
+    const uri = loaded.uri;
+    let text = loaded.text;
     const kind = service.kindOf(uri, text, settings);
     if (!kind) continue;
     let fixed = 0;
@@ -142,7 +151,8 @@ async function check(o: CheckOptions, out: (s: string) => void, err: (s: string)
       }
       if (fixed > 0) {
         try {
-          await writeFileAtomic(file, encodeText(text, decoded.encoding));
+          await writeFileAtomic(file, encodeText(text, loaded.encoding));
+          ws.model.update(uri, text);
         } catch (e) {
           err(`ece-config: ${file}: cannot write the fixes: ${(e as Error).message}`);
           unreadable = true;
@@ -184,6 +194,42 @@ async function check(o: CheckOptions, out: (s: string) => void, err: (s: string)
   return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 
+async function convertCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let dryRun = false;
+  let settingsFile: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--dry-run') dryRun = true;
+    else if (a === '--settings' || a.startsWith('--settings=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined) throw new UsageError('--settings needs a value');
+      settingsFile = v;
+    } else if (a === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
+    else paths.push(a);
+  }
+  if (paths.length !== 1) throw new UsageError('convert-windows-auth takes exactly one PATH (the ECE home)');
+  const home = paths[0]!;
+  try {
+    if (!(await fs.stat(home)).isDirectory()) throw new UsageError(`${home} is not a folder`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    err(`ece-config: ${home}: no such folder`);
+    return 2;
+  }
+  const settings = await loadSettings({ format: 'text', fix: false, rules: {}, paths, ...(settingsFile ? { settingsFile } : {}) });
+  const report = await convertWindowsAuth(home, { dryRun, settings });
+  for (const line of formatConvertReport(report)) out(line);
+  if (!report.ok) {
+    err('ece-config: the conversion did not complete; see the lines above');
+    return 1;
+  }
+  return 0;
+}
+
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
@@ -196,6 +242,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return 0;
     }
     if (cmd === 'check') return await check(parseCheckArgs(rest), out, err);
+    if (cmd === 'convert-windows-auth') return await convertCommand(rest, out, err);
     throw new UsageError(`unknown command '${cmd}'`);
   } catch (e) {
     if (e instanceof UsageError) {

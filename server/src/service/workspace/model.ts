@@ -57,6 +57,23 @@ export function folderSegments(uri: string): string[] {
   return parts.map((s) => s.toLowerCase());
 }
 
+/**
+ * A comparable form of a URI: `file:` URIs percent-decoded, backslashes as `/`, the drive letter lower-cased, so
+ * `file:///c%3A/ECE/x.xml` (VS Code) and `file:///C:/ECE/x.xml` (Node's pathToFileURL) are the same file.
+ */
+export function canonicalUri(uri: string): string {
+  if (!/^file:/i.test(uri)) return uri;
+  let p = uri.slice(5);
+  try {
+    p = decodeURIComponent(p);
+  } catch {
+    /* keep as is */
+  }
+  p = p.replace(/\\/g, '/');
+  p = p.replace(/^(\/*)([A-Za-z]):/, (_m, slashes: string, d: string) => `${slashes}${d.toLowerCase()}:`);
+  return 'file:' + p;
+}
+
 /** Number of leading folder segments two URIs share. */
 export function commonFolderDepth(a: string, b: string): number {
   const x = folderSegments(a);
@@ -91,7 +108,7 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   get(uri: string): WorkspaceFile | undefined {
-    return this.files.get(uri);
+    return this.files.get(canonicalUri(uri));
   }
 
   all(): WorkspaceFile[] {
@@ -107,7 +124,8 @@ export class WorkspaceModel implements WorkspaceView {
    * earlier entry for the URI is dropped). The same text is not parsed again.
    */
   update(uri: string, text: string, version?: number): WorkspaceFile | undefined {
-    const old = this.files.get(uri);
+    const key = canonicalUri(uri);
+    const old = this.files.get(key);
     if (old && old.text === text) {
       if (version !== undefined) old.version = version;
       return old;
@@ -115,7 +133,7 @@ export class WorkspaceModel implements WorkspaceView {
     const kind = this.detect(uri, text);
     if (!kind) {
       if (old) {
-        this.files.delete(uri);
+        this.files.delete(key);
         this.gen++;
       }
       return undefined;
@@ -126,32 +144,34 @@ export class WorkspaceModel implements WorkspaceView {
       model = kind.parse(TextDocument.create(uri, kind.id, v, text)).model;
     } catch {
       // Parsers never throw; if one did, the file is simply not known to the cross-file rules.
-      if (old) this.files.delete(uri);
+      if (old) this.files.delete(key);
       this.gen++;
       return undefined;
     }
     const file: WorkspaceFile = { uri, kind: kind.id, version: v, text, model };
-    this.files.set(uri, file);
+    this.files.set(key, file);
     this.gen++;
     return file;
   }
 
   /** Forgets a file (deleted on disk). Returns its kind when it was known. */
   remove(uri: string): KindId | undefined {
-    const old = this.files.get(uri);
+    const key = canonicalUri(uri);
+    const old = this.files.get(key);
     if (!old) return undefined;
-    this.files.delete(uri);
+    this.files.delete(key);
     this.gen++;
     return old.kind;
   }
 
   /** Forgets every file under a folder URI (a deleted folder). Returns the removed files' URIs and kinds. */
   removeUnder(folderUri: string): Array<{ uri: string; kind: KindId }> {
-    const prefix = folderUri.endsWith('/') ? folderUri : folderUri + '/';
+    const c = canonicalUri(folderUri);
+    const prefix = c.endsWith('/') ? c : c + '/';
     const out: Array<{ uri: string; kind: KindId }> = [];
-    for (const f of this.all()) {
-      if (f.uri.startsWith(prefix)) {
-        this.files.delete(f.uri);
+    for (const [key, f] of [...this.files]) {
+      if (key.startsWith(prefix)) {
+        this.files.delete(key);
         out.push({ uri: f.uri, kind: f.kind });
       }
     }
@@ -167,8 +187,9 @@ export class WorkspaceModel implements WorkspaceView {
   /** Other known files of `kind`, nearest to `fromUri` first (see the file comment). */
   related(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }> {
     const ranked: Array<{ f: WorkspaceFile; depth: number; own: number }> = [];
-    for (const f of this.files.values()) {
-      if (f.kind !== kind || f.uri === fromUri) continue;
+    const self = canonicalUri(fromUri);
+    for (const [key, f] of this.files) {
+      if (f.kind !== kind || key === self) continue;
       ranked.push({ f, depth: commonFolderDepth(fromUri, f.uri), own: folderSegments(f.uri).length });
     }
     ranked.sort((a, b) => b.depth - a.depth || a.own - b.own || (a.f.uri < b.f.uri ? -1 : a.f.uri > b.f.uri ? 1 : 0));
@@ -181,15 +202,17 @@ export class WorkspaceModel implements WorkspaceView {
    * documents' URIs) to restrict the answer. The changed file itself is not included.
    */
   dependents(changedUri: string, changedKind?: KindId, among?: Iterable<string>): string[] {
-    const kind = changedKind ?? this.files.get(changedUri)?.kind;
+    const self = canonicalUri(changedUri);
+    const kind = changedKind ?? this.files.get(self)?.kind;
     if (!kind) return [];
     const wanted = new Set(CROSS_FILE_DEPENDENCIES[kind]);
     if (wanted.size === 0) return [];
-    const candidates = among ? [...among] : [...this.files.keys()];
+    const candidates = among ? [...among] : this.all().map((f) => f.uri);
     const out: string[] = [];
     for (const uri of candidates) {
-      if (uri === changedUri) continue;
-      const f = this.files.get(uri);
+      const key = canonicalUri(uri);
+      if (key === self) continue;
+      const f = this.files.get(key);
       if (f && wanted.has(f.kind)) out.push(uri);
     }
     return out;

@@ -1,0 +1,266 @@
+/**
+ * The Node side of the workspace model: finds and reads the ECE files under some folders (workspace folders, CLI
+ * paths), feeds them to a `WorkspaceModel`, and keeps it current (editor documents, files changed or deleted on
+ * disk). Also `checkWorkspace`: diagnostics for every ECE file under the roots, open or not.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { EceLanguageService } from '../service/core/engine';
+import { defaultSettings, type Settings } from '../service/core/settings';
+import type { KindId, ServiceHost } from '../service/core/types';
+import { canonicalUri, WorkspaceModel } from '../service/workspace/model';
+import { decodeBytes, type Encoding } from './textFile';
+import { walk } from './walk';
+
+/** ECE files are small; anything larger is not read (a stray log or dump with a matching name). */
+export const MAX_WORKSPACE_FILE_SIZE = 16 * 1024 * 1024;
+
+export interface LoadedFile {
+  path: string;
+  uri: string;
+  kind: KindId;
+  /** The text as the model holds it (a byte-order mark removed when `stripBom`). */
+  text: string;
+  encoding: Encoding;
+  /** True when the file started with a byte-order mark. */
+  bom: boolean;
+}
+
+export interface LoadedWorkspace {
+  model: WorkspaceModel;
+  files: LoadedFile[];
+  /** Roots or files that could not be read, with the reason. */
+  errors: Array<{ path: string; message: string }>;
+  /** Files skipped on purpose (too large, binary), with the reason. */
+  skipped: Array<{ path: string; message: string }>;
+}
+
+export interface LoadOptions {
+  settings?: Settings;
+  /** Used for `kindOf`; a fresh one is made when absent. */
+  service?: EceLanguageService;
+  /** Add to this model instead of a new one. */
+  model?: WorkspaceModel;
+  /**
+   * Drop a leading byte-order mark from the text. Use it for LSP work: editors hand out document text without the
+   * BOM, so offsets and positions then agree with open documents. The CLI keeps the BOM (it writes files back).
+   */
+  stripBom?: boolean;
+  maxFiles?: number;
+}
+
+/** A root given as a path or a `file:` URI, as a path. */
+export function rootPath(root: string): string {
+  return /^file:/i.test(root) ? fileURLToPath(root) : root;
+}
+
+/** The `file:` URI the model and the CLI use for a path. */
+export function fileUri(p: string): string {
+  return pathToFileURL(path.resolve(p)).href;
+}
+
+/** A detector for the model: the service's `kindOf` with these settings. */
+export function detectorFor(service: EceLanguageService, settings: () => Settings): (uri: string, text: string) => ReturnType<EceLanguageService['kindOf']> {
+  return (uri, text) => service.kindOf(uri, text, settings());
+}
+
+/** Reads one file for the model; undefined when it is not an ECE file or cannot be read (reason in `why`). */
+export async function readCandidate(
+  file: string,
+  opts: { stripBom?: boolean },
+): Promise<{ text: string; encoding: Encoding; bom: boolean } | { skip: string } | { error: string }> {
+  let bytes: Buffer;
+  try {
+    const st = await fs.stat(file);
+    if (st.size > MAX_WORKSPACE_FILE_SIZE) return { skip: `larger than ${MAX_WORKSPACE_FILE_SIZE / 1024 / 1024} MB, not read` };
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    return { error: `cannot read: ${(e as Error).message}` };
+  }
+  const decoded = decodeBytes(bytes);
+  if (decoded.binary) return { skip: 'binary content, not read' };
+  const bom = decoded.text.charCodeAt(0) === 0xfeff;
+  const text = opts.stripBom && bom ? decoded.text.slice(1) : decoded.text;
+  return { text, encoding: decoded.encoding, bom };
+}
+
+/**
+ * Finds the ECE files under `roots` (folders or files, paths or `file:` URIs; searched recursively), reads them
+ * and puts them into a workspace model. Files whose names match no kind are not read.
+ */
+export async function loadWorkspace(roots: string[], opts: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const settings = opts.settings ?? defaultSettings();
+  const service = opts.service ?? new EceLanguageService({ log: () => undefined });
+  const model = opts.model ?? new WorkspaceModel(detectorFor(service, () => settings));
+  const { files: found, errors } = await walk(roots.map(rootPath), opts.maxFiles);
+  const files: LoadedFile[] = [];
+  const skipped: LoadedWorkspace['skipped'] = [];
+  for (const file of found) {
+    const uri = fileUri(file);
+    if (!service.isCandidate(uri, settings)) continue;
+    const r = await readCandidate(file, opts);
+    if ('error' in r) {
+      errors.push({ path: file, message: r.error });
+      continue;
+    }
+    if ('skip' in r) {
+      skipped.push({ path: file, message: r.skip });
+      continue;
+    }
+    const f = model.update(uri, r.text);
+    if (f) files.push({ path: file, uri, kind: f.kind, text: r.text, encoding: r.encoding, bom: r.bom });
+  }
+  return { model, files, errors, skipped };
+}
+
+export interface CheckWorkspaceOptions {
+  host?: ServiceHost;
+  /** Open editor documents by URI: their (unsaved) text is used instead of the file on disk. */
+  openDocument?: (uri: string) => TextDocument | undefined;
+}
+
+/**
+ * Diagnostics for every ECE file under `roots`, open or not, with the cross-file rules seeing the whole tree.
+ * Positions are those of the text without a byte-order mark (as editors show it).
+ */
+export async function checkWorkspace(
+  roots: string[],
+  settings: Settings,
+  opts: CheckWorkspaceOptions = {},
+): Promise<Array<{ uri: string; kind: KindId; diagnostics: Diagnostic[] }>> {
+  const service = new EceLanguageService(opts.host ?? { log: () => undefined });
+  const ws = await loadWorkspace(roots, { settings, service, stripBom: true });
+  const docs: TextDocument[] = [];
+  for (const f of ws.files) {
+    const open = opts.openDocument?.(f.uri);
+    if (open) {
+      ws.model.update(f.uri, open.getText());
+      docs.push(open);
+    } else docs.push(TextDocument.create(f.uri, f.kind, 0, f.text));
+  }
+  service.setWorkspace(ws.model);
+  const out: Array<{ uri: string; kind: KindId; diagnostics: Diagnostic[] }> = [];
+  for (const d of docs) {
+    const kind = ws.model.get(d.uri)?.kind;
+    if (!kind) continue;
+    out.push({ uri: d.uri, kind, diagnostics: service.diagnostics(d, settings) });
+    service.forget(d.uri);
+  }
+  return out;
+}
+
+/**
+ * A language service wired to a workspace model, for the LSP server: keep one per server, feed it the editor's
+ * documents and the file watcher's events, and refresh the diagnostics of the URIs each call returns.
+ *
+ *   const ws = new WorkspaceSession(service, () => currentSettings);
+ *   await ws.addRoots(workspaceFolderUris);                      // once, and on folder changes
+ *   documents.onDidChangeContent(e => refresh(ws.documentChanged(e.document, openUris())));
+ *   documents.onDidClose(e => ws.documentClosed(e.document.uri, openUris()).then(refresh));
+ *   connection.onDidChangeWatchedFiles(p => ws.watchedFilesChanged(p.changes, openUris()).then(refresh));
+ *
+ * Each change that can affect other files also resets the service's analysis cache (`setWorkspace`), so the
+ * dependents' next diagnostics see the new content.
+ */
+export class WorkspaceSession {
+  readonly model: WorkspaceModel;
+  private readonly open = new Set<string>();
+
+  constructor(
+    readonly service: EceLanguageService,
+    private readonly settings: () => Settings,
+  ) {
+    this.model = new WorkspaceModel(detectorFor(service, settings));
+    service.setWorkspace(this.model);
+  }
+
+  /** Reads every ECE file under the roots (paths or `file:` URIs). Open documents keep their editor text. */
+  async addRoots(roots: string[]): Promise<LoadedWorkspace> {
+    const settings = this.settings();
+    const before = new Map(this.model.all().filter((f) => this.open.has(canonicalUri(f.uri))).map((f) => [f.uri, f] as const));
+    const r = await loadWorkspace(roots, { settings, service: this.service, model: this.model, stripBom: true });
+    for (const f of before.values()) this.model.update(f.uri, f.text, f.version);
+    this.service.setWorkspace(this.model);
+    return r;
+  }
+
+  /** Forgets the files under a removed workspace folder. */
+  removeRoot(root: string): void {
+    const uri = /^file:/i.test(root) ? root : fileUri(root);
+    this.model.removeUnder(uri);
+    this.service.setWorkspace(this.model);
+  }
+
+  /** An editor document opened or changed. Returns the other open URIs whose diagnostics to refresh. */
+  documentChanged(doc: TextDocument, openUris: Iterable<string>): string[] {
+    this.open.add(canonicalUri(doc.uri));
+    const before = this.model.get(doc.uri);
+    if (before && before.text === doc.getText()) return [];
+    const oldKind = before?.kind;
+    const f = this.model.update(doc.uri, doc.getText(), doc.version);
+    return this.afterChange(doc.uri, oldKind, f?.kind, openUris);
+  }
+
+  /** An editor document closed: the model goes back to the file on disk (or forgets it when it is gone). */
+  async documentClosed(uri: string, openUris: Iterable<string>): Promise<string[]> {
+    this.open.delete(canonicalUri(uri));
+    return this.reloadFromDisk(uri, openUris);
+  }
+
+  /**
+   * File watcher events (`type`: 1 created, 2 changed, 3 deleted, as in LSP `FileChangeType`). Files open in the
+   * editor are left alone (their editor text wins). Returns the open URIs whose diagnostics to refresh.
+   */
+  async watchedFilesChanged(changes: ReadonlyArray<{ uri: string; type: number }>, openUris: Iterable<string>): Promise<string[]> {
+    const openList = [...openUris];
+    const out = new Set<string>();
+    for (const c of changes) {
+      if (this.open.has(canonicalUri(c.uri))) continue;
+      if (c.type === 3) {
+        const kind = this.model.remove(c.uri);
+        const removed = kind ? [{ uri: c.uri, kind }] : this.model.removeUnder(c.uri);
+        for (const r of removed) for (const u of this.model.dependents(r.uri, r.kind, openList)) out.add(u);
+        if (removed.length) this.service.setWorkspace(this.model);
+      } else for (const u of await this.reloadFromDisk(c.uri, openList)) out.add(u);
+    }
+    return [...out];
+  }
+
+  /** Settings changed (globs may select other files): re-detect every known file. */
+  settingsChanged(): void {
+    this.model.setDetector(detectorFor(this.service, this.settings));
+    this.service.setWorkspace(this.model);
+  }
+
+  private async reloadFromDisk(uri: string, openUris: Iterable<string>): Promise<string[]> {
+    const before = this.model.get(uri);
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return [];
+    }
+    if (!this.service.isCandidate(uri, this.settings())) {
+      if (before) this.model.remove(uri);
+      return this.afterChange(uri, before?.kind, undefined, openUris);
+    }
+    const r = await readCandidate(file, { stripBom: true });
+    let f;
+    if ('text' in r) {
+      if (before && before.text === r.text) return [];
+      f = this.model.update(uri, r.text);
+    } else this.model.remove(uri);
+    return this.afterChange(uri, before?.kind, f?.kind, openUris);
+  }
+
+  private afterChange(uri: string, oldKind: KindId | undefined, newKind: KindId | undefined, openUris: Iterable<string>): string[] {
+    const list = [...openUris];
+    const out = new Set<string>();
+    for (const k of [oldKind, newKind]) if (k) for (const u of this.model.dependents(uri, k, list)) out.add(u);
+    if (out.size > 0 || oldKind !== newKind) this.service.setWorkspace(this.model);
+    return [...out];
+  }
+}
