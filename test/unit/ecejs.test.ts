@@ -282,3 +282,26 @@ void describe('ecejs rules', () => {
     assert.match(h.contents.value, /lb\.example\.com/);
   });
 });
+
+void describe('ecejs through the service', () => {
+  void test('suppression comment and rule settings', () => {
+    const text = GOOD.replace('"https"', '"http"');
+    const suppressed = text.replace('var web_server_protocol', '// ece-disable-next-line ecejs/protocol-not-https\r\nvar web_server_protocol');
+    assert.deepEqual(check(suppressed), []);
+    assert.deepEqual(check(text, settingsWith({ rules: { 'ecejs/protocol-not-https': 'off' } })), []);
+  });
+
+  void test('fix-all applies only the safe fix (keep host only), byte for byte on CRLF + BOM', () => {
+    const text = GOOD.replace('"https"', '"http"').replace('ece.massivedynamic.com', 'https://ece.massivedynamic.com/');
+    const { service } = makeService();
+    const doc = TextDocument.create(URI, 'javascript', 1, text);
+    const fixed = applyEdits(text, service.fixAllEdits(doc, settingsWith()));
+    assert.equal(fixed, GOOD.replace('"https"', '"http"'));
+  });
+
+  void test('spog_config.js is recognised and its load-balancer note is information only', () => {
+    const { service } = makeService();
+    const a = service.analyze(TextDocument.create(SPOG_URI, 'javascript', 1, GOOD), settingsWith({ loadBalancerHost: 'lb.example.com' }))!;
+    assert.deepEqual(a.findings.map((f) => [f.ruleId, f.severity]), [['ecejs/server-name-not-load-balancer', 'information']]);
+  });
+});

@@ -321,3 +321,56 @@ void describe('snippets and the Insert Finesse Gadget Tab command produce XML ou
     });
   }
 });
+
+void describe('finesse through the service: BOM, fix-all, suppression, hover', () => {
+  void test('a BOM + CRLF file: unescaped & fix is byte-exact and fix-all applies only safe fixes', () => {
+    const url = 'https://cuic.example.com:8444/cuic/gadget/LiveData/LiveDataGadget.jsp?a=1&b=2';
+    const text = '\uFEFF' + TAB(url);
+    const { service } = makeService();
+    const s = settingsWith({ loadBalancerHost: LB });
+    const d = service.analyze(TextDocument.create(URI, 'xml', 1, text), s)!;
+    assert.deepEqual(d.findings.map((f) => f.ruleId), ['finesse/unescaped-ampersand']);
+    assert.equal(d.findings[0]!.start, at(text, '&b=2'));
+    const fixed = applyEdits(text, service.fixAllEdits(TextDocument.create(URI, 'xml', 1, text), s));
+    assert.equal(fixed, '\uFEFF' + TAB(url.replace('&b', '&amp;b')));
+  });
+
+  void test('fix-all joins a wrapped URL and escapes its & in one go; unsafe fixes are left alone', () => {
+    const text = TAB('http://ece.example.com/system/templates/finesse/\r\n\t\t\tgadget/agent/ece.xml?x=1&y=2');
+    const { service } = makeService();
+    const doc = TextDocument.create(URI, 'xml', 1, text);
+    const s = settingsWith({ loadBalancerHost: LB });
+    assert.deepEqual(service.analyze(doc, s)!.findings.map((f) => f.ruleId).sort(), [
+      'finesse/ece-gadget-host',
+      'finesse/gadget-url-not-https',
+      'finesse/gadget-url-whitespace',
+      'finesse/unescaped-ampersand',
+    ]);
+    const fixed = applyEdits(text, service.fixAllEdits(doc, s));
+    assert.equal(fixed, TAB('http://ece.example.com/system/templates/finesse/gadget/agent/ece.xml?x=1&amp;y=2'));
+  });
+
+  void test('suppression comment silences one rule on the next line', () => {
+    const text = TAB(ECE_URL, 'my tab').replace('\t<id>', '\t<!-- ece-disable-next-line finesse/invalid-tab-id -->\r\n\t<id>');
+    assert.deepEqual(check(text), []);
+  });
+
+  void test('hover through the service', async () => {
+    const text = TAB(ECE_URL);
+    const { service } = makeService();
+    const doc = TextDocument.create(URI, 'xml', 1, text);
+    const h = await service.hover(doc, doc.positionAt(at(text, 'agent/ece.xml')), settingsWith());
+    assert.ok(h);
+    assert.match(JSON.stringify(h.contents), /ECE agent gadget/);
+  });
+
+  void test('other XML files and half-typed layouts are handled without a throw', () => {
+    for (const t of ['', '<', '<tab>', '<tab><id>x</id><gadgets><gadget>https://a.example.com/&', '<finesseLayout xmlns="http://www.cisco.com/vtg/finesse"><layout>']) {
+      const { service } = makeService();
+      service.analyze(TextDocument.create(URI, 'xml', 1, t), settingsWith());
+    }
+    const half = '<tab><id>x</id><gadgets><gadget>https://a.example.com/?a&b</gadget>';
+    const d = check(half);
+    assert.deepEqual(ids(d).sort(), ['finesse/unescaped-ampersand', 'xml/not-well-formed']);
+  });
+});

@@ -33,7 +33,10 @@ export interface FEl {
   end: number;
   attrs: FAttr[];
   children: FEl[];
-  /** Text content when the element holds text only (absent for empty elements and when children exist). */
+  /**
+   * Text content when the element holds text only (absent for empty elements and when children
+   * exist). Only read for `gadget`, `url` and `id` elements.
+   */
   content?: FText;
 }
 
@@ -50,8 +53,8 @@ export interface UrlSite {
   trimEnd: number;
   /** The URL with every white-space character removed (what the admin meant). */
   compact: string;
-  /** compact index → decoded index (one extra slot for the end). */
-  compactToDecoded: number[];
+  /** compact index (0..compact.length) → decoded index. */
+  toDecoded(compactOffset: number): number;
   info: GadgetUrlInfo;
   /** Index of the `layout` (or -1 for header/fragment) holding this element. */
   scope: number;
@@ -99,22 +102,30 @@ export function urlSite(element: 'gadget' | 'url', el: FEl, scope: number): UrlS
   let e = t.length;
   while (s < e && isWs(t[s]!)) s++;
   while (e > s && isWs(t[e - 1]!)) e--;
-  let compact = '';
+  let inner = false;
+  for (let i = s; i < e && !inner; i++) inner = isWs(t[i]!);
+  if (!inner) {
+    const compact = t.slice(s, e);
+    const toDecoded = (o: number) => s + Math.max(0, Math.min(o, compact.length));
+    return { element, el, content, trimStart: s, trimEnd: e, compact, toDecoded, info: analyzeGadgetUrl(compact), scope };
+  }
+  const parts: string[] = [];
   const map: number[] = [];
   for (let i = s; i < e; i++) {
     if (isWs(t[i]!)) continue;
-    compact += t[i];
+    parts.push(t[i]!);
     map.push(i);
   }
   map.push(e);
-  return { element, el, content, trimStart: s, trimEnd: e, compact, compactToDecoded: map, info: analyzeGadgetUrl(compact), scope };
+  const compact = parts.join('');
+  const toDecoded = (o: number) => map[Math.max(0, Math.min(o, map.length - 1))]!;
+  return { element, el, content, trimStart: s, trimEnd: e, compact, toDecoded, info: analyzeGadgetUrl(compact), scope };
 }
 
 /** Raw range of a [start, end) range of a site's compact URL. */
 export function compactRawRange(site: UrlSite, start: number, end: number): { start: number; end: number } {
-  const m = site.compactToDecoded;
-  const ds = m[Math.min(start, m.length - 1)]!;
-  const de = end > start ? m[Math.min(end - 1, m.length - 1)]! + 1 : ds;
+  const ds = site.toDecoded(start);
+  const de = end > start ? site.toDecoded(end - 1) + 1 : ds;
   return { start: site.content.toRaw(ds), end: site.content.toRaw(de) };
 }
 

@@ -11,7 +11,7 @@
  *   the "only one root element" error is dropped when every top-level element is a fragment.
  */
 import type { SyntaxProblem } from '../../core/types';
-import { decodeXml, elementText, parseXml, type XmlDocument, type XmlElement } from '../../parse/xml';
+import { decodeXml, parseXml, type XmlDocument, type XmlElement } from '../../parse/xml';
 import { FRAGMENT_ROOTS, type FAttr, type FEl, type FText } from './model';
 
 export interface FinesseTree {
@@ -41,17 +41,31 @@ export function readFinesseTree(text: string): FinesseTree {
   return { roots: xml.roots.map((r) => toFEl(xml, r)), bareAmpersands: bare, problems };
 }
 
+/** Elements whose text the rules and hovers read (decoding every element's text would be wasted work). */
+const TEXT_ELEMENTS = new Set(['gadget', 'url', 'id']);
+
+/** Decoded text of a raw span; identity mapping when the span holds no reference, CDATA or comment. */
+function textOf(xml: XmlDocument, start: number, end: number, content: boolean): FText {
+  const raw = xml.text.slice(start, end);
+  if (!raw.includes('&') && !(content && raw.includes('<'))) {
+    return { text: raw, toRaw: (o) => start + Math.max(0, Math.min(o, raw.length)), start, end };
+  }
+  const d = decodeXml(xml.text, start, end, content);
+  return { text: d.text, toRaw: d.toRaw, start, end };
+}
+
 function toFEl(xml: XmlDocument, root: XmlElement): FEl {
   // Iterative conversion (deep documents must not overflow the stack).
   const convert = (el: XmlElement): FEl => {
-    const attrs: FAttr[] = el.attributes.map((a) => {
-      const d = decodeXml(xml.text, a.valueStart, a.valueEnd, false);
-      return { name: a.name, nameStart: a.nameStart, nameEnd: a.nameEnd, value: { text: d.text, toRaw: d.toRaw, start: a.valueStart, end: a.valueEnd } };
-    });
+    const attrs: FAttr[] = el.attributes.map((a) => ({
+      name: a.name,
+      nameStart: a.nameStart,
+      nameEnd: a.nameEnd,
+      value: textOf(xml, a.valueStart, a.valueEnd, false),
+    }));
     let content: FText | undefined;
-    if (!el.selfClosing && el.children.length === 0) {
-      const d = elementText(xml, el);
-      content = { text: d.text, toRaw: d.toRaw, start: el.contentStart, end: el.contentEnd };
+    if (!el.selfClosing && el.children.length === 0 && TEXT_ELEMENTS.has(el.localName)) {
+      content = textOf(xml, el.contentStart, el.contentEnd, true);
     }
     return {
       name: el.localName,
