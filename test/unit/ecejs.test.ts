@@ -256,6 +256,11 @@ void describe('ecejs rules', () => {
     assert.equal(applyEdits('', empty[0]!.fixes[0]!.edits), 'var web_server_protocol = "https";\r\n');
   });
 
+  void test('ecejs/missing-setting: spog_config.js needs only web_server_name', () => {
+    assert.deepEqual(check('var web_server_name = "ece.example.com";\r\n', settingsWith(), SPOG_URI), []);
+    assert.deepEqual(ids(check('// SPOG\r\n', settingsWith(), SPOG_URI)), ['ecejs/missing-setting']);
+  });
+
   void test('rules still run on bindings seen before a syntax error', () => {
     const text = 'var web_server_protocol = "http";\r\nvar web_server_name = "ece.example.com";\r\nif (\r\n';
     assert.deepEqual(ids(check(text)), ['ecejs/protocol-not-https', 'js/syntax-error']);

@@ -153,17 +153,8 @@ export function splitUrl(s: string, start = 0, end = s.length): UrlParts {
   };
 }
 
-/** IPv4 dotted quad or IPv6 literal (with or without brackets). */
-export function isIpLiteral(host: string): boolean {
-  const h = host.trim();
-  if (/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
-  const inner = h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
-  if (inner.length >= 2 && /^[0-9A-Fa-f:.]+$/.test(inner) && inner.indexOf(':') !== inner.lastIndexOf(':')) return true;
-  // IPv6 with a zone id (fe80::1%eth0)
-  const pct = inner.indexOf('%');
-  if (pct > 0) return isIpLiteral(inner.slice(0, pct));
-  return false;
-}
+/** IPv4 or IPv6 literal (brackets allowed): the product's one definition, shared with the JDBC rules. */
+export { isIpLiteral } from '../../core/text';
 
 /** A host is fully qualified when it has a dot and is not `localhost` (IP literals are judged elsewhere). */
 export function isFullyQualified(host: string): boolean {

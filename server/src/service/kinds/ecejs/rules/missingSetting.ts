@@ -13,6 +13,8 @@ export const missingSetting: Rule<EceJsModel> = {
     const { start, end } = firstLineRange(model.text);
     for (const name of [PROTOCOL, SERVER_NAME] as const) {
       if (bindingsOf(model, name).length > 0) continue;
+      // The guides only ask for web_server_name in spog_config.js: do not demand the protocol there.
+      if (name === PROTOCOL && model.spog) continue;
       const value = name === PROTOCOL ? 'https' : ctx.settings.loadBalancerHost.trim();
       const what =
         name === PROTOCOL
