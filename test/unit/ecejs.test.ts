@@ -1,4 +1,6 @@
 import { describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type Settings } from '../../server/src/service/core/settings';
@@ -289,6 +291,27 @@ void describe('ecejs rules', () => {
 });
 
 void describe('ecejs through the service', () => {
+  const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'ecejs', name), 'utf8');
+
+  void test('fixture files: correct ece_config.js and spog_config.js give nothing, even with the load balancer set', () => {
+    const lb = settingsWith({ loadBalancerHost: 'ece.example.com' });
+    assert.deepEqual(check(fixture('ece_config.js'), lb), []);
+    assert.deepEqual(check(fixture('spog_config.js'), lb, SPOG_URI), []);
+  });
+
+  void test('fixture file with the usual mistakes: exact diagnostics and fixes', () => {
+    const text = fixture('ece_config.broken.js');
+    const d = check(text, settingsWith({ loadBalancerHost: 'ece.example.com' }));
+    assert.deepEqual(ids(d), ['ecejs/protocol-not-https', 'ecejs/server-name-has-scheme-or-path', 'ecejs/server-name-not-load-balancer']);
+    assert.equal(d[1]!.start, at(text, 'https://eceweb01'));
+    const fixedHost = applyEdits(text, d[2]!.fixes[0]!.edits);
+    const fixedAll = applyEdits(fixedHost, check(fixedHost).find((x) => x.id === 'ecejs/protocol-not-https')!.fixes[0]!.edits);
+    assert.equal(
+      fixedAll,
+      '/* broken copy: protocol left at http, host pasted as a URL */\r\nvar web_server_protocol = "https";\r\nvar web_server_name = "ece.example.com";\r\n',
+    );
+  });
+
   void test('suppression comment and rule settings', () => {
     const text = GOOD.replace('"https"', '"http"');
     const suppressed = text.replace('var web_server_protocol', '// ece-disable-next-line ecejs/protocol-not-https\r\nvar web_server_protocol');
