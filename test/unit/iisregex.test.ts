@@ -187,6 +187,7 @@ void describe('building the restricted pattern', () => {
     const c = sampleCandidates(['domain1.com']);
     assert.equal(c.allowed[0], 'https://finesse.domain1.com');
     assert.deepEqual(c.refused.slice(0, 2), ['https://domain1.com.evil.example', 'https://evil.example/?x=domain1.com']);
+    assert.deepEqual(c.lookalikes, ['https://www.domain1.com.evil.example', 'https://evil.example/?x=www.domain1.com', 'https://www.domain1xcom']);
     assert.equal(sampleInput('https://a.com'), 'wsname=https://a.com&');
   });
 });

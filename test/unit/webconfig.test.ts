@@ -323,6 +323,15 @@ void describe('webconfig hover', () => {
     assert.deepEqual(h.range.start, s);
   });
 
+  void test('an unterminated or dotted domain list: the run finds a look-alike that passes', async () => {
+    const p = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(domain1\\.com|domain2\\.com))';
+    const h = (await hover(webConfig([p]), 'wsname='))!;
+    assert.match(h.value, /also allowed, although it is not one of your domains:\*\* `https:\/\/www\.domain1\.com\.evil\.example`/);
+    const dotted = (await hover(webConfig([FIXED.replace('domain1\\.com', 'domain1.com')]), 'wsname='))!;
+    assert.match(dotted.value, /also allowed, although it is not one of your domains:\*\* `https:\/\/www\.domain1xcom`/);
+    assert.doesNotMatch((await hover(webConfig([FIXED]), 'wsname='))!.value, /also allowed/);
+  });
+
   void test('permissive: says any domain, and no refused sample exists', async () => {
     const h = (await hover(webConfig([SHIPPED]), 'wsname='))!;
     assert.match(h.value, /\*\*any\*\* parent domain \(this is the pattern ECE ships\)/);

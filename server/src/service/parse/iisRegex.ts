@@ -519,6 +519,8 @@ export interface SampleCandidates {
   allowed: string[];
   /** Parent URLs that should be refused, best first. */
   refused: string[];
+  /** Look-alikes of the first domain that a correct pattern refuses (a pattern that allows one is too wide). */
+  lookalikes: string[];
 }
 
 /** The query-string text a pattern is run against for a given parent URL. */
@@ -539,5 +541,10 @@ export function sampleCandidates(domains: readonly string[]): SampleCandidates {
     'https://evil.example',
     'http://evil.example',
   ];
-  return { allowed, refused };
+  const lookalikes = [
+    `https://www.${d}.evil.example`,
+    `https://evil.example/?x=www.${d}`,
+    `https://www.${d.replace(/\./g, 'x')}`,
+  ];
+  return { allowed, refused, lookalikes };
 }

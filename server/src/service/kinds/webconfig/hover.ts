@@ -48,7 +48,7 @@ async function samples(site: WsnameSite, ctx: FeatureContext): Promise<string[]>
   const runner = ctx.host.regexRunner;
   if (!runner) return ['_Sample addresses: not computed here (no way to run patterns safely in this host)._'];
   const cands = sampleCandidates(site.wsname.domains.map((d) => d.domain));
-  const urls = [...cands.allowed, ...cands.refused];
+  const urls = [...cands.allowed, ...cands.refused, ...cands.lookalikes];
   let res: { timedOut: boolean; results: boolean[]; error?: string };
   try {
     res = await runner.test(source, site.ignoreCase ? 'i' : '', urls.map(sampleInput), HOVER_REGEX_DEADLINE_MS);
@@ -65,5 +65,8 @@ async function samples(site: WsnameSite, ctx: FeatureContext): Promise<string[]>
   const out = ['Tested by running the pattern on `wsname=<parent address>&`:'];
   out.push(allowed ? `- allowed: \`${allowed}\`` : `- allowed: none of \`${cands.allowed.slice(0, 3).join('`, `')}\` passes`);
   out.push(refused ? `- refused: \`${refused}\`` : `- refused: none of \`${cands.refused.join('`, `')}\` is refused`);
+  const base = cands.allowed.length + cands.refused.length;
+  const leak = cands.lookalikes.find((_, i) => res.results[base + i] === true);
+  if (site.wsname.shape === 'restricted' && leak) out.push(`- **also allowed, although it is not one of your domains:** \`${leak}\``);
   return out;
 }

@@ -14,7 +14,7 @@ export const domainListNotTerminated: Rule<WebconfigModel> = {
       const first = w.domains.find((d) => !d.complex && d.escapedLetters.length === 0)?.domain ?? 'domain1.com';
       ctx.report({
         ...rawRange(site, w.domainGroup.start, w.domainGroup.end),
-        message: `Nothing has to follow the allowed domains, so a parent address that only contains one of them passes: "https://${first}.evil.example" may frame ECE. Add "${WSNAME_TERMINATOR}" right after the domain list.`,
+        message: `Nothing has to follow the allowed domains, so a parent address that only contains one of them passes: "https://www.${first}.evil.example" may frame ECE. Add "${WSNAME_TERMINATOR}" right after the domain list.`,
         fixes: [{
           title: `Append "${WSNAME_TERMINATOR}" after the domain list`,
           edits: [rawEdit(site, { start: w.terminatorInsertAt, end: w.terminatorInsertAt, newText: WSNAME_TERMINATOR })],
