@@ -8,14 +8,21 @@ import { effectiveHost, type JdbcUrl } from '../parse/jdbcUrl';
 import type { ConnPool, ConnpoolModel } from '../kinds/connpool/model';
 import { serverNameValues, type EceJsModel } from '../kinds/ecejs/model';
 import type { FinesseModel } from '../kinds/finesse/model';
-import { commonFolderDepth } from './model';
+import { commonFolderDepth, folderSegments } from './model';
 
-/** The related files of `kind` that are nearest to `fromUri` (all those sharing the longest folder prefix). */
+/**
+ * The related files of `kind` nearest to `fromUri`: all those sharing the longest folder prefix with it, shallowest
+ * first. Empty when that answer is ambiguous: when the nearest files sit in different sub-folders of the shared
+ * prefix (two ECE homes side by side, and the asking file belongs to neither), no file is taken as its partner, so
+ * cross-file rules stay silent rather than compare with another home.
+ */
 export function nearestGroup(view: WorkspaceView, kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }> {
   const all = view.related(kind, fromUri);
   if (all.length === 0) return [];
   const best = commonFolderDepth(fromUri, all[0]!.uri);
-  return all.filter((r) => commonFolderDepth(fromUri, r.uri) === best);
+  const group = all.filter((r) => commonFolderDepth(fromUri, r.uri) === best);
+  const next = new Set(group.map((r) => folderSegments(r.uri)[best] ?? ''));
+  return next.size > 1 ? [] : group;
 }
 
 /** The file name of a URI, for messages. */
@@ -33,9 +40,9 @@ function isConnpoolModel(m: unknown): m is ConnpoolModel {
   return !!m && typeof m === 'object' && Array.isArray((m as ConnpoolModel).pools);
 }
 
-/** The nearest connection pool file, if one is known. */
+/** The nearest connection pool file, if one is known (and the nearest is not ambiguous, see `nearestGroup`). */
 export function nearestPoolFile(view: WorkspaceView, fromUri: string): { uri: string; model: ConnpoolModel } | undefined {
-  for (const r of view.related('connpool', fromUri)) if (isConnpoolModel(r.model)) return { uri: r.uri, model: r.model };
+  for (const r of nearestGroup(view, 'connpool', fromUri)) if (isConnpoolModel(r.model)) return { uri: r.uri, model: r.model };
   return undefined;
 }
 
