@@ -173,16 +173,21 @@ function keyName(node: AnyNode, names: ReadonlySet<string>): { name: string; sta
 function collectBindings(text: string, program: Program, names: ReadonlySet<string>): JsBinding[] {
   const out: JsBinding[] = [];
   const body = program.body as unknown as AnyNode[];
+  // Declarators seen under a VariableDeclaration (visited first: the walk is pre-order) get its kind.
+  const declKind = new Map<AnyNode, 'var' | 'let' | 'const'>();
   for (const top of body) {
     const stack: AnyNode[] = [top];
     while (stack.length > 0) {
       const node = stack.pop()!;
       const base = { statementStart: top.start, statementEnd: top.end };
-      if (node.type === 'VariableDeclarator') {
+      if (node.type === 'VariableDeclaration') {
+        const k = node.kind === 'let' || node.kind === 'const' ? node.kind : 'var';
+        for (const d of node.declarations as AnyNode[]) declKind.set(d, k);
+      } else if (node.type === 'VariableDeclarator') {
         const id = node.id as AnyNode;
         if (id.type === 'Identifier' && names.has(id.name as string)) {
           const init = node.init as AnyNode | null;
-          const decl = findDeclarationKind(top, node);
+          const decl = declKind.get(node) ?? 'var';
           out.push({
             name: id.name as string,
             form: decl,
@@ -240,26 +245,6 @@ function collectBindings(text: string, program: Program, names: ReadonlySet<stri
   }
   out.sort((a, b) => a.nameStart - b.nameStart);
   return out;
-}
-
-/** `var`, `let` or `const` of the declaration that holds `declarator` (searched from the top statement). */
-function findDeclarationKind(top: AnyNode, declarator: AnyNode): 'var' | 'let' | 'const' {
-  const stack: AnyNode[] = [top];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'VariableDeclaration' && (n.declarations as unknown[]).includes(declarator)) {
-      const k = n.kind as string;
-      return k === 'let' || k === 'const' ? k : 'var';
-    }
-    if (n.start > declarator.start || n.end < declarator.end) continue;
-    for (const key of Object.keys(n)) {
-      const v = n[key];
-      if (Array.isArray(v)) {
-        for (const c of v) if (isNode(c)) stack.push(c);
-      } else if (isNode(v)) stack.push(v);
-    }
-  }
-  return 'var';
 }
 
 /** acorn's tokens carry their value, which its type declarations leave out. */

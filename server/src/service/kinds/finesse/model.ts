@@ -135,6 +135,7 @@ export function buildFinesseModel(text: string, roots: FEl[], bareAmpersands: nu
   const root = roots.find((r) => r.name === 'finesseLayout');
   model.whole = root !== undefined;
   if (root) model.layouts = root.children.filter((c) => c.name === 'layout');
+  const layoutIndex = new Map(model.layouts.map((l, i) => [l, i] as const));
   // Iterative walk with the scope (index of the enclosing layout) carried along.
   const stack: Array<{ el: FEl; scope: number; parent?: FEl }> = [...roots].reverse().map((el) => ({ el, scope: -1 }));
   while (stack.length > 0) {
@@ -157,7 +158,7 @@ export function buildFinesseModel(text: string, roots: FEl[], bareAmpersands: nu
     }
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i]!;
-      const childScope = el === root && c.name === 'layout' ? model.layouts.indexOf(c) : scope;
+      const childScope = el === root && c.name === 'layout' ? (layoutIndex.get(c) ?? scope) : scope;
       stack.push({ el: c, scope: childScope, parent: el });
     }
   }

@@ -8,11 +8,12 @@ export const tooManyLayouts: Rule<FinesseModel> = {
   description: 'The layout has more than three layout elements.',
   check(model, ctx) {
     if (model.layouts.length <= 3) return;
-    for (const extra of model.layouts.slice(3)) {
+    for (let i = 3; i < model.layouts.length; i++) {
+      const extra = model.layouts[i]!;
       ctx.report({
         start: extra.nameStart,
         end: extra.nameEnd,
-        message: `This is layout number ${model.layouts.indexOf(extra) + 1}: a Finesse desktop layout holds at most three (Agent, Supervisor, Admin). Merge it into the layout of the same role.`,
+        message: `This is layout number ${i + 1}: a Finesse desktop layout holds at most three (Agent, Supervisor, Admin). Merge it into the layout of the same role.`,
       });
     }
   },

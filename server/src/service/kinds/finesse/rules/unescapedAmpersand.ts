@@ -11,8 +11,12 @@ export const unescapedAmpersand: Rule<FinesseModel> = {
   defaultSeverity: 'error',
   description: 'A bare & in the layout: XML needs &amp;.',
   check(model, ctx) {
+    // Both lists are sorted by offset and URL contents do not overlap: one merged pass.
+    let u = 0;
     for (const at of model.bareAmpersands) {
-      const inUrl = model.urls.some((u) => at >= u.content.start && at < u.content.end);
+      while (u < model.urls.length && model.urls[u]!.content.end <= at) u++;
+      const site = model.urls[u];
+      const inUrl = site !== undefined && at >= site.content.start && at < site.content.end;
       ctx.report({
         start: at,
         end: at + 1,
