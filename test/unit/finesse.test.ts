@@ -355,6 +355,16 @@ void describe('finesse through the service: BOM, fix-all, suppression, hover', (
     assert.deepEqual(check(text), []);
   });
 
+  void test('outline: layouts by role, tabs by id, gadgets by kind', () => {
+    const { service } = makeService();
+    const syms = service.symbols(TextDocument.create(URI, 'xml', 1, LAYOUT), settingsWith());
+    assert.deepEqual(syms.map((s) => s.name), ['Agent layout', 'Supervisor layout']);
+    assert.deepEqual(syms[0]!.children!.map((s) => s.name), ['Finesse built-in gadget', 'homeTab', 'ece', 'my.History-2']);
+    assert.deepEqual(syms[0]!.children![2]!.children!.map((s) => [s.name, s.detail]), [['ECE agent gadget', ECE_URL]]);
+    const frag = service.symbols(TextDocument.create(URI, 'xml', 1, TAB(ECE_URL)), settingsWith());
+    assert.deepEqual(frag.map((s) => s.name), ['ece']);
+  });
+
   void test('hover through the service', async () => {
     const text = TAB(ECE_URL);
     const { service } = makeService();

@@ -8,6 +8,7 @@ import { hoverFinesse } from './hover';
 import { buildFinesseModel, FINESSE_NS, FRAGMENT_ROOTS, type FinesseModel } from './model';
 import { finesseRules } from './rules';
 import { rootElement } from './scan';
+import { finesseSymbols } from './symbols';
 import { readFinesseTree } from './tree';
 
 const ROOTS = new Set<string>(['finesseLayout', ...FRAGMENT_ROOTS]);
@@ -33,4 +34,5 @@ export const finesseKind: FileKind<FinesseModel> = {
   },
   rules: finesseRules,
   hover: hoverFinesse,
+  symbols: finesseSymbols,
 };

@@ -35,7 +35,7 @@ export interface FEl {
   children: FEl[];
   /**
    * Text content when the element holds text only (absent for empty elements and when children
-   * exist). Only read for `gadget`, `url` and `id` elements.
+   * exist). Only read for `gadget`, `url`, `id` and `role` elements.
    */
   content?: FText;
 }

@@ -42,7 +42,7 @@ export function readFinesseTree(text: string): FinesseTree {
 }
 
 /** Elements whose text the rules and hovers read (decoding every element's text would be wasted work). */
-const TEXT_ELEMENTS = new Set(['gadget', 'url', 'id']);
+const TEXT_ELEMENTS = new Set(['gadget', 'url', 'id', 'role']);
 
 /** Decoded text of a raw span; identity mapping when the span holds no reference, CDATA or comment. */
 function textOf(xml: XmlDocument, start: number, end: number, content: boolean): FText {
