@@ -7,7 +7,7 @@ import { defaultSettings, type Settings } from '../../server/src/service/core/se
 import { EMPTY_WORKSPACE, type FixProposal, type OffsetEdit } from '../../server/src/service/core/types';
 import { makeService } from './helpers';
 import { finesseKind } from '../../server/src/service/kinds/finesse/kind';
-import { buildGadgetTab, detectIndentUnit } from '../../server/src/service/kinds/finesse/insertTab';
+import { buildGadgetTab, detectIndentUnit, gadgetTabInsertion } from '../../server/src/service/kinds/finesse/insertTab';
 import { rootElement } from '../../server/src/service/kinds/finesse/scan';
 import { readFinesseTree } from '../../server/src/service/kinds/finesse/tree';
 
@@ -298,6 +298,32 @@ void describe('snippets and the Insert Finesse Gadget Tab command produce XML ou
       assert.ok(check(raw).some((d) => d.id === 'finesse/placeholder-not-replaced'));
     });
   }
+
+  void test('gadgetTabInsertion: at the start of a blank-indented line, mid-line, and between tags', () => {
+    const s = settingsWith({ solve: { contextRoot: 'kb' } });
+    const tabsOpen = at(LAYOUT, '<tabs>\r\n') + '<tabs>'.length; // right after <tabs>, text follows on the next line
+    const cursors = [
+      at(LAYOUT, '            <tab>\r\n                <id>ece</id>') + 12, // before <tab>, after its indentation
+      tabsOpen,
+      at(LAYOUT, '<tab>\r\n                <id>ece</id>'), // same place, but as the start of <tab>
+    ];
+    for (const cursor of cursors) {
+      for (const kind of ['ece', 'solve', 'cobrowse'] as const) {
+        const e = gadgetTabInsertion(LAYOUT, cursor, { kind, host: 'ece.example.com', contextRoot: 'kb' });
+        const text = LAYOUT.slice(0, e.start) + e.newText + LAYOUT.slice(e.end);
+        assert.deepEqual(check(text, s), [], text.slice(cursor - 40, cursor + e.newText.length + 40));
+        assert.ok(!/\n(?!\r)|[^\r]\n/.test(e.newText.replace(/\r\n/g, '')), 'only CRLF line breaks');
+        assert.ok(e.newText.includes('\r\n                <id>'), 'indented like its siblings');
+      }
+    }
+    const lf = '<tabs>\n  <tab><id>a</id><label>A</label><gadgets><gadget>/x.xml</gadget></gadgets></tab>\n</tabs>\n';
+    const e = gadgetTabInsertion(lf, lf.indexOf('</tabs>'), { kind: 'ece', host: 'ece.example.com' });
+    assert.equal(
+      lf.slice(0, e.start) + e.newText + lf.slice(e.end),
+      '<tabs>\n  <tab><id>a</id><label>A</label><gadgets><gadget>/x.xml</gadget></gadgets></tab>\n' +
+        '<tab>\n  <id>ece</id>\n  <label>ECE</label>\n  <gadgets>\n    <gadget>https://ece.example.com/system/templates/finesse/gadget/agent/ece.xml</gadget>\n  </gadgets>\n</tab>\n</tabs>\n',
+    );
+  });
 
   for (const kind of ['ece', 'solve', 'cobrowse'] as const) {
     void test(`buildGadgetTab(${kind}) inserted into a whole CRLF layout is valid`, () => {

@@ -146,3 +146,53 @@ export function detectIndentUnit(text: string, fallback = '    '): string {
   if (spaces > 0 && step > 0) return ' '.repeat(Math.min(step, 8));
   return fallback;
 }
+
+/**
+ * Everything the command needs in one call: the edit that inserts the tab at `offset` of `text`,
+ * in the document's own line ending and indentation. When the cursor line already holds text
+ * before the cursor, the tab starts on a new line indented like that line; text after the cursor
+ * moves to its own line below the tab.
+ */
+export function gadgetTabInsertion(
+  text: string,
+  offset: number,
+  o: { kind: GadgetTabKind; host: string; contextRoot?: string; indent?: string },
+): { start: number; end: number; newText: string } {
+  const at = Math.max(0, Math.min(offset, text.length));
+  const eol = detectEolOf(text);
+  let ls = at;
+  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  let ws = ls;
+  while (ws < text.length && (text[ws] === ' ' || text[ws] === '\t')) ws++;
+  const lineIndent = text.slice(ls, Math.min(ws, Math.max(at, ls)));
+  const before = text.slice(ls, at);
+  const onlyBlankBefore = /^[ \t]*$/.test(before);
+  const unit = o.indent ?? detectIndentUnit(text);
+  // Right after a start tag on the same line (`<tabs>|`), the new tab is its child: one level deeper.
+  const trimmed = before.trimEnd();
+  const lt = trimmed.lastIndexOf('<');
+  const afterStartTag =
+    !onlyBlankBefore && trimmed.endsWith('>') && !trimmed.endsWith('/>') && lt >= 0 && !/^<[/!?]/.test(trimmed.slice(lt));
+  const baseIndent = onlyBlankBefore ? before : text.slice(ls, ws) + (afterStartTag ? unit : '');
+  let le = at;
+  while (le < text.length && text[le] !== '\n' && text[le] !== '\r') le++;
+  const restOfLine = text.slice(at, le);
+  const tab = buildGadgetTab({
+    kind: o.kind,
+    host: o.host,
+    ...(o.contextRoot !== undefined ? { contextRoot: o.contextRoot } : {}),
+    indent: unit,
+    eol,
+    baseIndent,
+  });
+  let newText = onlyBlankBefore ? tab : eol + baseIndent + tab;
+  if (restOfLine.trim() !== '') newText += eol + (onlyBlankBefore ? lineIndent : text.slice(ls, ws));
+  return { start: at, end: at, newText };
+}
+
+function detectEolOf(text: string): string {
+  const i = text.indexOf('\n');
+  if (i > 0 && text[i - 1] === '\r') return '\r\n';
+  if (i >= 0) return '\n';
+  return text.includes('\r') ? '\r' : '\r\n';
+}
