@@ -25,7 +25,7 @@ async function main() {
   const outDir = path.join(REPO, '.test-output', 'e2e-electron');
   for (const d of [extensionsDir, path.join(userDataDir, 'User'), emptyDev]) fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_USER_SETTINGS, null, 2));
-  const { workspace } = prepareWorkspace(runDir, extensionsDir, outDir);
+  const { workspaces } = prepareWorkspace(runDir, extensionsDir, outDir);
   const profile = [`--extensions-dir=${extensionsDir}`, `--user-data-dir=${userDataDir}`];
 
   const vscodeExecutablePath = await downloadAndUnzipVSCode(process.env.VSCODE_VERSION || '1.100.3');
@@ -35,13 +35,16 @@ async function main() {
   if (inst.status !== 0) throw new Error(`installing ${vsix} failed (exit ${inst.status})`);
 
   try {
-    await runTests({
-      vscodeExecutablePath,
-      extensionDevelopmentPath: emptyDev,
-      extensionTestsPath: path.join(__dirname, 'index.js'),
-      launchArgs: [workspace, ...profile, '--disable-telemetry'],
-      extensionTestsEnv: { ECE_E2E_GREP: process.env.ECE_E2E_GREP || '' },
-    });
+    // the test cases (suite/), then the copy of examples/ece-home (suite-home/); index.js picks by the folder
+    for (const workspace of [workspaces.cases, workspaces.home]) {
+      await runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath: emptyDev,
+        extensionTestsPath: path.join(__dirname, 'index.js'),
+        launchArgs: [workspace, ...profile, '--disable-telemetry'],
+        extensionTestsEnv: { ECE_E2E_GREP: process.env.ECE_E2E_GREP || '' },
+      });
+    }
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }
