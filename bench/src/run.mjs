@@ -310,8 +310,9 @@ async function main() {
 
   out.totalSeconds = (now() - START) / 1000;
   out.machine.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(out, null, 2));
-  log('wrote bench/results/latest.json');
+  const jsonName = PROFILE || SERVICE_ONLY ? 'latest-profile.json' : 'latest.json';
+  fs.writeFileSync(path.join(RESULTS, jsonName), JSON.stringify(out, null, 2));
+  log(`wrote bench/results/${jsonName}`);
   if (!flag('no-write') && !PROFILE && !SERVICE_ONLY) {
     writeReport(out, path.join(ROOT, 'BENCHMARKS.md'));
     log('wrote the results section of BENCHMARKS.md');
