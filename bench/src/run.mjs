@@ -319,7 +319,8 @@ async function main() {
   }
   if (PROFILE && !SERVICE_ONLY) {
     const dir = path.join(RESULTS, 'prof');
-    const summary = summarizeProfiles(dir, SERVER, ROOT);
+    const summary = KIND_LIST.filter((k) => fs.existsSync(path.join(dir, k)))
+      .map((k) => `==================== ${k} (${SIZE_LIST.join(', ')})\n${summarizeProfiles(path.join(dir, k), SERVER, ROOT)}`).join('\n');
     fs.writeFileSync(path.join(RESULTS, 'profile-summary.txt'), summary);
     console.log(summary);
   }
@@ -414,9 +415,17 @@ async function measureOurs(data) {
   for (const c of cases) {
     if (out_service?.[c.key]?.unrecognised) c.skipIf = () => 'no kind claims this file yet';
   }
+  if (PROFILE) {
+    // one server (and one profile) per kind, so the hot spots of each kind stand apart
+    for (const kind of KIND_LIST) {
+      const dir = path.join(profDir, kind);
+      const kindCases = cases.filter((c) => c.key.startsWith(`${kind}/`));
+      if (kindCases.every((c) => c.skipIf?.())) continue;
+      await measureMatrix(oursConfig(['--cpu-prof', `--cpu-prof-dir=${dir}`]), kindCases, ours.matrix, `ours (profiled) ${kind}`);
+    }
+    return ours;
+  }
   await measureMatrix(oursConfig(nodeArgs), cases, ours.matrix, 'ours');
-
-  if (PROFILE) return ours;
 
   // edit storm on the 1 MB connection pool file (or the largest size measured below it)
   const stormSize = SIZE_LIST.includes('1MB') ? '1MB' : SIZE_LIST[SIZE_LIST.length - 1];
