@@ -192,7 +192,7 @@ export function renderResults(r) {
     L.push(`| ece-config | ${ms(ours.startup?.initialize?.median)} (${ms(ours.startup?.initialize?.p95)}) | ${mb(ours.startup?.idleRssMb)} | ${mem ? `${mb(mem.rssMb)}${mem.allPublished === false ? ` (${mem.missing} never got diagnostics)` : ''}` : '—'} | ${mb(mat.rssEndMb)} |`);
   }
   for (const [, p] of peers) {
-    L.push(`| ${p.label} ${p.version ?? ''} | ${ms(p.startup?.initialize?.median)} (${ms(p.startup?.initialize?.p95)}) | ${mb(p.startup?.idleRssMb)} | not measured | ${mb(p.matrix?.rssEndMb)} |`);
+    L.push(`| ${p.label} ${p.version ?? ''} | ${ms(p.startup?.initialize?.median)} (${ms(p.startup?.initialize?.p95)}) | ${mb(p.startup?.idleRssMb)} | ${p.memory?.rssMb != null ? `${mb(p.memory.rssMb)}${p.memory.allPublished === false ? ` (${p.memory.missing} never got diagnostics)` : ''}` : 'not measured'} | ${mb(p.matrix?.rssEndMb)} |`);
   }
   L.push('');
   if (!missing) {

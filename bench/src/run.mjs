@@ -558,6 +558,24 @@ async function measurePeers(data, out) {
       };
     });
     await measureMatrix(p.cfg, cases, r.matrix, `peer ${id}`);
+    // memory with 1,000 small documents open, like ours (the 1 KB records, each under its own folder)
+    if (!overBudget()) {
+      const srv = new LspServer(p.cfg);
+      try {
+        await srv.start();
+        await delay(1000);
+        const text = (p.ext === 'json' ? connpoolJson : connpoolYaml)(connpoolRecords(SIZES['1KB'], 20260));
+        const docs = Array.from({ length: 1000 }, (_, i) => ({ uri: uri(path.join(DATA, 'mem-peers', `home${String(i).padStart(4, '0')}`, `egpl_ds_connpool_map.${p.ext}`)), languageId: p.languageId, text }));
+        const m = await openMany(srv, docs, 60000);
+        await delay(1000);
+        r.memory = { docs: docs.length, docBytes: docs.reduce((a, d) => a + d.text.length, 0), ...m, rssMb: srv.rss() };
+        log(`peer ${id}: 1,000 documents: RSS ${r.memory.rssMb?.toFixed(1)} MB, all published ${m.allPublished} in ${fmt(m.ms)}`);
+      } catch (e) {
+        r.memory = { error: e.message };
+      } finally {
+        await srv.stop();
+      }
+    }
     out.peers[id] = r;
   }
 }
