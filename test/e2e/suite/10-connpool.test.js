@@ -33,6 +33,22 @@ kindSuite({
       ]), []);
     });
 
+    it('"Disable ... for this line" inserts a suppression comment above the line and the diagnostic goes away', async () => {
+      const { doc, uri } = await h.open(h.wsPath('cases', 'connpool-typo', 'egpl_ds_connpool_map.xml'));
+      const before = doc.getText();
+      const list = await waitExactly(uri, expected(doc, [
+        { rule: 'jdbc/unknown-property', text: 'integratedSecuirty', severity: 'warning' },
+        { rule: 'connpool/missing-credentials', text: '<User egid="3026"></User>', severity: 'error' },
+      ]), []);
+      const target = list.find((d) => h.ruleOf(d) === 'jdbc/unknown-property');
+      const fix = (await h.quickFixesFor(uri, target)).find((a) => a.edit && /^Disable jdbc\/unknown-property/.test(a.title));
+      assert.ok(fix, 'a "Disable jdbc/unknown-property for this line" action is offered');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const urlLine = before.lastIndexOf('\n', before.indexOf('<Url')) + 1;
+      assert.strictEqual(doc.getText(), before.slice(0, urlLine) + '    <!-- ece-disable-next-line jdbc/unknown-property -->\n' + before.slice(urlLine));
+      await waitExactly(uri, expected(doc, [{ rule: 'connpool/missing-credentials', text: '<User egid="3026"></User>', severity: 'error' }]), []);
+    });
+
     it('reports XML that is not well-formed at the unclosed end tag', async () => {
       const { doc, uri } = await h.open(h.wsPath('cases', 'connpool-broken', 'egpl_ds_connpool_map.xml'));
       await waitExactly(uri, expected(doc, [{ rule: 'xml/not-well-formed', text: '</conn_pool_list\n', severity: 'error' }]), []);
