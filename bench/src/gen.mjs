@@ -28,7 +28,7 @@ function hashString(s) {
   return h >>> 0;
 }
 
-export const SIZES = { '1KB': 1024, '100KB': 100 * 1024, '1MB': 1024 * 1024, '10MB': 10 * 1024 * 1024 };
+export const SIZES = { '1KB': 1024, '10KB': 10 * 1024, '100KB': 100 * 1024, '1MB': 1024 * 1024, '10MB': 10 * 1024 * 1024 };
 
 /** Settings the bench hands the server, matching the generated hosts (so only planted mistakes fire). */
 export const BENCH_SETTINGS = {

@@ -46,7 +46,7 @@ const QUICK = flag('quick');
 const PROFILE = flag('profile');
 const SERVICE_ONLY = flag('service-only');
 const KIND_LIST = opt('kinds', Object.keys(KINDS).join(',')).split(',').filter((k) => KINDS[k]);
-const SIZE_LIST = opt('sizes', PROFILE ? '1MB,10MB' : QUICK ? '1KB,100KB,1MB' : Object.keys(SIZES).join(',')).split(',').filter((s) => SIZES[s]);
+const SIZE_LIST = opt('sizes', PROFILE ? '1MB,10MB' : QUICK ? '1KB,10KB,100KB,1MB' : Object.keys(SIZES).join(',')).split(',').filter((s) => SIZES[s]);
 let SERVER = path.resolve(ROOT, opt('server', 'dist/server.js'));
 const BUDGET_MS = Number(opt('budget-s', '540')) * 1000;
 const START = now();
@@ -55,13 +55,13 @@ const log = (...a) => console.log(`[${((now() - START) / 1000).toFixed(1).padSta
 
 // Iterations per size: open (first is cold, the rest warm), change, floor runs; and a wait deadline.
 const PLAN = QUICK
-  ? { '1KB': [6, 10, 50, 10000], '100KB': [5, 10, 20, 10000], '1MB': [3, 5, 5, 30000], '10MB': [2, 2, 2, 90000] }
-  : { '1KB': [21, 30, 200, 10000], '100KB': [16, 20, 50, 10000], '1MB': [8, 10, 10, 30000], '10MB': [3, 4, 3, 90000] };
+  ? { '1KB': [6, 10, 50, 10000], '10KB': [6, 10, 50, 10000], '100KB': [5, 10, 20, 10000], '1MB': [3, 5, 5, 30000], '10MB': [2, 2, 2, 90000] }
+  : { '1KB': [21, 30, 200, 10000], '10KB': [21, 30, 100, 10000], '100KB': [16, 20, 50, 10000], '1MB': [8, 10, 10, 30000], '10MB': [3, 4, 3, 90000] };
 
 // Peers answer in hundreds of milliseconds to seconds (their built-in delays alone are 200-500 ms): fewer runs.
 const PEER_ITERS = QUICK
-  ? { '1KB': [4, 4], '100KB': [3, 4], '1MB': [2, 3], '10MB': [1, 1] }
-  : { '1KB': [8, 10], '100KB': [6, 8], '1MB': [4, 5], '10MB': [2, 2] };
+  ? { '1KB': [4, 4], '10KB': [4, 4], '100KB': [3, 4], '1MB': [2, 3], '10MB': [1, 1] }
+  : { '1KB': [8, 10], '10KB': [6, 8], '100KB': [6, 8], '1MB': [4, 5], '10MB': [2, 2] };
 
 const uri = (p) => pathToFileURL(p).href;
 
@@ -339,7 +339,7 @@ async function measureService(data) {
       for (const kind of KIND_LIST) {
         if (overBudget()) return;
         const { text } = data[`${kind}/${size}`];
-        const iters = { '1KB': 200, '100KB': 30, '1MB': 8, '10MB': 2 }[size];
+        const iters = { '1KB': 200, '10KB': 100, '100KB': 30, '1MB': 8, '10MB': 2 }[size];
         const uriFor = (k) => uri(path.join(DATA, size, `svc-${k}`, 'ece-home', KINDS[kind].path));
         try {
           res[`${kind}/${size}`] = timeService(built.api, BENCH_SETTINGS, uriFor, text, iters);
@@ -511,7 +511,7 @@ async function measureFloor(data, out) {
       if (lint) r.xmllint = xmllint(file, Math.min(iters, 20));
       if (kind === 'connpool') {
         if (xmlToolsSlow) r.xmlTools = { skipped: 'the 1 MB run took over 4 s; 10 MB would exceed the run time budget' };
-        else r.xmlTools = xmlTools(text, { '1KB': 20, '100KB': 5, '1MB': 3, '10MB': 1 }[size]);
+        else r.xmlTools = xmlTools(text, { '1KB': 20, '10KB': 10, '100KB': 5, '1MB': 3, '10MB': 1 }[size]);
         if (size === '1MB' && r.xmlTools?.median > 4000) xmlToolsSlow = true;
       }
       out.floor[`${kind}/${size}`] = r;
