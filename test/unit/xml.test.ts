@@ -168,6 +168,14 @@ void describe('xml scanner: exact ranges', () => {
     assert.equal(m.roots[0]!.children[0]!.localName, 'tab');
   });
 
+  void test('a full XML declaration and processing instructions are fine', () => {
+    for (const t of [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes" ?><a/>',
+      "\uFEFF<?xml version='1.1'\r\n\tencoding='windows-1252'?>\r\n<a><?egain x=1?></a>",
+      '<?xml-stylesheet href="s.xsl"?><a/>',
+    ]) assert.deepEqual(parseXml(t).problems, [], t);
+  });
+
   void test('DOCTYPE with an internal subset allows declared entities (kept literally)', () => {
     const t = '<!DOCTYPE a [<!ENTITY e "x>y">]><a>&e;</a>';
     const r = parseXml(t);
@@ -206,6 +214,14 @@ void describe('xml scanner: exactly one not-well-formed at the right place', () 
     ['XML declaration not first', '\n<?xml version="1.0"?><a/>', [1, 6, '1:0']],
     ['processing instruction never closed', '<a><?pi x</a>', [3, 5, '0:3']],
     ['control character in text', '<a>x\u0001</a>', [4, 5, '0:4']],
+    ['control character in an attribute value', '<a b="x\u0008"/>', [7, 8, '0:7']],
+    ['control character in a comment', '<a><!-- \u0000 --></a>', [8, 9, '0:8']],
+    ['comment ending in --->', '<a><!-- x ---></a>', [10, 12, '0:10']],
+    ['XML declaration without version', '\uFEFF<?xml encoding="UTF-8"?>\r\n<a/>', [7, 15, '0:7']],
+    ['XML declaration with a duplicated encoding', '<?xml version="1.0" encoding="UTF-8" encoding="UTF-8"?><a/>', [37, 45, '0:37']],
+    ['XML declaration with an unquoted value', '<?xml version="1.0" encoding=UTF-8?>\n<a/>', [20, 30, '0:20']],
+    ['XML declaration with a bad standalone', '<?xml version="1.0" standalone="maybe"?><a/>', [32, 37, '0:32']],
+    ['processing instruction without a target', '<a>\n<? x?></a>', [4, 7, '1:0']],
     ['empty file', '', [0, 0, '0:0']],
     ['only a BOM and white space', '\uFEFF  \r\n', [1, 1, '0:1']],
     ['DOCTYPE never closed', '<!DOCTYPE a [ <a/>', [0, 9, '0:0']],

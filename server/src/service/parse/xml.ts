@@ -101,6 +101,47 @@ function readReference(text: string, amp: number, allowAnyNamed: boolean): { val
   return allowAnyNamed ? { value: `&${body};`, end: semi + 1 } : undefined;
 }
 
+/**
+ * The pseudo-attributes of `<?xml ...?>` between `from` (after `<?xml`) and `close` (at `?>`):
+ * `version` first and required, then optional `encoding` and `standalone`, in that order, quoted,
+ * separated by white space. Returns the first problem, or undefined.
+ */
+function checkXmlDeclaration(text: string, from: number, close: number): { start: number; end: number; message: string } | undefined {
+  const order = ['version', 'encoding', 'standalone'];
+  let next = 0;
+  let k = from;
+  for (;;) {
+    const ws = k;
+    while (k < close && isSpace(text.charCodeAt(k))) k++;
+    if (k >= close) return next === 0 ? { start: from - 5, end: from, message: "The XML declaration needs a version: write <?xml version=\"1.0\"?>." } : undefined;
+    if (k === ws) return { start: k, end: k + 1, message: 'The parts of the XML declaration must be separated by white space.' };
+    const nameStart = k;
+    while (k < close && isNameChar(text.charCodeAt(k))) k++;
+    const name = text.slice(nameStart, k);
+    const idx = order.indexOf(name, next);
+    if (idx < 0 || (next === 0 && idx !== 0)) {
+      const what = next === 0 ? "'version'" : order.slice(next).map((o) => `'${o}'`).join(' or ');
+      return { start: nameStart, end: Math.max(k, nameStart + 1), message: `Unexpected '${name || text[nameStart]}' in the XML declaration: expected ${what}.` };
+    }
+    while (k < close && isSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 61) return { start: nameStart, end: nameStart + name.length, message: `'${name}' in the XML declaration needs a value: ${name}="...".` };
+    k++;
+    while (k < close && isSpace(text.charCodeAt(k))) k++;
+    const q = text.charCodeAt(k);
+    const end = q === 34 || q === 39 ? text.indexOf(q === 34 ? '"' : "'", k + 1) : -1;
+    if (end < 0 || end > close) return { start: nameStart, end: Math.min(k + 1, close), message: `The value of '${name}' in the XML declaration must be in quotes.` };
+    const v = text.slice(k + 1, end);
+    const ok = name === 'version' ? /^1\.[0-9]+$/.test(v) : name === 'encoding' ? /^[A-Za-z][A-Za-z0-9._-]*$/.test(v) : v === 'yes' || v === 'no';
+    if (!ok) return { start: k + 1, end: Math.max(end, k + 2), message: `'${v}' is not a valid ${name} in the XML declaration.` };
+    next = idx + 1;
+    k = end + 1;
+  }
+}
+
+function controlMessage(c: number): string {
+  return `Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} is not allowed in XML.`;
+}
+
 function validCodePoint(cp: number): boolean {
   return cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
@@ -257,7 +298,17 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       } else if (c === 62 && k >= 2 && text.charCodeAt(k - 1) === 93 && text.charCodeAt(k - 2) === 93) {
         fail(k - 2, k + 1, "The sequence ']]>' is not allowed in text.");
       } else if (c < 32 && c !== 9 && c !== 10 && c !== 13) {
-        fail(k, k + 1, `Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} is not allowed in XML.`);
+        fail(k, k + 1, controlMessage(c));
+      }
+    }
+  };
+  /** Comments and CDATA sections: only XML characters (no control characters other than tab, CR, LF). */
+  const checkChars = (s: number, e: number) => {
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 32 && c !== 9 && c !== 10 && c !== 13) {
+        fail(k, k + 1, controlMessage(c));
+        return;
       }
     }
   };
@@ -279,6 +330,8 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       const body = text.slice(i + 4, close);
       const dd = body.indexOf('--');
       if (dd >= 0) fail(i + 4 + dd, i + 6 + dd, "'--' is not allowed inside a comment.");
+      else if (body.endsWith('-')) fail(close - 1, close + 1, "'--' is not allowed inside a comment (it cannot end with '--->').");
+      checkChars(i + 4, close);
       doc.comments.push({ start: i, end: close + 3, text: body });
       i = close + 3;
       continue;
@@ -291,6 +344,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
         i = n;
         break;
       }
+      checkChars(i + 9, close);
       i = close + 3;
       continue;
     }
@@ -326,9 +380,17 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
         break;
       }
       const target = /^[^\s?]*/.exec(text.slice(i + 2, Math.min(close, i + 40)))![0];
-      if (target.toLowerCase() === 'xml' && (i !== (doc.hasBom ? 1 : 0) || target !== 'xml')) {
+      let validTarget = target.length > 0 && isNameStart(target.charCodeAt(0));
+      for (let t = 1; validTarget && t < target.length; t++) validTarget = isNameChar(target.charCodeAt(t));
+      if (!validTarget) {
+        fail(i, i + 2 + Math.max(1, target.length), "'<?' must be followed by a name (a processing instruction such as <?xml ...?>).");
+      } else if (target.toLowerCase() === 'xml' && (i !== (doc.hasBom ? 1 : 0) || target !== 'xml')) {
         fail(i, i + 5, 'The XML declaration must be at the very start of the file.');
+      } else if (target === 'xml') {
+        const bad = checkXmlDeclaration(text, i + 5, close);
+        if (bad) fail(bad.start, bad.end, bad.message);
       }
+      checkChars(i + 2, close);
       i = close + 2;
       continue;
     }
@@ -451,6 +513,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       for (let t = vStart; t < close; t++) {
         const vc = text.charCodeAt(t);
         if (vc === 60) fail(t, t + 1, `'<' is not allowed in the value of '${aName}': write '&lt;'.`);
+        else if (vc < 32 && vc !== 9 && vc !== 10 && vc !== 13) fail(t, t + 1, controlMessage(vc));
         else if (vc === 38) {
           const ref = readReference(text, t, hasDoctype);
           if (!ref || ref.end > close) {
