@@ -143,6 +143,21 @@ export function renderResults(r) {
     L.push(`The in-process service timing could not run: ${r.service.error}`, '');
   }
 
+  // ---- protocol floor
+  const pf = r.protocolFloor;
+  if (pf && !missing && Object.keys(pf).some((k) => k.includes('/'))) {
+    L.push('### What the protocol alone costs', '');
+    L.push('A server that does no work and answers every `didOpen`/`didChange` at once with an empty `publishDiagnostics` (`bench/src/stub-server.mjs --noop`, the same vscode-jsonrpc stack over stdio), on the connection pool inputs: the part of our time no parser can remove.', '');
+    L.push('| size | no-op open | ours open | ours − no-op | our service alone | no-op edit | ours edit |', '|---|---|---|---|---|---|---|');
+    for (const s of r.sizes) {
+      const f = pf[`connpool/${s}`];
+      if (!f || f.skipped) continue;
+      const o = med(`connpool/${s}`, 'open');
+      L.push(`| ${s} | ${ms(f.open?.median)} | ${ms(o)} | ${o != null && f.open?.median != null ? ms(o - f.open.median) : '—'} | ${ms(r.service?.[`connpool/${s}`]?.median)} | ${ms(f.change?.median)} | ${ms(med(`connpool/${s}`, 'change'))} |`);
+    }
+    L.push('');
+  }
+
   // ---- XML floor
   const floorKeys = Object.keys(r.floor ?? {}).filter((k) => k.includes('/'));
   if (floorKeys.length) {

@@ -302,6 +302,20 @@ async function main() {
   Object.assign(out, measureVsix());
   out.serverBundleBytes = fs.existsSync(SERVER) ? fs.statSync(SERVER).size : null;
 
+  // ---- protocol floor: a server that answers every open/change at once with no work
+  if (!flag('no-peers') && !PROFILE && !SERVICE_ONLY && !overBudget()) {
+    const cfg = { ...oursConfig(), name: 'no-op', script: path.join(HERE, 'stub-server.mjs'), args: ['--stdio', '--noop'] };
+    const cases = SIZE_LIST.map((size) => {
+      const { text } = data[`connpool/${size}`];
+      return {
+        key: `connpool/${size}`, size, text, languageId: 'xml', offset: editOffset('connpool', text),
+        uriFor: (k) => uri(path.join(DATA, size, `noop-${k}`, 'ece-home', KINDS.connpool.path)),
+      };
+    });
+    out.protocolFloor = {};
+    await measureMatrix(cfg, cases, out.protocolFloor, 'protocol floor (no-op server)');
+  }
+
   // ---- floor and peers
   if (!flag('no-peers') && !PROFILE && !SERVICE_ONLY) {
     await measureFloor(data, out);

@@ -1,5 +1,5 @@
 // A stand-in LSP server for checking the bench harness itself before `dist/server.js` exists:
-// `npm run bench -- --server=bench/src/stub-server.mjs`. It keeps documents with incremental sync,
+// `npm run bench -- --server=bench/src/stub-server.mjs`; with `--noop` it is the protocol floor of the report. It keeps documents with incremental sync,
 // checks XML well-formedness with fast-xml-parser, and publishes versioned diagnostics, debounced
 // per document like a real server. Its numbers mean nothing about ece-config.
 import rpc from 'vscode-jsonrpc/node.js';
@@ -21,7 +21,15 @@ function offsetAt(text, pos) {
   return Math.min(text.length, i + pos.character);
 }
 
+// `--noop`: publish an empty result at once, with no work: the protocol floor (transport, JSON, document store).
+const NOOP = process.argv.includes('--noop');
+
 function schedule(uri) {
+  if (NOOP) {
+    const d = docs.get(uri);
+    if (d) void conn.sendNotification('textDocument/publishDiagnostics', { uri, version: d.version, diagnostics: [] });
+    return;
+  }
   clearTimeout(timers.get(uri));
   timers.set(uri, setTimeout(() => {
     const d = docs.get(uri);
