@@ -118,6 +118,11 @@ void describe('engine: suppression comments', () => {
     assert.deepEqual(ids(t), [`${CRED}@10:2-10:37`]);
   });
 
+  void test('the marker on a later line of a multi-line comment counts too', () => {
+    const t = insertLine(T, 3, `\t\t<!--\r\n\t\t\tece-disable-next-line ${CRED}\r\n\t\t-->`);
+    assert.deepEqual(ids(t), [`${CRED}@10:2-10:37`]);
+  });
+
   void test('ece-disable: the whole file, for one rule or for all', () => {
     assert.deepEqual(ids(insertLine(T, 1, `<!-- ece-disable ${CRED} -->`)), []);
     assert.deepEqual(ids(insertLine(T, 9, '\t<!-- ece-disable -->')), []);
@@ -130,6 +135,11 @@ void describe('engine: suppression comments', () => {
     // a marker in the text of an element on the line above is not a comment either
     const u = insertLine(T, 3, `\t\t<Note>ece-disable ${CRED}</Note>`);
     assert.equal(ids(u).length, 2);
+    // ...even after a closed comment on the same line and before another comment
+    const v = insertLine(T, 3, `\t\t<!-- note --><Note>ece-disable-next-line ${CRED}</Note><!-- other -->`);
+    assert.equal(ids(v).length, 2);
+    const w = insertLine(T, 2, `\t<!-- pools --><Note>ece-disable</Note><!-- x -->`);
+    assert.equal(ids(w).length, 2);
   });
 
   void test('findSuppressions in the three comment syntaxes', () => {

@@ -38,10 +38,43 @@ function makeLineOf(text: string): (offset: number) => number {
   };
 }
 
+/** Every `<!-- ... -->` of a text, found once (linear), and the one holding an offset (binary search). */
+function commentRanges(text: string): { find(at: number): { close: number } | undefined } {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let p = 0; ; ) {
+    const o = text.indexOf('<!--', p);
+    if (o < 0) break;
+    const c = text.indexOf('-->', o + 4);
+    opens.push(o);
+    closes.push(c);
+    if (c < 0) break;
+    p = c + 3;
+  }
+  return {
+    find(at) {
+      let lo = 0;
+      let hi = opens.length - 1;
+      let hit = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (opens[mid]! + 4 <= at) {
+          hit = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (hit < 0) return undefined;
+      const close = closes[hit]!;
+      return close < 0 || at < close ? { close } : undefined;
+    },
+  };
+}
+
 export function findSuppressions(text: string, style: CommentStyle): Suppressions {
   const result: Suppressions = { file: new Set(), lines: new Map() };
   if (!text.includes('ece-disable')) return result;
   let lineOf: ((o: number) => number) | undefined;
+  let xmlComments: { find(at: number): { close: number } | undefined } | undefined;
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
     const at = m.index;
@@ -49,15 +82,17 @@ export function findSuppressions(text: string, style: CommentStyle): Suppression
     let ls = at;
     while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
     const before = text.slice(ls, at);
+    // XML: the comment may start on an earlier line, and a comment closed before the marker does not count.
+    const xmlComment = style === 'xml' ? (xmlComments ??= commentRanges(text)).find(at) : undefined;
     const opener =
-      style === 'xml' ? before.lastIndexOf('<!--') : style === 'hash' ? /^\s*[#!]/.exec(before) ? 0 : -1 : Math.max(before.lastIndexOf('//'), before.lastIndexOf('/*'));
+      style === 'xml' ? (xmlComment ? 0 : -1) : style === 'hash' ? /^\s*[#!]/.exec(before) ? 0 : -1 : Math.max(before.lastIndexOf('//'), before.lastIndexOf('/*'));
     if (opener < 0) continue;
     let le = at + m[0].length;
     while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
     let rest = text.slice(at + m[0].length, le);
     let commentEnd = at;
     if (style === 'xml') {
-      const close = text.indexOf('-->', at);
+      const close = xmlComment!.close;
       if (close < 0) continue;
       commentEnd = close;
       const cut = rest.indexOf('-->');
