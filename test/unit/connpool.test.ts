@@ -248,6 +248,17 @@ void describe('jdbc rules inside <Url>, ranges mapped through entities', () => {
     ]);
   });
 
+  void test('the did-you-mean and true/false fixes edit only the raw bytes of the name or value', () => {
+    const t = replace(GOOD, 'integratedSecurity=true;databaseName=eGReportsDB', 'integratedSecurity=true;databaseName=eGReportsDB;applicationName=R&amp;D;integratedSecuirty=true;multiSubnetFailover=ture');
+    assert.deepEqual(ids(t), [
+      `jdbc/unknown-property@${at(t, 'integratedSecuirty')}`,
+      `jdbc/invalid-boolean@${at(t, 'ture')}`,
+    ]);
+    const typo = applyFix(t, 'jdbc/unknown-property');
+    assert.equal(typo, t.replace('integratedSecuirty', 'integratedSecurity'));
+    assert.equal(applyFix(t, 'jdbc/invalid-boolean'), t.replace('Failover=ture', 'Failover=true'));
+  });
+
   void test('a CDATA URL maps too, and its fixes edit the raw text', () => {
     const t = replace(GOOD, 'ECE-AG.example.com:1433;', 'ECE-AG.example.com\\inst:1433;', 0);
     assert.deepEqual(ids(t), [`jdbc/instance-ignored@${at(t, '\\inst', 0, 5)}`]);
