@@ -213,6 +213,8 @@ export function renderResults(r) {
   if (!missing) {
     const mem = ours.memory;
     if (mem?.kinds) L.push(`The 1,000 documents: the 1 KB input of ${mem.kinds.join(', ')} in turn, each in its own ECE home (${bytes(mem.docBytes)} in all); all got diagnostics: ${mem.allPublished ? 'yes' : `no, ${mem.missing} did not`} (${ms(mem.ms)}).`, '');
+    const st0 = ours.staleness;
+    if (st0?.newerSources?.length) L.push(`**The measured bundle was built at ${st0.bundleBuilt}, before the latest changes to ${st0.newerSources.length} file(s) of server/src** (e.g. \`${st0.newerSources.slice(0, 3).join('`, `')}\`).`, '');
     L.push(`Server bundle \`${ours.server}\`: ${bytes(r.serverBundleBytes)}. Package: ${r.vsixBytes != null ? `${bytes(r.vsixBytes)} (\`${r.vsixPath}\`${r.vsixStale ? ', older than the server bundle' : ''})` : r.vsixError ? `**could not be built**: \`vsce package\` says “${r.vsixError.replace(/\|/g, '\\|')}”` : 'not built (`npm run package`)'}.`, '');
   }
 

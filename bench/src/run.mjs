@@ -12,6 +12,7 @@
 //                      server is bundled for this from server/src/server.ts, unminified with a source map,
 //                      into bench/results/prof-build/ (dist/ is left alone)
 //   --server=PATH      the server entry point (default: ../dist/server.js)
+//   --fresh            measure a bundle of the working tree made now (like scripts/build.mjs) instead of dist/
 //   --service-only     only the in-process service timing (parse + rules, no LSP); with --profile,
 //                      profiles it in this process and prints hot spots as server/src file:line
 //   --budget-s=N       stop starting new measurements after N seconds (default 540)
@@ -277,6 +278,9 @@ async function main() {
   if (PROFILE && !SERVICE_ONLY && !opt('server', null)) {
     SERVER = await buildProfilingServer();
     log(`profiling build: ${path.relative(ROOT, SERVER)} (unminified, source map)`);
+  } else if (flag('fresh') && !opt('server', null)) {
+    SERVER = await buildServer('fresh-build', false);
+    log(`fresh build of the working tree: ${path.relative(ROOT, SERVER)} (minified like dist/)`);
   }
 
   const out = {
@@ -298,6 +302,8 @@ async function main() {
     out.ours = { missing: path.relative(ROOT, SERVER) };
   } else {
     out.ours = await measureOurs(data);
+    out.ours.staleness = staleness(SERVER);
+    if (out.ours.staleness?.newerSources.length) log(`note: ${out.ours.staleness.newerSources.length} server/src files are newer than ${path.relative(ROOT, SERVER)}`);
   }
   Object.assign(out, measureVsix());
   out.serverBundleBytes = fs.existsSync(SERVER) ? fs.statSync(SERVER).size : null;
@@ -379,15 +385,34 @@ async function measureService(data) {
   return res;
 }
 
-async function buildProfilingServer() {
+/** Bundles server/src/server.ts like scripts/build.mjs does, into bench/results (dist/ is left alone). */
+async function buildServer(dir, profiling) {
   const require = createRequire(path.join(ROOT, 'package.json'));
   const esbuild = require('esbuild');
-  const outfile = path.join(RESULTS, 'prof-build', 'server.cjs') // .cjs: bench/ is an ES module package;
+  const outfile = path.join(RESULTS, dir, 'server.cjs'); // .cjs: bench/ is an ES module package
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'server', 'src', 'server.ts')], outfile,
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: false, sourcemap: 'linked', logLevel: 'warning',
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning',
+    minify: !profiling, sourcemap: profiling ? 'linked' : false,
   });
   return outfile;
+}
+const buildProfilingServer = () => buildServer('prof-build', true);
+
+/** Source files of the server newer than the bundle under test: the bundle does not hold the latest code. */
+function staleness(bundle) {
+  if (!fs.existsSync(bundle)) return null;
+  const t = fs.statSync(bundle).mtimeMs;
+  const newer = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts') && fs.statSync(p).mtimeMs > t) newer.push(path.relative(ROOT, p));
+    }
+  };
+  try { walk(path.join(ROOT, 'server', 'src')); } catch { /* no sources */ }
+  return { bundleBuilt: new Date(t).toISOString(), newerSources: newer };
 }
 
 let out_service = null;
