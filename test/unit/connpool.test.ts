@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyEdits } from '../../server/src/service/core/text';
 import { applyFix, diagnose, doc, fmt, makeService, settings } from './helpers';
 
 const BOM = '\uFEFF';
@@ -408,5 +409,51 @@ void describe('the example ECE home', () => {
         'jdbc/invalid-boolean@23:156-23:159 1',
       ],
     );
+  });
+});
+
+void describe('robustness: mutated pool files', () => {
+  void test('600 seeded mutations: no rule, hover or symbol provider throws; ranges and edits stay in bounds', async () => {
+    let seed = 0x5eed;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    const bits = ['<', '>', '&', '"', "'", '</Url>', '<Url>', ';', '=', '{', '}', '\\', ':', '<!--', '-->', 'integratedSecurity=true', '</connpool>', '<connpool>', '\u0000', '\r\n', '&amp;', ']]>', '<![CDATA['];
+    let BAD = creds(sqlAuth(GOOD, 0), 0, 'sa', 'pw');
+    BAD = replace(BAD, 'ECE-AG.example.com:1433', '10.1.2.3\\inst:1433;databaseName=x');
+    let safeRuns = 0;
+    for (let i = 0; i < 600; i++) {
+      let t = i % 2 ? GOOD : BAD;
+      for (let k = 0, n = 1 + Math.floor(rnd() * 4); k < n; k++) {
+        const p = Math.floor(rnd() * t.length);
+        const r = rnd();
+        if (r < 0.4) t = t.slice(0, p) + bits[Math.floor(rnd() * bits.length)]! + t.slice(p);
+        else if (r < 0.8) t = t.slice(0, p) + t.slice(p + 1 + Math.floor(rnd() * 20));
+        else t = t.slice(0, p) + t.slice(p, p + 30) + t.slice(p);
+      }
+      const { service, logs } = makeService();
+      const s = settings({ alwaysOn: i % 3 === 0, listenerNames: ['ece-ag.example.com'] });
+      const d = doc(t);
+      const a = service.analyze(d, s);
+      assert.ok(a);
+      for (const f of a.findings) {
+        assert.ok(f.start >= 0 && f.start <= f.end && f.end <= t.length, `${f.ruleId} out of bounds`);
+        for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= t.length, `${f.ruleId} edit out of bounds`);
+      }
+      const diags = service.diagnostics(d, s);
+      if (diags.length) service.codeActions(d, diags[0]!.range, diags, undefined, s);
+      service.codeActions(d, diags[0]?.range ?? { start: d.positionAt(0), end: d.positionAt(0) }, [], [CodeActionKind.SourceFixAll], s);
+      service.symbols(d, s);
+      for (let h = 0; h < 5; h++) await service.hover(d, d.positionAt(Math.floor(rnd() * t.length)), s);
+      assert.deepEqual(logs, [], JSON.stringify(t));
+      // safe fixes never break a well-formed file
+      if (!a.findings.some((f) => f.ruleId === 'xml/not-well-formed')) {
+        const fixed = applyEdits(t, service.fixAllEdits(d, s));
+        assert.deepEqual(diagnose(fixed).filter((x) => x.code === 'xml/not-well-formed'), [], JSON.stringify([t, fixed]));
+        safeRuns++;
+      }
+    }
+    assert.ok(safeRuns > 50, String(safeRuns));
   });
 });
