@@ -52,7 +52,7 @@ function statsOrEmpty(samples, first) {
  * One-character edits in the middle of an open document (insert, then delete, alternately), each
  * followed by the publish for exactly that version.
  */
-export async function measureChange(server, { uri, languageId, text, offset, iters, timeoutMs }) {
+export async function measureChange(server, { uri, languageId, text, offset, iters, timeoutMs, pause = () => 0 }) {
   const pos = positionAt(text, offset);
   const after = { line: pos.line, character: pos.character + 1 };
   let version = 1;
@@ -63,7 +63,11 @@ export async function measureChange(server, { uri, languageId, text, offset, ite
   let failures = 0;
   let count = null;
   let publishesPerVersion = 1;
+  let last = null;
   for (let i = 0; i < iters; i++) {
+    // an isolated keystroke: the previous answer is in and the document has been still for a while
+    const still = pause(last);
+    if (still > 0) await delay(still);
     version++;
     const change = i % 2 === 0
       ? { range: { start: pos, end: pos }, rangeLength: 0, text: 'x' }
@@ -81,6 +85,7 @@ export async function measureChange(server, { uri, languageId, text, offset, ite
       continue;
     }
     samples.push(ev.t - t0);
+    last = ev.t - t0;
     count = ev.count;
     publishesPerVersion = Math.max(publishesPerVersion, seen.filter((v) => v === version).length);
   }

@@ -113,7 +113,7 @@ export function renderResults(r) {
   // ---- our server per kind and size
   if (!missing) {
     L.push('### Our server: time to diagnostics, per file kind and size', '');
-    L.push('Open = `didOpen` → `publishDiagnostics` (fresh URI each time; "cold" is the first open of that kind and size in the session). Edit = one-character `didChange` in the middle of the file → `publishDiagnostics` for that version.', '');
+    L.push('Open = `didOpen` → `publishDiagnostics` (fresh URI each time; "cold" is the first open of that kind and size in the session). Edit = one-character `didChange` in the middle of the file, after the document has been still for 3.5 times the previous answer time (an isolated keystroke; typing is the edit storm below) → `publishDiagnostics` for that version.', '');
     L.push('"Service" is the language service alone in the bench process (parse, rules, conversion to LSP diagnostics; no protocol), so open − service is roughly what the protocol, the document store and scheduling cost.', '');
     L.push('| kind | size | bytes | open median | open p95 | cold open | edit median | edit p95 | service median | diagnostics |', '|---|---|---|---|---|---|---|---|---|---|');
     for (const k of kinds) {

@@ -57,7 +57,7 @@ const log = (...a) => console.log(`[${((now() - START) / 1000).toFixed(1).padSta
 // Iterations per size: open (first is cold, the rest warm), change, floor runs; and a wait deadline.
 const PLAN = QUICK
   ? { '1KB': [6, 10, 50, 10000], '10KB': [6, 10, 50, 10000], '100KB': [5, 10, 20, 10000], '1MB': [3, 5, 5, 30000], '10MB': [2, 2, 2, 90000] }
-  : { '1KB': [21, 30, 200, 10000], '10KB': [21, 30, 100, 10000], '100KB': [16, 20, 50, 10000], '1MB': [8, 10, 10, 30000], '10MB': [3, 4, 3, 90000] };
+  : { '1KB': [21, 30, 200, 10000], '10KB': [21, 30, 100, 10000], '100KB': [16, 20, 50, 10000], '1MB': [8, 10, 10, 30000], '10MB': [3, 3, 3, 90000] };
 
 // Peers answer in hundreds of milliseconds to seconds (their built-in delays alone are 200-500 ms): fewer runs.
 const PEER_ITERS = QUICK
@@ -65,6 +65,12 @@ const PEER_ITERS = QUICK
   : { '1KB': [8, 10], '10KB': [6, 8], '100KB': [6, 8], '1MB': [4, 5], '10MB': [2, 2] };
 
 const uri = (p) => pathToFileURL(p).href;
+
+// Between two measured edits the document stays still for 3.5 times the last answer time (at least 100 ms, at
+// most 4 s), so each edit is an isolated keystroke whatever burst detection a server does; typing is the storm.
+// The peers' delays are fixed, so they get a short pause.
+const PAUSE_OURS = (last) => (last == null ? 300 : Math.min(4000, Math.max(100, 3.5 * last)));
+const PAUSE_PEERS = () => 50;
 
 // ------------------------------------------------------------------ data
 
@@ -210,7 +216,7 @@ async function measureMatrix(cfg, cases, results, label) {
     r.open = await measureOpen(server, { uriFor: c.uriFor, languageId: c.languageId, text: c.text, iters: openIters, timeoutMs });
     r.openWallMs = now() - tOpen;
     if (!server.exited) {
-      r.change = await measureChange(server, { uri: c.uriFor('change'), languageId: c.languageId, text: c.text, offset: c.offset, iters: changeIters, timeoutMs });
+      r.change = await measureChange(server, { uri: c.uriFor('change'), languageId: c.languageId, text: c.text, offset: c.offset, iters: changeIters, timeoutMs, pause: c.pause ?? PAUSE_OURS });
     }
     r.rssAfterMb = server.rss();
     results[c.key] = r;
@@ -587,7 +593,7 @@ async function measurePeers(data, out) {
       if (offset < 0) offset = text.indexOf('databaseName=');
       return {
         key: `connpool/${size}`, size, text, languageId: p.languageId, offset: offset + 'databaseName='.length + 3,
-        iters: PEER_ITERS[size],
+        iters: PEER_ITERS[size], pause: PAUSE_PEERS,
         uriFor: (k) => uri(path.join(DATA, size, 'peers', `open-${k}`, `egpl_ds_connpool_map.${p.ext}`)),
         // a 1 MB open over 8 s means 10 MB would not fit a bounded run: say so instead of waiting
         skipIf: () => {
