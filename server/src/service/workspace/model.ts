@@ -36,8 +36,20 @@ export const CROSS_FILE_DEPENDENCIES: Readonly<Record<KindId, readonly KindId[]>
   webconfig: [],
 };
 
-/** Lower-cased folder segments of a URI or path (`file:///C:/ECE/x.xml` → `['c:', 'ece']`). */
-export function folderSegments(uri: string): string[] {
+const segmentCache = new Map<string, readonly string[]>();
+
+/** Lower-cased folder segments of a URI or path (`file:///C:/ECE/x.xml` → `['c:', 'ece']`). Memoised. */
+export function folderSegments(uri: string): readonly string[] {
+  let hit = segmentCache.get(uri);
+  if (!hit) {
+    if (segmentCache.size >= 20_000) segmentCache.clear();
+    hit = computeSegments(uri);
+    segmentCache.set(uri, hit);
+  }
+  return hit;
+}
+
+function computeSegments(uri: string): string[] {
   let p = uri;
   const m = /^[a-z][a-z0-9+.-]*:/i.exec(p);
   if (m) {
@@ -76,8 +88,10 @@ export function canonicalUri(uri: string): string {
 
 /** Number of leading folder segments two URIs share. */
 export function commonFolderDepth(a: string, b: string): number {
-  const x = folderSegments(a);
-  const y = folderSegments(b);
+  return commonDepth(folderSegments(a), folderSegments(b));
+}
+
+function commonDepth(x: readonly string[], y: readonly string[]): number {
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   return i;
@@ -86,6 +100,9 @@ export function commonFolderDepth(a: string, b: string): number {
 export class WorkspaceModel implements WorkspaceView {
   private readonly files = new Map<string, WorkspaceFile>();
   private gen = 0;
+  /** `related` answers for the current generation (every rule of every file asks; trees can be large). */
+  private relatedCache = new Map<string, Array<{ uri: string; model: unknown }>>();
+  private relatedGen = -1;
 
   constructor(private detect: KindDetector) {}
 
@@ -186,14 +203,25 @@ export class WorkspaceModel implements WorkspaceView {
 
   /** Other known files of `kind`, nearest to `fromUri` first (see the file comment). */
   related(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }> {
-    const ranked: Array<{ f: WorkspaceFile; depth: number; own: number }> = [];
+    if (this.relatedGen !== this.gen) {
+      this.relatedCache.clear();
+      this.relatedGen = this.gen;
+    }
     const self = canonicalUri(fromUri);
+    const cacheKey = `${kind}|${self}`;
+    const cached = this.relatedCache.get(cacheKey);
+    if (cached) return cached.slice();
+    const from = folderSegments(self);
+    const ranked: Array<{ f: WorkspaceFile; depth: number; own: number }> = [];
     for (const [key, f] of this.files) {
       if (f.kind !== kind || key === self) continue;
-      ranked.push({ f, depth: commonFolderDepth(fromUri, f.uri), own: folderSegments(f.uri).length });
+      const segs = folderSegments(key);
+      ranked.push({ f, depth: commonDepth(from, segs), own: segs.length });
     }
     ranked.sort((a, b) => b.depth - a.depth || a.own - b.own || (a.f.uri < b.f.uri ? -1 : a.f.uri > b.f.uri ? 1 : 0));
-    return ranked.map((r) => ({ uri: r.f.uri, model: r.f.model }));
+    const out = ranked.map((r) => ({ uri: r.f.uri, model: r.f.model }));
+    this.relatedCache.set(cacheKey, out);
+    return out.slice();
   }
 
   /**
