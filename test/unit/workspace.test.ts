@@ -215,3 +215,30 @@ void describe('CLI check uses the workspace model', () => {
   });
 });
 
+
+void describe('cross-file rules never fail on half-typed files', () => {
+  void test('every prefix of every home-a file, as the partner and as the checked file: no rule failure, ranges in bounds', async () => {
+    const ws = await loadWorkspace([path.join(ROOT, 'home-a')]);
+    const s = S({ listenerNames: ['ag-a'] });
+    for (const victim of ws.files) {
+      const logs: string[] = [];
+      const svc = new EceLanguageService({ log: (m) => logs.push(m) }, ws.model);
+      const full = victim.text;
+      const step = Math.max(1, Math.floor(full.length / 60));
+      for (let n = 0; n <= full.length; n += step) {
+        const cut = full.slice(0, n);
+        ws.model.update(victim.uri, cut);
+        svc.setWorkspace(ws.model);
+        for (const other of ws.files) {
+          const text = other.uri === victim.uri ? cut : other.text;
+          const doc = TextDocument.create(other.uri, other.kind, n + 1, text);
+          for (const d of svc.diagnostics(doc, s)) {
+            assert.ok(doc.offsetAt(d.range.end) <= text.length);
+          }
+        }
+      }
+      ws.model.update(victim.uri, full);
+      assert.deepEqual(logs.filter((l) => /rule failed/.test(l)), [], victim.path);
+    }
+  });
+});
