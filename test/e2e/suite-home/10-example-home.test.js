@@ -28,10 +28,31 @@ function cliReport(home) {
   }
   return byFile;
 }
+/** The contributed command whose title matches `title` (ids are the lead's to choose), or undefined. */
+function commandTitled(title) {
+  const cmds = (h.getExtension().packageJSON.contributes || {}).commands || [];
+  const c = cmds.find((x) => title.test(x.title));
+  return c && c.command;
+}
 const shown = (list) => list.map((d) => `${h.ruleOf(d)}@${h.fmtRange(d.range)}#${d.severity}`).sort();
 
 describe('example ECE home (workspace settings from its .vscode folder)', () => {
   afterEach(() => h.closeAll());
+
+  // first in this window, before any ECE file has been opened here
+  it('ECE: Check Workspace publishes, for files that are not open, what the command-line checker reports', async function () {
+    const id = commandTitled(/Check Workspace/i);
+    if (!id) this.skip();    // not contributed yet
+    await h.closeAll();
+    const home = h.workspaceDir();
+    const report = cliReport(home);
+    const shownNow = (file) => shown(vscode.languages.getDiagnostics(vscode.Uri.file(file)));
+    await vscode.commands.executeCommand(id);
+    for (const [file, want] of report) {
+      const w = want.join(', ');
+      await h.waitForDiagnostics(vscode.Uri.file(file), () => shownNow(file).join(', ') === w, `[${w}] on the unopened ${path.relative(home, file)}`);
+    }
+  });
 
   it('the editor shows, for every ECE file of the example, exactly what the command-line checker reports', async () => {
     const home = h.workspaceDir();
