@@ -28,13 +28,14 @@ async function main() {
   const { workspaces } = prepareWorkspace(runDir, extensionsDir, outDir);
   const profile = [`--extensions-dir=${extensionsDir}`, `--user-data-dir=${userDataDir}`];
 
-  const vscodeExecutablePath = await downloadAndUnzipVSCode(process.env.VSCODE_VERSION || '1.100.3');
-  const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);
-  const win = process.platform === 'win32';
-  const inst = cp.spawnSync(win ? `"${cli}"` : cli, [...profile, '--install-extension', vsix], { stdio: 'inherit', encoding: 'utf8', shell: win });
-  if (inst.status !== 0) throw new Error(`installing ${vsix} failed (exit ${inst.status})`);
-
   try {
+    // the download is cached in .e2e/vscode-test (git-ignored)
+    const vscodeExecutablePath = await downloadAndUnzipVSCode({ version: process.env.VSCODE_VERSION || '1.100.3', cachePath: path.join(REPO, '.e2e', 'vscode-test') });
+    const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);
+    const win = process.platform === 'win32';
+    const inst = cp.spawnSync(win ? `"${cli}"` : cli, [...profile, '--install-extension', vsix], { stdio: 'inherit', encoding: 'utf8', shell: win });
+    if (inst.status !== 0) throw new Error(`installing ${vsix} failed (exit ${inst.status})`);
+
     // the test cases (suite/), then the copy of examples/ece-home (suite-home/); index.js picks by the folder
     for (const workspace of [workspaces.cases, workspaces.home]) {
       await runTests({
