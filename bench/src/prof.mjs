@@ -86,11 +86,14 @@ export function summarizeProfiles(dir, bundle, root, top = 25) {
       }
     }
   }
-  const fmt = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top)
-    .map(([k, ms]) => `${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / totalMs).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+  // percentages of the busy time: idle (waiting for the client) is left out
+  const idleMs = [...self].filter(([k]) => k.startsWith('(idle)')).reduce((a, [, v]) => a + v, 0);
+  const busyMs = Math.max(1, totalMs - idleMs);
+  const fmt = (m) => [...m].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)
+    .map(([k, ms]) => `${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / busyMs).toFixed(1).padStart(5)}%  ${k}`).join('\n');
   const ours = (m) => new Map([...m].filter(([k]) => k.includes('server/src/')));
   return [
-    `CPU profiles: ${files.length} file(s) in ${path.relative(root, dir)}, ${totalMs.toFixed(0)} ms sampled; source map ${map ? 'used' : 'NOT found (positions are in the bundle)'}`,
+    `CPU profiles: ${files.length} file(s) in ${path.relative(root, dir)}, ${totalMs.toFixed(0)} ms sampled, ${busyMs.toFixed(0)} ms busy (percentages are of the busy time); source map ${map ? 'used' : 'NOT found (positions are in the bundle)'}`,
     '', 'Self time, top functions:', fmt(self),
     '', 'Self time, our code only (server/src):', fmt(ours(self)),
     '', 'Inclusive time, our code only (server/src):', fmt(ours(incl)),
