@@ -295,6 +295,9 @@ void describe('xml scanner: size, depth and binary input', () => {
       d++;
     }
     assert.equal(d, depth);
+    // through the engine, as a pool file: no stack overflow in the model, rules or symbols
+    const pool = `<conn_pool_list>${'<g>'.repeat(depth)}${'</g>'.repeat(depth)}<connpool name="P"><Url>jdbc:sqlserver://h.example.com:1433;databaseName=d;integratedSecurity=true</Url></connpool></conn_pool_list>`;
+    assert.deepEqual(diagnose(pool), []);
     // unclosed at that depth: one problem on the innermost open element
     const u = parseXml('<a>'.repeat(depth));
     assert.equal(u.problems.length, 1);
