@@ -67,20 +67,22 @@ async function insertGadgetTab(getClient: ClientGetter, args?: { kind?: string; 
     if (contextRoot === undefined) return undefined;
   }
   const doc = editor.document;
-  const result = await client.sendRequest<{ text?: string; error?: string }>('ece/gadgetTab/build', {
+  if (!editor.selection.isEmpty) await editor.edit((b) => b.delete(editor.selection));
+  const result = await client.sendRequest<{ edit?: { start: number; end: number; newText: string }; error?: string }>('ece/gadgetTab/build', {
     kind: kind.kind,
     host,
     contextRoot,
     text: doc.getText(),
     offset: doc.offsetAt(editor.selection.start),
   });
-  if (result.error || result.text === undefined) {
+  const edit = result.edit;
+  if (result.error || !edit) {
     void vscode.window.showErrorMessage(result.error ?? 'The tab could not be built.');
     return undefined;
   }
-  const text = result.text;
-  const ok = await editor.edit((b) => b.replace(editor.selection, text));
-  return ok ? text : undefined;
+  const range = new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end));
+  const ok = await editor.edit((b) => b.replace(range, edit.newText));
+  return ok ? edit.newText : undefined;
 }
 
 async function restrictFraming(getClient: ClientGetter, args?: { domains?: string | string[] }): Promise<number | undefined> {
@@ -113,6 +115,69 @@ async function restrictFraming(getClient: ClientGetter, args?: { domains?: strin
   return (await applyServerEdit(client, r.edit, 'Restrict Framing')) ? r.count : undefined;
 }
 
+function folderUris(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+}
+
+async function checkWorkspace(getClient: ClientGetter): Promise<{ files: number; problems: number; errors: number }> {
+  const client = ready(getClient);
+  const results = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'ECE: checking every ECE file of the workspace…' },
+    () => client.sendRequest<Array<{ uri: string; count: number; errors: number }>>('ece/checkWorkspace', { roots: folderUris() }),
+  );
+  const summary = { files: results.length, problems: results.reduce((n, r) => n + r.count, 0), errors: results.reduce((n, r) => n + r.errors, 0) };
+  const text = `ECE: ${summary.files} file${summary.files === 1 ? '' : 's'} checked, ${summary.problems} problem${summary.problems === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}).`;
+  if (summary.problems) {
+    void vscode.window.showInformationMessage(text, 'Show Problems').then((a) => (a ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+  } else void vscode.window.showInformationMessage(text);
+  return summary;
+}
+
+interface WindowsAuthEditResult {
+  edit: unknown;
+  files: Array<{ uri: string; changes: string[] }>;
+  zips: Array<{ path: string; needsChange: boolean; found: boolean; error?: string }>;
+  message: string;
+}
+
+/**
+ * Convert to Windows Authentication: one workspace edit (refactor preview, one undo step), then, after its own
+ * confirmation, the copy inside deployment.zip. `{ confirmZip: true }` answers the zip question (for scripts/tests).
+ */
+async function convertWindowsAuth(getClient: ClientGetter, args?: { confirmZip?: boolean; skipZip?: boolean }): Promise<{ files: number; zipMessages: string[] } | undefined> {
+  const client = ready(getClient);
+  const plan = await client.sendRequest<WindowsAuthEditResult>('ece/windowsAuthEdit', { roots: folderUris() });
+  if (plan.edit) {
+    const applied = await applyServerEdit(client, plan.edit, 'Convert to Windows Authentication');
+    if (!applied) return undefined;
+    // Save what the conversion changed, so the deployment.zip copy and the files on disk agree.
+    for (const f of plan.files) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === vscode.Uri.parse(f.uri).toString());
+      if (doc?.isDirty) await doc.save();
+    }
+  }
+  const zipMessages: string[] = [];
+  const pending = plan.zips.filter((z) => z.needsChange);
+  for (const z of plan.zips) if (z.error) zipMessages.push(z.error);
+  if (pending.length && !args?.skipZip) {
+    const go =
+      args?.confirmZip ??
+      (await vscode.window.showWarningMessage(
+        `Also convert the copy of the pool file inside ${pending.map((z) => z.path).join(', ')}? Every other entry stays byte for byte; a backup of the zip is kept beside it.`,
+        { modal: true },
+        'Convert the zip copy',
+      )) === 'Convert the zip copy';
+    if (go) {
+      const r = await client.sendRequest<{ messages: string[]; ok: boolean }>('ece/windowsAuthZip', { roots: folderUris() });
+      zipMessages.push(...r.messages);
+      const show = r.ok ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(r.messages.join(' '));
+    }
+  }
+  if (!plan.edit && !pending.length) void vscode.window.showInformationMessage(plan.message);
+  return { files: plan.files.length, zipMessages };
+}
+
 export function registerCommands(context: vscode.ExtensionContext, getClient: ClientGetter): void {
   const wrap =
     <A, R>(fn: (g: ClientGetter, a?: A) => Promise<R>) =>
@@ -127,5 +192,7 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: Cl
   context.subscriptions.push(
     vscode.commands.registerCommand('ece.insertGadgetTab', wrap(insertGadgetTab)),
     vscode.commands.registerCommand('ece.restrictFraming', wrap(restrictFraming)),
+    vscode.commands.registerCommand('ece.checkWorkspace', wrap(checkWorkspace)),
+    vscode.commands.registerCommand('ece.convertWindowsAuth', wrap(convertWindowsAuth)),
   );
 }

@@ -21,7 +21,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     documentSelector: documentSelector(files),
     outputChannel: output,
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{egpl_ds_connpool_map.xml,reportsdb_utility.properties,input.properties,ece_config.js,spog_config.js,web.config,*.xml}'),
+      // The server keeps a model of the ECE files that are not open (cross-file rules): tell it when they change.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xml,XML,properties,PROPERTIES,js,JS,config,CONFIG}'),
     },
   };
   // The id `ece` makes the client honour the `ece.trace.server` setting.

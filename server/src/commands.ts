@@ -6,9 +6,8 @@ import type { Connection, TextDocuments, WorkspaceEdit } from 'vscode-languagese
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EceLanguageService } from './service/core/engine';
 import type { Settings } from './service/core/settings';
-import { detectEol, indentOf } from './service/core/text';
 import type { OffsetEdit } from './service/core/types';
-import { buildGadgetTab, detectIndentUnit, GADGET_TAB_KINDS, validateContextRoot, validateHost, type GadgetTabKind } from './service/kinds/finesse/insertTab';
+import { GADGET_TAB_KINDS, gadgetTabInsertion, validateContextRoot, validateHost, type GadgetTabKind } from './service/kinds/finesse/insertTab';
 import { restrictFramingEdits } from './service/kinds/webconfig/restrict';
 import type { WebconfigModel } from './service/kinds/webconfig/model';
 import { parseDomainList } from './service/parse/iisRegex';
@@ -54,16 +53,9 @@ export function registerCommands(connection: Connection, ctx: CommandContext): v
     if (error) return { error };
     const text = typeof p.text === 'string' ? p.text : '';
     const offset = Math.max(0, Math.min(p.offset | 0, text.length));
-    return {
-      text: buildGadgetTab({
-        kind: p.kind,
-        host: p.host.trim(),
-        contextRoot: p.contextRoot,
-        indent: detectIndentUnit(text),
-        eol: detectEol(text),
-        baseIndent: indentOf(text, offset),
-      }),
-    };
+    // The whole insertion: line ending, indentation unit, depth after a start tag, text after the cursor.
+    const edit = gadgetTabInsertion(text, offset, { kind: p.kind, host: p.host.trim(), contextRoot: p.contextRoot });
+    return { edit };
   });
 
   connection.onRequest(Requests.restrictFramingValidate, (p: { domains: string }) => {

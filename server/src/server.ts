@@ -22,20 +22,29 @@ import { normalizeSettings, type Settings } from './service/core/settings';
 import { Scheduler } from './scheduler';
 import { WorkerRegexRunner } from './node/regexRunner';
 import { registerCommands } from './commands';
+import { WorkspaceSession } from './node/workspace';
+import {
+  CHECK_WORKSPACE_REQUEST,
+  WINDOWS_AUTH_EDIT_REQUEST,
+  WINDOWS_AUTH_ZIP_REQUEST,
+  workspaceRequestHandlers,
+} from './node/workspaceRequests';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (m: string) => connection.console.log(m);
 
 const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
-const service = new EceLanguageService({
-  log,
-  docsBase: pathToFileURL(docsDir).href,
-  regexRunner: new WorkerRegexRunner(),
-});
+const regexRunner = new WorkerRegexRunner();
+const service = new EceLanguageService({ log, docsBase: pathToFileURL(docsDir).href, regexRunner });
+connection.onShutdown(() => regexRunner.dispose());
 
 let hasConfigurationCapability = false;
 let initSettings: Settings = normalizeSettings(undefined);
+/** Settings of the workspace as a whole (cross-file model, workspace commands). */
+let workspaceSettings: Settings = initSettings;
+let roots: string[] = [];
+let supportsWorkspaceFolders = false;
 const settingsCache = new Map<string, Promise<Settings>>();
 
 function settingsFor(uri: string): Promise<Settings> {
@@ -49,6 +58,25 @@ function settingsFor(uri: string): Promise<Settings> {
   }
   return s;
 }
+
+async function refreshWorkspaceSettings(): Promise<void> {
+  if (!hasConfigurationCapability) {
+    workspaceSettings = initSettings;
+    return;
+  }
+  try {
+    workspaceSettings = normalizeSettings((await connection.workspace.getConfiguration({ section: 'ece' })) ?? initSettings);
+  } catch {
+    workspaceSettings = initSettings;
+  }
+}
+
+/** The ECE home(s) under the workspace folders, as one configuration for the cross-file rules. */
+const session = new WorkspaceSession(service, () => workspaceSettings);
+const revalidate = (uris: Iterable<string>) => {
+  for (const u of uris) if (documents.get(u)) scheduler.schedule(u, 0);
+};
+const openUris = () => documents.keys();
 
 /** Validation per document: debounced by the cost of the last run, newest version wins. */
 const scheduler = new Scheduler(async (uri) => {
@@ -64,8 +92,11 @@ const scheduler = new Scheduler(async (uri) => {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  supportsWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) initSettings = normalizeSettings(init.settings);
+  workspaceSettings = initSettings;
+  roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -73,7 +104,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       documentSymbolProvider: true,
       completionProvider: { triggerCharacters: [';', '='] },
-      executeCommandProvider: { commands: [] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'ece-config', version: '0.1.0' },
   };
@@ -83,6 +114,23 @@ connection.onInitialized(() => {
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ece' });
   }
+  // Load the ECE files that are not open (in the background: the first diagnostics do not wait for it).
+  void (async () => {
+    await refreshWorkspaceSettings();
+    try {
+      await session.addRoots(roots);
+    } catch (e) {
+      log(`loading the workspace failed: ${String(e)}`);
+    }
+    revalidate(openUris());
+  })();
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      for (const f of e.removed) session.removeRoot(f.uri);
+      roots = roots.filter((r) => !e.removed.some((f) => f.uri === r)).concat(e.added.map((f) => f.uri));
+      void session.addRoots(e.added.map((f) => f.uri)).then(() => revalidate(openUris()), (err: unknown) => log(`loading folders failed: ${String(err)}`));
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -91,16 +139,40 @@ connection.onDidChangeConfiguration((change) => {
     const s = (change.settings as { ece?: unknown } | undefined)?.ece;
     if (s) initSettings = normalizeSettings(s);
   }
-  for (const d of documents.all()) scheduler.schedule(d.uri, 0);
+  void (async () => {
+    const globsBefore = JSON.stringify(workspaceSettings.files);
+    await refreshWorkspaceSettings();
+    session.settingsChanged();
+    if (JSON.stringify(workspaceSettings.files) !== globsBefore) await session.addRoots(roots).catch((e: unknown) => log(String(e)));
+    for (const d of documents.all()) scheduler.schedule(d.uri, 0);
+  })();
 });
 
 documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  scheduler.schedule(e.document.uri);
+  // Other open files whose cross-file rules read this one are refreshed too.
+  revalidate(session.documentChanged(e.document, openUris()).filter((u) => u !== e.document.uri));
+});
 documents.onDidClose((e) => {
   scheduler.cancel(e.document.uri);
   settingsCache.delete(e.document.uri);
   service.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  void session.documentClosed(e.document.uri, openUris()).then(revalidate, (err: unknown) => log(String(err)));
+});
+connection.onDidChangeWatchedFiles((p) => {
+  void session.watchedFilesChanged(p.changes, openUris()).then(revalidate, (err: unknown) => log(String(err)));
+});
+
+const workspaceHandlers = workspaceRequestHandlers(service, documents, () => workspaceSettings);
+connection.onRequest(WINDOWS_AUTH_EDIT_REQUEST, workspaceHandlers.windowsAuthEdit);
+connection.onRequest(WINDOWS_AUTH_ZIP_REQUEST, workspaceHandlers.windowsAuthZip);
+/** Check Workspace: diagnostics for every ECE file under the folders, published so the Problems panel lists them. */
+connection.onRequest(CHECK_WORKSPACE_REQUEST, async (p: { roots?: string[] }) => {
+  const results = await workspaceHandlers.checkWorkspace({ roots: p?.roots?.length ? p.roots : roots });
+  for (const r of results) if (!documents.get(r.uri)) await connection.sendDiagnostics({ uri: r.uri, diagnostics: r.diagnostics });
+  return results.map((r) => ({ uri: r.uri, count: r.diagnostics.length, errors: r.diagnostics.filter((d) => d.severity === 1).length }));
 });
 
 connection.onCodeAction(async (params) => {

@@ -26,10 +26,10 @@ describe('command requests', () => {
     assert.equal(await c.conn.sendRequest('ece/gadgetTab/validate', { host: 'ece.example.com' }), null);
     const text = '<tabs>\r\n\t\t<tab>\r\n\t\t\t<id>x</id>\r\n\t\t</tab>\r\n\t\t\r\n</tabs>\r\n';
     const offset = text.indexOf('\t\t\r\n</tabs>') + 2;
-    const r = (await c.conn.sendRequest('ece/gadgetTab/build', { kind: 'ece', host: 'ece.example.com', text, offset })) as { text: string };
+    const r = (await c.conn.sendRequest('ece/gadgetTab/build', { kind: 'ece', host: 'ece.example.com', text, offset })) as { edit: { start: number; end: number; newText: string } };
     assert.equal(
-      r.text,
-      '<tab>\r\n\t\t\t<id>ece</id>\r\n\t\t\t<label>ECE</label>\r\n\t\t\t<gadgets>\r\n\t\t\t\t<gadget>https://ece.example.com/system/templates/finesse/gadget/agent/ece.xml</gadget>\r\n\t\t\t</gadgets>\r\n\t\t</tab>',
+      text.slice(0, r.edit.start) + r.edit.newText + text.slice(r.edit.end),
+      '<tabs>\r\n\t\t<tab>\r\n\t\t\t<id>x</id>\r\n\t\t</tab>\r\n\t\t<tab>\r\n\t\t\t<id>ece</id>\r\n\t\t\t<label>ECE</label>\r\n\t\t\t<gadgets>\r\n\t\t\t\t<gadget>https://ece.example.com/system/templates/finesse/gadget/agent/ece.xml</gadget>\r\n\t\t\t</gadgets>\r\n\t\t</tab>\r\n</tabs>\r\n',
     );
     const bad = (await c.conn.sendRequest('ece/gadgetTab/build', { kind: 'solve', host: 'ece.example.com', text, offset })) as { error?: string };
     assert.match(bad.error ?? '', /context root/i);

@@ -121,7 +121,7 @@ void test('run() reports carry the rule ids as given in the catalog', () => {
   assert.deepEqual(ruleIds, [
     'properties/control-escape-in-path', 'properties/duplicate-key', 'properties/line-continuation', 'properties/malformed-unicode-escape',
     'properties/missing-key', 'properties/unknown-escape', 'properties/unknown-key',
-    'reportsdb/create-dblink-must-be-true', 'reportsdb/invalid-port', 'reportsdb/server-is-ip-address', 'reportsdb/windows-authentication-required',
+    'reportsdb/create-dblink-must-be-true', 'reportsdb/invalid-port', 'reportsdb/server-is-ip-address', 'reportsdb/server-is-listener', 'reportsdb/windows-authentication-required',
   ]);
   assert.equal(run(reportsdbKind, BASE).length, 0);
 });
