@@ -481,20 +481,6 @@ void describe('rewriteZipEntry', () => {
     const { zip } = place(bytes);
     await assertRefused(readZipEntryText(zip, CONNPOOL_ZIP_ENTRY), 'corrupt', /names a different file/);
   });
-
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  void test('a read-only folder fails cleanly', { skip: isRoot || process.platform === 'win32' ? 'permissions are not enforced here' : false }, async () => {
-    const original = await buildZip();
-    const { dir, zip } = place(original);
-    fs.chmodSync(dir, 0o555);
-    try {
-      await assert.rejects(rewriteZipEntry(zip, CONNPOOL_ZIP_ENTRY, blankCredentials, { now: NOW }), { code: 'EACCES' });
-    } finally {
-      fs.chmodSync(dir, 0o755);
-    }
-    assert.ok(fs.readFileSync(zip).equals(original));
-    assert.deepEqual(listDir(dir), ['deployment.zip']);
-  });
 });
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'zip');
@@ -532,12 +518,12 @@ void describe('rewriteZipEntry on zips made by other tools', () => {
       assert.deepEqual(listDir(dir), ['deployment.zip', 'deployment.zip.bak-20260102-030405']);
     });
   }
-  void test('Java reads the rewritten zips (ZipInputStream and ZipFile, CRCs checked)', (t) => {
+  void test('Java reads the rewritten zips (ZipInputStream and ZipFile, CRCs checked)', () => {
     assert.equal(checked.length, 3, 'runs after the three rewrites above');
     // The Info-ZIP fixture has a stored entry with a data descriptor, which ZipInputStream refuses even in the
     // original: Java reads that one through its central directory only (as java.util.zip.ZipFile does).
     const out = javaCheck(checked[0], `cd:${checked[1]}`, checked[2]);
-    if (out === undefined) return t.skip('no JDK installed');
+    assert.ok(out !== undefined, 'java (JDK 17) is needed for this check: it is on every machine of this project');
     assert.equal(out, 'OK 8\nOK 8\nOK 3\n');
   });
 });
