@@ -25,6 +25,32 @@ void describe('WorkerRegexRunner', { timeout: 20000 }, () => {
     assert.deepEqual(r, { timedOut: false, results: [true, true, false, false, false] });
   });
 
+  void test('built pattern vs the guide\'s host part: the bare domain and glued look-alikes', async () => {
+    const built = buildRestrictedWsname(['domain1.com', 'domain2.com']);
+    const guide = built.replace('([a-z0-9-]+\\.)*', '([a-z0-9.]+)');
+    assert.notEqual(guide, built);
+    const cases: Array<[string, boolean, boolean]> = [
+      // [parent address, allowed by the built pattern, allowed by the guide's shape]
+      ['https://finesse.domain1.com', true, true],
+      ['https://domain1.com', true, false],
+      ['https://a.b.domain2.com', true, true],
+      ['http://fin-1.domain2.com', true, false],
+      ['https://FINESSE.Domain1.COM', true, true],
+      ['https://evildomain1.com', false, true],
+      ['https://evil-domain1.com', false, false],
+      ['https://domain1.com.evil.example', false, false],
+      ['https://evil.example/?x=domain1.com', false, false],
+      ['https://evil.example', false, false],
+      ['https://finesse.domain1.com:8445', false, false],
+    ];
+    const inputs = cases.map(([u]) => sampleInput(u));
+    assert.deepEqual(await runner.test(built, 'i', inputs, 5000), { timedOut: false, results: cases.map((c) => c[1]) });
+    assert.deepEqual(await runner.test(guide, 'i', inputs, 5000), { timedOut: false, results: cases.map((c) => c[2]) });
+    // Encoded forms of "://" and "&" work the same way.
+    const enc = ['wsname=https%3A%2F%2Fdomain1.com%26', 'wsname=https%3A%2F%2Fevildomain1.com%26', 'x=1&wsname=https://finesse.domain2.com&y=2'];
+    assert.deepEqual(await runner.test(built, 'i', enc, 5000), { timedOut: false, results: [true, false, true] });
+  });
+
   void test('a catastrophic pattern times out, the process keeps answering, the runner recovers', async () => {
     const input = 'a'.repeat(40) + '!';
     let ticks = 0;

@@ -4,21 +4,26 @@ import {
   analyzeWsname,
   buildRestrictedWsname,
   escapeDomain,
+  GUIDE_WSNAME_HOST_PART,
   parseDomainList,
   sampleCandidates,
   sampleInput,
   SHIPPED_PERMISSIVE_WSNAME,
   validateIisPattern,
+  WSNAME_HOST_PART,
 } from '../../server/src/service/parse/iisRegex';
 
 const GUIDE = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]++)(domain1\\com|domain2\\com)(&|%26|\\$))';
+/** The guide's pattern with its two copy-paste errors fixed: still the guide's host part. */
 const FIXED = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(domain1\\.com|domain2\\.com)(&|%26|\\$))';
+/** What our command writes: a dot is required between a sub-domain and the allowed domain. */
+const BUILT = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9-]+\\.)*(domain1\\.com|domain2\\.com)(&|%26|\\$))';
 
 const kinds = (p: string) => validateIisPattern(p).map((x) => [x.kind, x.start, x.end]);
 
 void describe('validateIisPattern', () => {
   void test('valid IIS patterns have no problem', () => {
-    for (const p of [SHIPPED_PERMISSIVE_WSNAME, FIXED, '^(.*)$', 'a{2,3}?b*?c+?d??', '(?:x)(?=y)(?!z)[\\]a-]', 'x{', '\\com']) {
+    for (const p of [SHIPPED_PERMISSIVE_WSNAME, FIXED, BUILT, '^(.*)$', 'a{2,3}?b*?c+?d??', '(?:x)(?=y)(?!z)[\\]a-]', 'x{', '\\com']) {
       assert.deepEqual(validateIisPattern(p), [], p);
     }
   });
@@ -125,6 +130,39 @@ void describe('analyzeWsname', () => {
     assert.deepEqual(a.domains.map((d) => [d.escapedLetters, d.bareDots, d.complex]), [[[], [], false], [[], [], false]]);
   });
 
+  void test('our built pattern: restricted, same domains and terminator as the guide-shaped one, host part "subdomains"', () => {
+    const a = analyzeWsname(BUILT)!;
+    const g = analyzeWsname(FIXED)!;
+    assert.equal(a.shape, 'restricted');
+    assert.equal(a.hostPart, 'subdomains');
+    assert.equal(g.hostPart, 'unbounded');
+    assert.deepEqual(a.domains.map((d) => [d.domain, d.start, d.end, d.source]), [
+      ['domain1.com', BUILT.indexOf('domain1'), BUILT.indexOf('domain1') + 12, 'domain1\\.com'],
+      ['domain2.com', BUILT.indexOf('domain2'), BUILT.indexOf('domain2') + 12, 'domain2\\.com'],
+    ]);
+    assert.deepEqual(a.domains.map((d) => [d.escapedLetters, d.bareDots, d.complex]), [[[], [], false], [[], [], false]]);
+    assert.deepEqual(a.hostGroup && [a.hostGroup.start, a.hostGroup.end], [BUILT.indexOf('([a-z0-9-]'), BUILT.indexOf(')*(') + 1]);
+    assert.equal(a.domainGroup!.start, BUILT.indexOf('(domain1'));
+    assert.deepEqual(a.terminator, { start: BUILT.indexOf('(&'), end: BUILT.length - 1 });
+    assert.equal(a.terminatorInsertAt, null);
+    assert.equal(a.end, BUILT.length);
+  });
+
+  void test('host part classification', () => {
+    const host = (h: string) => analyzeWsname(`wsname=((https?)(:|%3A)(/|%2F)(/|%2F)${h}(domain1\\.com)(&|%26|\\$))`)!;
+    assert.equal(host(WSNAME_HOST_PART).hostPart, 'subdomains');
+    assert.equal(host('([A-Z0-9\\-]+\\.)*').hostPart, 'subdomains');
+    for (const h of [GUIDE_WSNAME_HOST_PART, '([a-z0-9.]++)', '([a-z0-9.]*)', '([a-z0-9]+?)', '([_0-9a-z-@:%_\\+~#]+)']) {
+      assert.equal(host(h).shape, 'restricted', h);
+      assert.equal(host(h).hostPart, 'unbounded', h);
+    }
+    for (const h of ['([a-z0-9-]+\\.)+', '([a-z0-9.]+\\.)', '([a-z0-9.]+)?', '([a-z]+x)', '([a-z0-9.]{1,63})']) {
+      assert.equal(host(h).hostPart, 'other', h);
+    }
+    assert.equal(analyzeWsname(SHIPPED_PERMISSIVE_WSNAME)!.hostPart, null);
+    assert.equal(analyzeWsname('wsname=.*')!.hostPart, null);
+  });
+
   void test("the guide's pattern: \\c escapes found at their offsets", () => {
     const a = analyzeWsname(GUIDE)!;
     assert.equal(a.shape, 'restricted');
@@ -163,7 +201,8 @@ void describe('analyzeWsname', () => {
 
 void describe('building the restricted pattern', () => {
   void test('dots escaped, terminator present', () => {
-    assert.equal(buildRestrictedWsname(['domain1.com', 'domain2.com']), FIXED);
+    assert.equal(buildRestrictedWsname(['domain1.com', 'domain2.com']), BUILT);
+    assert.equal(BUILT, FIXED.replace(GUIDE_WSNAME_HOST_PART, WSNAME_HOST_PART));
     assert.equal(escapeDomain('a-b.c.org'), 'a-b\\.c\\.org');
     const built = buildRestrictedWsname(['x.example.org']);
     assert.deepEqual(validateIisPattern(built), []);
@@ -187,7 +226,10 @@ void describe('building the restricted pattern', () => {
     const c = sampleCandidates(['domain1.com']);
     assert.equal(c.allowed[0], 'https://finesse.domain1.com');
     assert.deepEqual(c.refused.slice(0, 2), ['https://domain1.com.evil.example', 'https://evil.example/?x=domain1.com']);
-    assert.deepEqual(c.lookalikes, ['https://www.domain1.com.evil.example', 'https://evil.example/?x=www.domain1.com', 'https://www.domain1xcom']);
+    assert.deepEqual(c.lookalikes, ['https://www.domain1.com.evil.example', 'https://evil.example/?x=www.domain1.com', 'https://www.domain1xcom', 'https://evildomain1.com']);
+    assert.equal(c.bare, 'https://domain1.com');
+    assert.equal(c.gluedPrefix, 'https://evildomain1.com');
+    assert.ok(c.allowed.includes(c.bare));
     assert.equal(sampleInput('https://a.com'), 'wsname=https://a.com&');
   });
 });

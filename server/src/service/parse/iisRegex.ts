@@ -295,7 +295,18 @@ export function patternGroups(pattern: string): { groups: PatternGroup[]; topBar
 export const SHIPPED_PERMISSIVE_WSNAME = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([_0-9a-z-@:%_\\+~#]=*))';
 /** What must follow the domain list so that `domain1.com.evil.example` does not pass. */
 export const WSNAME_TERMINATOR = '(&|%26|\\$)';
-const WSNAME_PREFIX = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(';
+/**
+ * The host part our command writes before the domain list: zero or more `label.` prefixes, so the
+ * domain itself and its sub-domains pass and a host name that merely ends in the domain
+ * (`evildomain1.com`) does not.
+ */
+export const WSNAME_HOST_PART = '([a-z0-9-]+\\.)*';
+/**
+ * The host part of Cisco's guide: one or more letters, digits or dots, with no dot required before
+ * the domain (`evildomain1.com` passes, the bare `domain1.com` does not).
+ */
+export const GUIDE_WSNAME_HOST_PART = '([a-z0-9.]+)';
+const WSNAME_PREFIX = `wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)${WSNAME_HOST_PART}(`;
 
 export interface Span {
   start: number;
@@ -315,6 +326,15 @@ export interface DomainAlternative extends Span {
   /** Holds regex syntax other than literal characters, `\.` and `.` (classes, groups, quantifiers). */
   complex: boolean;
 }
+
+/**
+ * How the host part before the domain list is written (restricted shape only):
+ * - `subdomains`: ours, `([a-z0-9-]+\.)*`: the domain itself and its sub-domains;
+ * - `unbounded`: the guide's, a single character class with `+`/`*` (like `([a-z0-9.]+)`) right
+ *   before the domains: no dot is required in front of the domain;
+ * - `other`: anything else (not judged).
+ */
+export type WsnameHostPart = 'subdomains' | 'unbounded' | 'other';
 
 export type WsnameShape =
   /** No domain list after the host part: any parent domain passes. */
@@ -338,6 +358,8 @@ export interface WsnameAnalysis {
   hostGroup: PatternGroup | null;
   /** The domain alternation group (restricted shape only). */
   domainGroup: PatternGroup | null;
+  /** How the host part is written (restricted shape only; null otherwise). */
+  hostPart: WsnameHostPart | null;
   domains: DomainAlternative[];
   /** Where the terminator group is, when the domain list is terminated. */
   terminator: Span | null;
@@ -375,6 +397,7 @@ export function analyzeWsname(pattern: string): WsnameAnalysis | null {
     isShipped: pattern.slice(start, end) === SHIPPED_PERMISSIVE_WSNAME,
     hostGroup: null,
     domainGroup: null,
+    hostPart: null,
     domains: [],
     terminator: null,
     terminatorInsertAt: null,
@@ -389,6 +412,7 @@ export function analyzeWsname(pattern: string): WsnameAnalysis | null {
   }
   res.shape = 'restricted';
   res.domainGroup = next;
+  res.hostPart = hostPartOf(pattern.slice(res.hostGroup.start, next.start));
   res.domains = splitAlternatives(pattern, next).map((s) => domainAlternative(pattern, s));
   const afterDomains = pattern.slice(next.end, next.end + 4);
   const term = items[hostIdx + 2];
@@ -400,6 +424,19 @@ export function analyzeWsname(pattern: string): WsnameAnalysis | null {
     res.terminatorInsertAt = next.end;
   }
   return res;
+}
+
+/** Our host part, exactly (case-insensitive; `\-` for `-` accepted). */
+const HOST_SUBDOMAINS = /^\(\[a-z0-9(?:-|\\-)\]\+\\\.\)\*$/i;
+/** One class, quantified with `+`/`*` (possessive or lazy too), with nothing after it: no dot required. */
+const HOST_UNBOUNDED = /^\(\[(?:[^\]\\]|\\.)*\][+*][+?]?\)$/;
+
+/** Classifies the text from the host group's `(` to the domain group's `(`. Bounded input (short regexes). */
+function hostPartOf(text: string): WsnameHostPart {
+  if (text.length > 200) return 'other';
+  if (HOST_SUBDOMAINS.test(text)) return 'subdomains';
+  if (HOST_UNBOUNDED.test(text)) return 'unbounded';
+  return 'other';
 }
 
 function splitAlternatives(p: string, g: PatternGroup): Span[] {
@@ -504,7 +541,9 @@ export function escapeDomain(domain: string): string {
 
 /**
  * The restricted `wsname=` part for these domains (already validated with `parseDomainList`):
- * `wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(domain1\.com|domain2\.com)(&|%26|\$))`.
+ * `wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9-]+\.)*(domain1\.com|domain2\.com)(&|%26|\$))`.
+ * Same as the guide's pattern except the host part (see `WSNAME_HOST_PART`): the guide's
+ * `([a-z0-9.]+)` lets `https://evildomain1.com` through and refuses `https://domain1.com`.
  */
 export function buildRestrictedWsname(domains: readonly string[]): string {
   return `${WSNAME_PREFIX}${domains.map(escapeDomain).join('|')})${WSNAME_TERMINATOR})`;
@@ -521,6 +560,10 @@ export interface SampleCandidates {
   refused: string[];
   /** Look-alikes of the first domain that a correct pattern refuses (a pattern that allows one is too wide). */
   lookalikes: string[];
+  /** The first domain itself (`https://domain1.com`); also one of `allowed`. */
+  bare: string;
+  /** The first domain with text glued in front (`https://evildomain1.com`); also one of `lookalikes`. */
+  gluedPrefix: string;
 }
 
 /** The query-string text a pattern is run against for a given parent URL. */
@@ -545,6 +588,7 @@ export function sampleCandidates(domains: readonly string[]): SampleCandidates {
     `https://www.${d}.evil.example`,
     `https://evil.example/?x=www.${d}`,
     `https://www.${d.replace(/\./g, 'x')}`,
+    `https://evil${d}`,
   ];
-  return { allowed, refused, lookalikes };
+  return { allowed, refused, lookalikes, bare: `https://${d}`, gluedPrefix: `https://evil${d}` };
 }
