@@ -17,7 +17,10 @@ const URI = 'file:///C:/inetpub/wwwroot/ece/web.config';
 const FIX = join(__dirname, '..', 'fixtures', 'webconfig');
 const SHIPPED = SHIPPED_PERMISSIVE_WSNAME;
 const GUIDE = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]++)(domain1\\com|domain2\\com)(&amp;|%26|\\$))';
+/** The guide's pattern with its copy-paste errors fixed: the guide's host part `([a-z0-9.]+)`. */
 const FIXED = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9.]+)(domain1\\.com|domain2\\.com)(&amp;|%26|\\$))';
+/** What "ECE: Restrict Framing to Domains..." writes (raw attribute text). */
+const BUILT = 'wsname=((http[s]?)(:|%3A)(/|%2F)(/|%2F)([a-z0-9-]+\\.)*(domain1\\.com|domain2\\.com)(&amp;|%26|\\$))';
 
 function d(text: string, uri = URI): TextDocument {
   return TextDocument.create(uri, 'xml', 1, text);
@@ -171,7 +174,9 @@ void describe('webconfig/framing-allowed-from-any-domain', () => {
     assert.ok(Array.isArray(edits));
     assert.equal(edits.length, 4);
     const after = applyEdits(text, edits);
-    assert.equal(after, text.split(SHIPPED).join(FIXED));
+    assert.equal(after, text.split(SHIPPED).join(BUILT));
+    // A file written entirely by the command has nothing left to report.
+    assert.deepEqual(diags(after), []);
     // Idempotent: nothing left to change.
     assert.deepEqual(restrictFramingEdits(webconfigKind.parse(d(after)).model, ['domain1.com', 'domain2.com']), []);
     const none = webconfigKind.parse(d('<configuration/>')).model;
@@ -302,6 +307,30 @@ void describe('webconfig/inconsistent-wsname-rules', () => {
   void test('all the same: nothing', () => {
     assert.deepEqual(diags(webConfig([FIXED, FIXED.replace('domain1\\.com|domain2\\.com', 'domain2\\.com|domain1\\.com')])), []);
   });
+
+  void test("the guide's shape and ours compare by domains: a file in either shape, or both mixed, is clean", () => {
+    assert.deepEqual(diags(webConfig([FIXED, FIXED, FIXED, FIXED])), []);
+    assert.deepEqual(diags(webConfig([BUILT, BUILT, BUILT, BUILT])), []);
+    assert.deepEqual(diags(webConfig([FIXED, BUILT, BUILT.replace('domain1\\.com|domain2\\.com', 'DOMAIN2\\.com|domain1\\.com'), FIXED], { bom: false, eol: '\n' })), []);
+  });
+
+  void test('mixed shapes with different domains: reported by domains; the fix copies the reference pattern as written', () => {
+    const other = FIXED.replace('domain1\\.com|domain2\\.com', 'domain3\\.org');
+    const text = webConfig([SHIPPED, BUILT, other, FIXED]);
+    const s0 = nth(text, SHIPPED);
+    const s2 = nth(text, other);
+    assert.deepEqual(diags(text), [
+      at(text, 'webconfig/framing-allowed-from-any-domain', s0, s0 + SHIPPED.length),
+      at(text, 'webconfig/inconsistent-wsname-rules', s0, s0 + SHIPPED.length),
+      at(text, 'webconfig/inconsistent-wsname-rules', s2, s2 + other.length),
+    ]);
+    const fixed = applyFix(text, 'webconfig/inconsistent-wsname-rules', { uri: URI });
+    assert.equal(fixed, text.replace(SHIPPED, BUILT).replace(other, BUILT));
+    assert.deepEqual(diags(fixed), []);
+    const { service } = makeService();
+    const f = service.analyze(d(text), settings())!.findings.find((x) => x.ruleId === 'webconfig/inconsistent-wsname-rules')!;
+    assert.match(f.message, /allows any domain, but the one on line 16 allows domain1\.com, domain2\.com/);
+  });
 });
 
 void describe('webconfig hover', () => {
@@ -329,7 +358,37 @@ void describe('webconfig hover', () => {
     assert.match(h.value, /also allowed, although it is not one of your domains:\*\* `https:\/\/www\.domain1\.com\.evil\.example`/);
     const dotted = (await hover(webConfig([FIXED.replace('domain1\\.com', 'domain1.com')]), 'wsname='))!;
     assert.match(dotted.value, /also allowed, although it is not one of your domains:\*\* `https:\/\/www\.domain1xcom`/);
-    assert.doesNotMatch((await hover(webConfig([FIXED]), 'wsname='))!.value, /also allowed/);
+    assert.doesNotMatch((await hover(webConfig([BUILT]), 'wsname='))!.value, /also allowed/);
+  });
+
+  void test("the guide's host part: says evil<domain> passes, the bare domain is refused, and what the command writes", async () => {
+    const h = (await hover(webConfig([FIXED]), 'wsname='))!;
+    assert.match(h.value, /Allowed parent domains \(any host name that ends in one of them, with at least one character in front\):/);
+    assert.match(h.value, /- allowed: `https:\/\/finesse\.domain1\.com`\n- refused: `https:\/\/domain1\.com` \(the domain itself: this pattern wants a host name in front of it\)\n- refused: `https:\/\/domain1\.com\.evil\.example`/);
+    assert.match(h.value, /also allowed, although it is not one of your domains:\*\* `https:\/\/evildomain1\.com`/);
+    const note = h.value.split('\n').find((l) => l.startsWith('**Too wide:**'));
+    assert.equal(note, '**Too wide:** the host part `([a-z0-9.]+)` does not require a dot in front of the domain, so `https://evildomain1.com` ' +
+      '(a different domain that anybody can register) may frame ECE too. **ECE: Restrict Framing to Domains...** writes ' +
+      '`([a-z0-9-]+\\.)*` there instead: it allows `domain1.com` itself and the host names under it, and nothing else.');
+    // Unterminated as well: both look-alikes are listed, the note still comes.
+    const open = (await hover(webConfig([FIXED.replace('(&amp;|%26|\\$)', '')]), 'wsname='))!;
+    assert.match(open.value, /also allowed, although it is not one of your domains:\*\* `https:\/\/www\.domain1\.com\.evil\.example`, `https:\/\/evildomain1\.com`\n/);
+    assert.match(open.value, /\*\*Too wide:\*\*/);
+    // Without a runner the note is still given for the guide's host part (a static judgement).
+    const noRun = (await hover(webConfig([FIXED]), 'wsname=', {}))!;
+    assert.match(noRun.value, /not computed here/);
+    assert.match(noRun.value, /\*\*Too wide:\*\* the host part `\(\[a-z0-9\.\]\+\)`.*`https:\/\/evildomain1\.com`/);
+    // Not for the guide's broken domains (nothing passes there), nor for a permissive pattern.
+    assert.doesNotMatch((await hover(webConfig([GUIDE.replace('++', '+')]), 'wsname='))!.value, /Too wide/);
+    assert.doesNotMatch((await hover(webConfig([SHIPPED]), 'wsname='))!.value, /Too wide/);
+  });
+
+  void test('our built pattern: the bare domain is listed as allowed, no look-alike passes, no note', async () => {
+    const h = (await hover(webConfig([BUILT]), 'wsname='))!;
+    assert.match(h.value, /Allowed parent domains \(each domain itself and every host name under it\):\n- `domain1\.com`\n- `domain2\.com`/);
+    assert.match(h.value, /- allowed: `https:\/\/finesse\.domain1\.com`\n- allowed: `https:\/\/domain1\.com` \(the domain itself\)\n- refused: `https:\/\/domain1\.com\.evil\.example`/);
+    assert.doesNotMatch(h.value, /also allowed|Too wide|evildomain1/);
+    assert.doesNotMatch((await hover(webConfig([BUILT]), 'wsname=', {}))!.value, /Too wide/);
   });
 
   void test('permissive: says any domain, and no refused sample exists', async () => {
