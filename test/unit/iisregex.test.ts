@@ -218,6 +218,7 @@ void describe('building the restricted pattern', () => {
       const r = parseDomainList(bad);
       assert.ok('error' in r, bad);
     }
+    assert.deepEqual(parseDomainList('*.a.com'), { error: '"*.a.com": wildcards are not needed: the domain itself and every host name under it are allowed.' });
     const r = parseDomainList('https://finesse.domain1.com/desktop');
     assert.ok('error' in r && r.error.includes('finesse.domain1.com'));
   });

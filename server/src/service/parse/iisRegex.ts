@@ -518,7 +518,7 @@ function domainError(original: string, d: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(d) || d.includes('/')) {
     return `"${original}" is a URL: enter the domain only (for example "${hostOf(d)}").`;
   }
-  if (d.includes('*')) return `"${original}": wildcards are not needed; every host name ending in the domain is allowed.`;
+  if (d.includes('*')) return `"${original}": wildcards are not needed: the domain itself and every host name under it are allowed.`;
   if (d.includes(':')) return `"${original}": enter the domain without a port.`;
   if (/[^\x00-\x7f]/.test(d)) return `"${original}": enter an internationalised domain in its ASCII (xn--) form.`;
   const labels = d.split('.');
