@@ -78,7 +78,9 @@ function kindSuite(spec) {
       const before = doc.getText();
       const list = await waitExactly(uri, expected(doc, spec.diagnostics), ignore);
       const target = list.find((x) => h.ruleOf(x) === spec.fix.rule);
+      const t0 = Date.now();
       const fixes = await h.quickFixesFor(uri, target);
+      if (Date.now() - t0 > 5000) console.log(`      (code actions took ${Date.now() - t0} ms: another extension's provider, e.g. TypeScript's, was starting)`);
       const fix = fixes.find((a) => a.edit && spec.fix.title.test(a.title));
       assert.ok(fix, `quick fix ${spec.fix.title} offered; got: ${fixes.map((a) => a.title).join(' | ') || '(none)'}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit), 'workspace.applyEdit succeeded');
