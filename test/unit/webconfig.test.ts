@@ -363,7 +363,7 @@ void describe('webconfig hover', () => {
 
   void test("the guide's host part: says evil<domain> passes, the bare domain is refused, and what the command writes", async () => {
     const h = (await hover(webConfig([FIXED]), 'wsname='))!;
-    assert.match(h.value, /Allowed parent domains \(any host name that ends in one of them, with at least one character in front\):/);
+    assert.match(h.value, /Allowed parent domains \(any host name whose text ends in one of them, dot in front or not\):/);
     assert.match(h.value, /- allowed: `https:\/\/finesse\.domain1\.com`\n- refused: `https:\/\/domain1\.com` \(the domain itself: this pattern wants a host name in front of it\)\n- refused: `https:\/\/domain1\.com\.evil\.example`/);
     assert.match(h.value, /also allowed, although it is not one of your domains:\*\* `https:\/\/evildomain1\.com`/);
     const note = h.value.split('\n').find((l) => l.startsWith('**Too wide:**'));
@@ -381,6 +381,11 @@ void describe('webconfig hover', () => {
     // Not for the guide's broken domains (nothing passes there), nor for a permissive pattern.
     assert.doesNotMatch((await hover(webConfig([GUIDE.replace('++', '+')]), 'wsname='))!.value, /Too wide/);
     assert.doesNotMatch((await hover(webConfig([SHIPPED]), 'wsname='))!.value, /Too wide/);
+    // A host part not recognised statically: the run decides, and a long one is not quoted.
+    const odd = FIXED.replace('([a-z0-9.]+)', '([a-z0-9.]{1,63}' + '|yy'.repeat(30) + ')');
+    const oddHover = (await hover(webConfig([odd]), 'wsname='))!;
+    assert.match(oddHover.value, /\*\*Too wide:\*\* the host part does not require a dot in front of the domain, so `https:\/\/evildomain1\.com`/);
+    assert.doesNotMatch((await hover(webConfig([odd]), 'wsname=', {}))!.value, /Too wide/);
   });
 
   void test('our built pattern: the bare domain is listed as allowed, no look-alike passes, no note', async () => {

@@ -35,7 +35,7 @@ export async function webconfigHover(model: WebconfigModel, offset: number, ctx:
     const scope = w.hostPart === 'subdomains'
       ? 'each domain itself and every host name under it'
       : w.hostPart === 'unbounded'
-        ? 'any host name that ends in one of them, with at least one character in front'
+        ? 'any host name whose text ends in one of them, dot in front or not'
         : 'any host name ending in one of them';
     lines.push(`Allowed parent domains (${scope}):`, ...list);
     if (!w.terminator) lines.push('', 'The domain list is not followed by `(&|%26|\\$)`: longer look-alike host names pass as well.');
@@ -58,7 +58,8 @@ function plainDomain(d: DomainAlternative): boolean {
 function hostPartNote(site: WsnameSite): string {
   const w = site.wsname;
   const d = sampleCandidates(w.domains.map((x) => x.domain)).bare.slice('https://'.length);
-  const host = w.hostGroup && w.domainGroup ? site.pattern.text.slice(w.hostGroup.start, w.domainGroup.start) : '';
+  const raw = w.hostGroup && w.domainGroup ? site.pattern.text.slice(w.hostGroup.start, w.domainGroup.start) : '';
+  const host = raw.length <= 60 && !raw.includes('`') ? raw : '';
   return [
     `**Too wide:** the host part${host ? ` \`${host}\`` : ''} does not require a dot in front of the domain, so \`https://evil${d}\``,
     `(a different domain that anybody can register) may frame ECE too. **ECE: Restrict Framing to Domains...** writes`,
