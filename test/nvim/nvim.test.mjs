@@ -15,11 +15,11 @@ const repo = resolve(here, '..', '..');
 const server = process.env.ECE_NVIM_SERVER || join(repo, 'dist', 'server.js');
 const codeOf = (d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code);
 
-function runNvim(fixture) {
+/** Opens a copy of `fixture` at `rel` (path parts) inside a fresh ECE home in headless Neovim; returns what it received. */
+function runNvim(fixture, rel) {
   const dir = mkdtempSync(join(tmpdir(), 'ece-nvim-'));
-  const home = join(dir, 'eService', 'installation', 'dataaccess');
-  mkdirSync(home, { recursive: true });
-  const file = join(home, 'egpl_ds_connpool_map.xml');
+  const file = join(dir, ...rel);
+  mkdirSync(dirname(file), { recursive: true });
   copyFileSync(fixture, file);
   const out = join(dir, 'received.json');
   const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(here, 'diagnostics.lua')}`, file], {
@@ -41,7 +41,7 @@ describe('Neovim LSP client', () => {
   });
 
   test('receives the pool file diagnostics with their rule ids and ranges', () => {
-    const { r, received, text } = runNvim(join(here, 'fixtures', 'egpl_ds_connpool_map.xml'));
+    const { r, received, text } = runNvim(join(here, 'fixtures', 'egpl_ds_connpool_map.xml'), ['eService', 'installation', 'dataaccess', 'egpl_ds_connpool_map.xml']);
     assert.ok(received, `nvim wrote its result (exit ${r.status}, signal ${r.signal}); stderr: ${r.stderr}`);
     assert.equal(received.ok, true, received.message);
     assert.equal(r.status, 0);
@@ -57,5 +57,17 @@ describe('Neovim LSP client', () => {
     assert.equal(creds.severity, 1);
     // Neovim turned them into its own diagnostics too
     assert.equal(received.nvimDiagnostics, diags.length);
+  });
+
+  test('receives the properties diagnostics of reportsdb_utility.properties (backslashes Java drops)', () => {
+    const { r, received, text } = runNvim(join(here, 'fixtures', 'reportsdb_utility.properties'), ['ReportsDB Utility (SQL Server Always On)', 'reportsdb_utility.properties']);
+    assert.ok(received, `nvim wrote its result (exit ${r.status}); stderr: ${r.stderr}`);
+    assert.equal(received.ok, true, received.message);
+    const line = text.split('\n')[1];
+    const at = (s) => ({ start: { line: 1, character: line.indexOf(s) }, end: { line: 1, character: line.indexOf(s) + s.length } });
+    assert.deepEqual(received.diagnostics.map((d) => ({ code: codeOf(d), range: d.range, severity: d.severity })), [
+      { code: 'properties/unknown-escape', range: at('\\E'), severity: 1 },
+      { code: 'properties/unknown-escape', range: at('\\e'), severity: 1 },
+    ]);
   });
 });
