@@ -21,6 +21,28 @@ function ready(getClient: ClientGetter): LanguageClient {
   return c;
 }
 
+/** The same edit without change annotations (VS Code then applies it at once instead of opening the preview). */
+function withoutAnnotations(edit: unknown): unknown {
+  const e = edit as { changeAnnotations?: unknown; documentChanges?: Array<{ edits?: Array<Record<string, unknown>> }> };
+  const { changeAnnotations: _dropped, ...rest } = e;
+  void _dropped;
+  return {
+    ...rest,
+    documentChanges: rest.documentChanges?.map((c) =>
+      c.edits
+        ? {
+            ...c,
+            edits: c.edits.map((te) => {
+              const { annotationId: _a, ...plain } = te;
+              void _a;
+              return plain;
+            }),
+          }
+        : c,
+    ),
+  };
+}
+
 async function applyServerEdit(client: LanguageClient, edit: unknown, label: string): Promise<boolean> {
   const we = await client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
   const ok = await vscode.workspace.applyEdit(we!, { isRefactoring: true });
@@ -144,11 +166,28 @@ interface WindowsAuthEditResult {
  * Convert to Windows Authentication: one workspace edit (refactor preview, one undo step), then, after its own
  * confirmation, the copy inside deployment.zip. `{ confirmZip: true }` answers the zip question (for scripts/tests).
  */
-async function convertWindowsAuth(getClient: ClientGetter, args?: { confirmZip?: boolean; skipZip?: boolean }): Promise<{ files: number; zipMessages: string[] } | undefined> {
+async function convertWindowsAuth(
+  getClient: ClientGetter,
+  args?: { confirmZip?: boolean; skipZip?: boolean; preview?: boolean },
+): Promise<{ files: number; zipMessages: string[] } | undefined> {
   const client = ready(getClient);
   const plan = await client.sendRequest<WindowsAuthEditResult>('ece/windowsAuthEdit', { roots: folderUris() });
   if (plan.edit) {
-    const applied = await applyServerEdit(client, plan.edit, 'Convert to Windows Authentication');
+    // Confirmation: a modal that lists every change, with "Convert" (one edit, one undo step) or "Preview..."
+    // (VS Code's refactor preview, where each change is ticked before it is applied).
+    let preview = args?.preview;
+    if (preview === undefined) {
+      const lines = plan.files.map((f) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))}: ${f.changes.join('; ')}`);
+      const answer = await vscode.window.showWarningMessage(
+        'Convert to Windows Authentication?',
+        { modal: true, detail: `${plan.message}\n\n${lines.join('\n')}` },
+        'Convert',
+        'Preview...',
+      );
+      if (!answer) return undefined;
+      preview = answer === 'Preview...';
+    }
+    const applied = await applyServerEdit(client, preview ? plan.edit : withoutAnnotations(plan.edit), 'Convert to Windows Authentication');
     if (!applied) return undefined;
     // Save what the conversion changed, so the deployment.zip copy and the files on disk agree.
     for (const f of plan.files) {
