@@ -86,6 +86,11 @@ const scheduler = new Scheduler(async (uri) => {
   const settings = await settingsFor(uri);
   const current = documents.get(uri);
   if (!current || current.version !== version) return; // a newer edit will validate
+  // Keep the cross-file model in step with the editor, reusing the engine's parse of this version, and
+  // refresh the open documents whose cross-file rules read this one.
+  const entry = service.parse(current, settings);
+  const dependents = session.documentChanged(current, openUris(), entry && { kind: entry.kind, model: entry.parsed.model });
+  revalidate(dependents.filter((u) => u !== uri));
   const diagnostics = service.diagnostics(current, settings);
   await connection.sendDiagnostics({ uri, version, diagnostics });
 }, log);
@@ -149,11 +154,7 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => {
-  scheduler.schedule(e.document.uri);
-  // Other open files whose cross-file rules read this one are refreshed too.
-  revalidate(session.documentChanged(e.document, openUris()).filter((u) => u !== e.document.uri));
-});
+documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
 documents.onDidClose((e) => {
   scheduler.cancel(e.document.uri);
   settingsCache.delete(e.document.uri);

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { EceLanguageService } from '../service/core/engine';
 import { defaultSettings, type Settings } from '../service/core/settings';
-import type { KindId, ServiceHost } from '../service/core/types';
+import type { FileKind, KindId, ServiceHost } from '../service/core/types';
 import { canonicalUri, WorkspaceModel } from '../service/workspace/model';
 import { decodeBytes, type Encoding } from './textFile';
 import { walk } from './walk';
@@ -195,12 +195,12 @@ export class WorkspaceSession {
   }
 
   /** An editor document opened or changed. Returns the other open URIs whose diagnostics to refresh. */
-  documentChanged(doc: TextDocument, openUris: Iterable<string>): string[] {
+  documentChanged(doc: TextDocument, openUris: Iterable<string>, parsed?: { kind: FileKind<unknown>; model: unknown }): string[] {
     this.open.add(canonicalUri(doc.uri));
     const before = this.model.get(doc.uri);
     if (before && before.text === doc.getText()) return [];
     const oldKind = before?.kind;
-    const f = this.model.update(doc.uri, doc.getText(), doc.version);
+    const f = this.model.update(doc.uri, doc.getText(), doc.version, parsed);
     return this.afterChange(doc.uri, oldKind, f?.kind, openUris);
   }
 

@@ -140,12 +140,19 @@ export class WorkspaceModel implements WorkspaceView {
    * Adds or replaces a file. Returns the file when it is an ECE file (kept), undefined when it is not (then any
    * earlier entry for the URI is dropped). The same text is not parsed again.
    */
-  update(uri: string, text: string, version?: number): WorkspaceFile | undefined {
+  update(uri: string, text: string, version?: number, parsed?: { kind: FileKind<unknown>; model: unknown }): WorkspaceFile | undefined {
     const key = canonicalUri(uri);
     const old = this.files.get(key);
     if (old && old.text === text) {
       if (version !== undefined) old.version = version;
       return old;
+    }
+    if (parsed) {
+      // The caller (the engine, for an open document) already detected and parsed this text: reuse it.
+      const file: WorkspaceFile = { uri, kind: parsed.kind.id, version: version ?? (old ? old.version + 1 : 1), text, model: parsed.model };
+      this.files.set(key, file);
+      this.gen++;
+      return file;
     }
     const kind = this.detect(uri, text);
     if (!kind) {

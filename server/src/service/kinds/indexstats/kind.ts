@@ -13,9 +13,19 @@ import { INDEXSTATS_DATABASES, INDEXSTATS_SCHEMA } from './schema';
 
 const KNOWN = new Set(INDEXSTATS_SCHEMA.keys.map((k) => k.key));
 
+/**
+ * The last text `claims` parsed, so `parse` right after it (the engine asks both for one document version)
+ * does not parse the same text again.
+ */
+let lastClaimed: { text: string; parsed: ReturnType<typeof parseProperties> } | undefined;
+
 /** True when the text holds one of `input.properties`' keys (as Java reads the keys). */
 export function claimsIndexstats(text: string): boolean {
-  for (const e of parseProperties(text).entries) if (KNOWN.has(e.key)) return true;
+  // Cheap rejection first: without a backslash (escapes, continuations) a key can only be spelled out as is.
+  if (!text.includes('\\') && ![...KNOWN].some((k) => text.includes(k))) return false;
+  const parsed = parseProperties(text);
+  lastClaimed = { text, parsed };
+  for (const e of parsed.entries) if (KNOWN.has(e.key)) return true;
   return false;
 }
 
@@ -42,7 +52,10 @@ export const indexstatsKind: FileKind<PropertiesFileModel> = {
   commentStyle: 'hash',
   claims: claimsIndexstats,
   parse(doc) {
-    return { model: buildPropertiesModel(doc.getText(), doc.uri, INDEXSTATS_SCHEMA), problems: [] };
+    const text = doc.getText();
+    const reuse = lastClaimed && lastClaimed.text === text ? lastClaimed.parsed : undefined;
+    lastClaimed = undefined;
+    return { model: buildPropertiesModel(text, doc.uri, INDEXSTATS_SCHEMA, reuse), problems: [] };
   },
   rules: [...propertiesRules, ...indexstatsRules],
   jdbcUrls: indexstatsJdbcUrls,

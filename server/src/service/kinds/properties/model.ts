@@ -16,7 +16,7 @@ export interface PropertiesFileModel {
   lineStarts: number[];
 }
 
-export function buildPropertiesModel(text: string, uri: string, schema: PropertiesSchema): PropertiesFileModel {
+export function buildPropertiesModel(text: string, uri: string, schema: PropertiesSchema, parsed?: ParsedProperties): PropertiesFileModel {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -25,7 +25,7 @@ export function buildPropertiesModel(text: string, uri: string, schema: Properti
       lineStarts.push(i + 1);
     } else if (c === 10) lineStarts.push(i + 1);
   }
-  return { uri, text, parsed: parseProperties(text), schema, eol: detectEol(text), lineStarts };
+  return { uri, text, parsed: parsed ?? parseProperties(text), schema, eol: detectEol(text), lineStarts };
 }
 
 /** 1-based line number of an offset (for messages). */
