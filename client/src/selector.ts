@@ -1,14 +1,9 @@
 /** Document selectors from the `ece.files.*` globs, made case-insensitive (Windows file names are). */
 import type { DocumentSelector } from 'vscode-languageclient/node';
+import { DEFAULT_FILE_GLOBS } from '../../server/src/service/core/settings';
 
-export const DEFAULT_GLOBS: Record<string, string[]> = {
-  connpool: ['**/egpl_ds_connpool_map.xml'],
-  reportsdb: ['**/reportsdb_utility.properties'],
-  indexstats: ['**/input.properties'],
-  ecejs: ['**/ece_config.js', '**/spog_config.js'],
-  finesse: ['**/finesse/gadget/layout/*.xml', '**/finesselayout*.xml', '**/*finesse*layout*.xml'],
-  webconfig: ['**/web.config'],
-};
+/** The kinds' default globs, from the one place that declares them (pure data, no ECE logic runs here). */
+export const DEFAULT_GLOBS: Record<string, string[]> = DEFAULT_FILE_GLOBS;
 
 /** `**\/web.config` → `**\/[wW][eE][bB].[cC][oO][nN][fF][iI][gG]` (letters inside `[...]` are left alone). */
 export function caseInsensitiveGlob(glob: string): string {

@@ -6,18 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings } from '../../server/src/service/core/settings';
 import { applyEdits } from '../../server/src/service/core/text';
 import { makeService } from './helpers';
+import { seededRandom as rng } from './random';
 
-/** Small seeded PRNG (mulberry32): the same mutations on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['<', '>', '&', '"', "'", '/', '\r\n', ' ', '\t', 'x', '&amp;', '<!--', '-->', '<gadget>', '</gadget>', '`', '${', ';', '=', '\\', '\uFEFF'];
 

@@ -7,18 +7,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProperties } from '../../server/src/service/parse/properties';
 import { loadWithJava } from '../java/oracle';
+import { seededRandom as rng } from './random';
 
-/** mulberry32: small seeded PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EOLS = ['\n', '\r', '\r\n'];
 const BLANKS = [' ', '\t', '\f'];

@@ -13,17 +13,8 @@ import type { PropertiesFileModel } from '../../server/src/service/kinds/propert
 import { reportsdbKind } from '../../server/src/service/kinds/reportsdb/kind';
 import { loadWithJava } from '../java/oracle';
 import { run } from '../fixtures/properties/harness';
+import { seededRandom as rng } from './random';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 // Folder names chosen to start with every troublesome letter: t n r f (control escapes), u (unicode), others.

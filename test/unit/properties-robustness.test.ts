@@ -11,17 +11,8 @@ import { EMPTY_WORKSPACE } from '../../server/src/service/core/types';
 import { indexstatsKind } from '../../server/src/service/kinds/indexstats/kind';
 import { reportsdbKind } from '../../server/src/service/kinds/reportsdb/kind';
 import { run } from '../fixtures/properties/harness';
+import { seededRandom as rng } from './random';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['\\', '\\', 'u', '00', 'e9', 't', '=', ':', ' ', '\t', '\f', '\r', '\n', '\r\n', '#', '!', 'x', '\uFEFF',
   'EGAIN_HOME_DIR', 'ACTIVE_DATABASE_URL', 'ACTIVE_USER', 'ACTIVE_PASS', 'IS_WINDOWS_AUTHENTICATION', 'REPORTS_DB_LST_PORT',

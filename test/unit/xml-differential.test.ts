@@ -19,18 +19,8 @@ import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseXml } from '../../server/src/service/parse/xml';
+import { seededRandom as prng } from './random';
 
-/** mulberry32: a small, seeded PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rnd = () => number;
 const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

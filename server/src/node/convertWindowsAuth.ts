@@ -11,7 +11,7 @@ import { defaultSettings, type Settings } from '../service/core/settings';
 import { applyEdits } from '../service/core/text';
 import type { KindId } from '../service/core/types';
 import { planWindowsAuth, windowsAuthPoolText, type FilePlan } from '../service/workspace/windowsAuth';
-import { lineIndex } from '../service/core/engine';
+import { lineIndex } from '../service/core/text';
 import { decodeBytes, encodeText, writeFileAtomic } from './textFile';
 import { loadWorkspace, rootPath, type LoadedFile } from './workspace';
 import { walk } from './walk';

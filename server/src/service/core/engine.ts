@@ -24,7 +24,7 @@ import { KINDS } from '../kinds';
 import { matchesAnyGlob } from './glob';
 import { settingsKey, type Settings } from './settings';
 import { findSuppressions, isSuppressed } from './suppression';
-import { indentOf, lineStartOf, mergeEditGroups } from './text';
+import { indentOf, lineIndex, lineStartOf, mergeEditGroups } from './text';
 import {
   EMPTY_WORKSPACE,
   type FileKind,
@@ -371,26 +371,4 @@ function clamp(v: number, lo: number, hi: number): number {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e);
-}
-
-/** Offset → 0-based line, built once per call site (LSP line breaks: CRLF, LF, CR). */
-export function lineIndex(text: string): (offset: number) => number {
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
 }

@@ -4,6 +4,7 @@
  *   // ece-disable-next-line ecejs/protocol-not-https        <!-- ece-disable -->  (whole file, all rules)
  * Several ids may follow, separated by spaces or commas; none means every rule.
  */
+import { lineIndex } from './text';
 import type { CommentStyle } from './types';
 
 export interface Suppressions {
@@ -15,28 +16,6 @@ export interface Suppressions {
 
 const MARKER = /ece-disable(-next-line)?(?![\w-])/g;
 const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
-
-/** Line number (0-based) of an offset, counting CRLF, LF and CR as in LSP. */
-function makeLineOf(text: string): (offset: number) => number {
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-}
 
 /** Every `<!-- ... -->` of a text, found once (linear), and the one holding an offset (binary search). */
 function commentRanges(text: string): { find(at: number): { close: number } | undefined } {
@@ -110,7 +89,7 @@ export function findSuppressions(text: string, style: CommentStyle): Suppression
     const ids = rest.split(/[\s,]+/).filter((t) => RULE_ID.test(t));
     const set = new Set(ids.length ? ids : ['*']);
     if (m[1]) {
-      lineOf ??= makeLineOf(text);
+      lineOf ??= lineIndex(text);
       const line = lineOf(commentEnd) + 1;
       const cur = result.lines.get(line);
       if (cur) for (const id of set) cur.add(id);

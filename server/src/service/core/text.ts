@@ -79,6 +79,28 @@ export function detectEol(text: string): '\r\n' | '\n' | '\r' {
   return text.includes('\r') ? '\r' : '\n';
 }
 
+/** Offset → 0-based line number (LSP line breaks: CRLF, LF and CR); builds its index once per call. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
 /** Start offset of the line holding `offset`. */
 export function lineStartOf(text: string, offset: number): number {
   let i = Math.min(offset, text.length);
