@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates server/src/service/kinds/shared/jdbc/driverProperties.ts from the driver facts file
-// (/work/shared/facts/jdbc-sqlserver-properties.json, extracted from Microsoft's mssql-jdbc SQLServerDriver.java).
+// (../shared/facts/jdbc-sqlserver-properties.json beside the repository, extracted from Microsoft's mssql-jdbc SQLServerDriver.java).
 // The product never reads the facts file at run time: run this once when the facts change and commit the output.
 //   usage: node scripts/gen-jdbc-properties.mjs [facts.json]
 // The one-line descriptions below are ours (written for hovers); every property in the facts must have one.
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const factsPath = process.argv[2] ?? '/work/shared/facts/jdbc-sqlserver-properties.json';
+const factsPath = process.argv[2] ?? new URL('../../shared/facts/jdbc-sqlserver-properties.json', import.meta.url).pathname;
 const outPath = join(root, 'server/src/service/kinds/shared/jdbc/driverProperties.ts');
 
 /** Aliases that only the newest driver understands (mssql-jdbc #3011, August 2026). */
