@@ -120,24 +120,58 @@ export function indentOf(text: string, offset: number): string {
   return text.slice(s, e);
 }
 
-/** Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`. */
+// Two reusable rows for `editDistance` (grown on demand): no allocation per call.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/**
+ * Levenshtein distance, bounded: the exact distance when it is at most `max`, otherwise `max + 1`.
+ * Only the band `|i - j| <= max` is computed (a cell outside it is already more than `max` away), on two
+ * reused rows, so a call costs O(min(|a|, |b|) · max) and allocates nothing.
+ */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1);
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (cur[j]! < rowMin) rowMin = cur[j]!;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > max) return max + 1;
+  if (max < 0) return max + 1;
+  const big = max + 1;
+  if (rowA.length < n + 2) {
+    rowA = new Int32Array(n + 2);
+    rowB = new Int32Array(n + 2);
   }
-  return prev[b.length]!;
+  let prev = rowA;
+  let cur = rowB;
+  const first = Math.min(n, max);
+  for (let j = 0; j <= first; j++) prev[j] = j;
+  if (first + 1 <= n) prev[first + 1] = big;
+  for (let i = 1; i <= m; i++) {
+    const lo = i - max > 1 ? i - max : 1;
+    const hi = i + max < n ? i + max : n;
+    // The cell left of the band counts as out of reach; column 0 is the plain deletion cost.
+    let left = lo === 1 ? i : big;
+    cur[lo - 1] = left;
+    let rowMin = lo === 1 ? i : big;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const diag = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const up = prev[j]! + 1;
+      let v = left + 1;
+      if (up < v) v = up;
+      if (diag < v) v = diag;
+      if (v > big) v = big;
+      cur[j] = v;
+      left = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return big;
+    // The cell right of the band: out of reach for the next row.
+    if (hi + 1 <= n) cur[hi + 1] = big;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  const d = prev[n]!;
+  return d > max ? big : d;
 }
 
 /** The closest candidate within `max` edits (case-insensitive), or undefined. Ties: the first candidate. */
@@ -146,7 +180,8 @@ export function closest(word: string, candidates: Iterable<string>, max: number)
   let best: string | undefined;
   let bestD = max + 1;
   for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase(), max);
+    // A tighter bound once something is found: a later candidate only wins when strictly closer.
+    const d = editDistance(w, c.toLowerCase(), bestD - 1);
     if (d < bestD) {
       best = c;
       bestD = d;
