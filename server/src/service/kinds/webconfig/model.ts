@@ -58,15 +58,32 @@ function sectionOf(el: XmlElement): { section: WsnameSection; owner: XmlElement 
   return { section: 'other', owner };
 }
 
+/**
+ * The analysis of one pattern text, shared by every site holding the same text (the guide has the admin paste
+ * one pattern into every rule, so most files hold a single distinct text many times). Read-only once built.
+ */
+interface PatternFacts {
+  wsname: WsnameAnalysis | null;
+  /** `validateIisPattern` of the text, computed the first time an ECMAScript site needs it. */
+  problems?: IisPatternProblem[];
+}
+
 export function buildWebconfigModel(xml: XmlDocument): WebconfigModel {
   const sites: WsnameSite[] = [];
+  const facts = new Map<string, PatternFacts>();
   for (const el of allElements(xml)) {
     const n = el.localName.toLowerCase();
     if (n !== 'match' && n !== 'add') continue;
     const attrs = n === 'match' ? [attr(el, 'pattern'), attr(el, 'url')] : [attr(el, 'pattern')];
     for (const a of attrs) {
       if (!a || !hasWsname(a.value.text)) continue;
-      const wsname = analyzeWsname(a.value.text);
+      const text = a.value.text;
+      let f = facts.get(text);
+      if (f === undefined) {
+        f = { wsname: analyzeWsname(text) };
+        facts.set(text, f);
+      }
+      const wsname = f.wsname;
       if (!wsname) continue;
       const { section, owner } = sectionOf(el);
       const syntax = (owner && attr(owner, 'patternSyntax')?.value.text.trim()) || 'ECMAScript';
@@ -82,7 +99,7 @@ export function buildWebconfigModel(xml: XmlDocument): WebconfigModel {
         ignoreCase: ic !== 'false',
         pattern: a.value,
         wsname,
-        problems: isRegex ? validateIisPattern(a.value.text) : [],
+        problems: isRegex ? (f.problems ??= validateIisPattern(text)) : [],
       });
     }
   }
@@ -123,11 +140,20 @@ export function regexSites(model: WebconfigModel): WsnameSite[] {
   return model.sites.filter((s) => s.isRegex);
 }
 
+const domainKeys = new WeakMap<WsnameAnalysis, string>();
+
 /** The allowed domains as a comparable key: `*` for any domain, else the sorted, de-duplicated list. */
 export function domainKey(site: WsnameSite): string | null {
-  if (site.wsname.shape === 'permissive') return '*';
-  if (site.wsname.shape !== 'restricted') return null;
-  return [...new Set(site.wsname.domains.map((d) => d.domain))].sort().join('|');
+  const w = site.wsname;
+  if (w.shape === 'permissive') return '*';
+  if (w.shape !== 'restricted') return null;
+  // Computed once per analysis (sites with the same pattern text share theirs).
+  let key = domainKeys.get(w);
+  if (key === undefined) {
+    key = [...new Set(w.domains.map((d) => d.domain))].sort().join('|');
+    domainKeys.set(w, key);
+  }
+  return key;
 }
 
 /** True when the restricted pattern has none of the domain problems and is a valid IIS pattern. */
