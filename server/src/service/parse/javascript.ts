@@ -170,35 +170,52 @@ function keyName(node: AnyNode, names: ReadonlySet<string>): { name: string; sta
   return undefined;
 }
 
-function collectBindings(text: string, program: Program, names: ReadonlySet<string>): JsBinding[] {
+/**
+ * One pre-order walk of the whole tree: finds the bindings of `names` (none when `names` is empty) and counts
+ * the string literals quoted with `"` and with `'`.
+ */
+function walkProgram(text: string, program: Program, names: ReadonlySet<string>): { bindings: JsBinding[]; quoteCounts: { double: number; single: number } } {
   const out: JsBinding[] = [];
+  const counts = { double: 0, single: 0 };
+  const watch = names.size > 0;
   const body = program.body as unknown as AnyNode[];
   // Declarators seen under a VariableDeclaration (visited first: the walk is pre-order) get its kind.
   const declKind = new Map<AnyNode, 'var' | 'let' | 'const'>();
+  const stack: AnyNode[] = [];
   for (const top of body) {
-    const stack: AnyNode[] = [top];
+    stack.push(top);
     while (stack.length > 0) {
       const node = stack.pop()!;
-      const base = { statementStart: top.start, statementEnd: top.end };
-      if (node.type === 'VariableDeclaration') {
+      const type = node.type;
+      if (type === 'Literal') {
+        if (typeof node.value === 'string') {
+          const q = text.charCodeAt(node.start);
+          if (q === 34) counts.double++;
+          else if (q === 39) counts.single++;
+        }
+      } else if (!watch) {
+        // Only the quote count is wanted.
+      } else if (type === 'VariableDeclaration') {
         const k = node.kind === 'let' || node.kind === 'const' ? node.kind : 'var';
         for (const d of node.declarations as AnyNode[]) declKind.set(d, k);
-      } else if (node.type === 'VariableDeclarator') {
+      } else if (type === 'VariableDeclarator') {
         const id = node.id as AnyNode;
         if (id.type === 'Identifier' && names.has(id.name as string)) {
           const init = node.init as AnyNode | null;
           const decl = declKind.get(node) ?? 'var';
-          out.push({
-            name: id.name as string,
-            form: decl,
-            nameStart: id.start,
-            nameEnd: id.end,
-            ...(init ? { valueStart: init.start, valueEnd: init.end, string: stringOf(text, init) } : {}),
-            ...base,
-            topLevel: top.type === 'VariableDeclaration',
-          });
+          // Plain assignments, fields in the order they were always written (no conditional spreads).
+          const b = { name: id.name as string, form: decl, nameStart: id.start, nameEnd: id.end } as JsBinding;
+          if (init) {
+            b.valueStart = init.start;
+            b.valueEnd = init.end;
+            b.string = stringOf(text, init);
+          }
+          b.statementStart = top.start;
+          b.statementEnd = top.end;
+          b.topLevel = top.type === 'VariableDeclaration';
+          out.push(b);
         }
-      } else if (node.type === 'AssignmentExpression' && node.operator === '=') {
+      } else if (type === 'AssignmentExpression' && node.operator === '=') {
         const t = targetName(node.left as AnyNode, names);
         if (t) {
           const right = node.right as AnyNode;
@@ -210,11 +227,12 @@ function collectBindings(text: string, program: Program, names: ReadonlySet<stri
             valueStart: right.start,
             valueEnd: right.end,
             string: stringOf(text, right),
-            ...base,
+            statementStart: top.start,
+            statementEnd: top.end,
             topLevel: top.type === 'ExpressionStatement' && top.expression === (node as unknown),
           });
         }
-      } else if (node.type === 'Property' && node.kind === 'init' && !node.method) {
+      } else if (type === 'Property' && node.kind === 'init' && !node.method) {
         const t = keyName(node, names);
         const value = node.value as AnyNode;
         if (t && value.type !== 'AssignmentPattern') {
@@ -226,25 +244,28 @@ function collectBindings(text: string, program: Program, names: ReadonlySet<stri
             valueStart: value.start,
             valueEnd: value.end,
             string: stringOf(text, value),
-            ...base,
+            statementStart: top.start,
+            statementEnd: top.end,
             topLevel: false,
           });
         }
       }
-      // Push children in reverse so they pop in source order.
-      const children: AnyNode[] = [];
-      for (const key of Object.keys(node)) {
-        if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
-        const v = node[key];
+      // Push children in reverse so they pop in source order (no per-node array of children).
+      const keys = Object.keys(node);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const v = node[keys[k]!];
+        if (typeof v !== 'object' || v === null) continue;
         if (Array.isArray(v)) {
-          for (const c of v) if (isNode(c)) children.push(c);
-        } else if (isNode(v)) children.push(v);
+          for (let i = v.length - 1; i >= 0; i--) {
+            const c: unknown = v[i];
+            if (isNode(c)) stack.push(c);
+          }
+        } else if (isNode(v)) stack.push(v);
       }
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
   out.sort((a, b) => a.nameStart - b.nameStart);
-  return out;
+  return { bindings: out, quoteCounts: counts };
 }
 
 /** acorn's tokens carry their value, which its type declarations leave out. */
@@ -306,39 +327,18 @@ function bindingsFromTokens(text: string, names: ReadonlySet<string>): JsBinding
     let stmtEnd = valueEnd ?? next.end;
     const semi = toks[after];
     if (semi && semi.type.label === ';') stmtEnd = semi.end;
-    out.push({
-      name: t.value as string,
-      form,
-      nameStart: t.start,
-      nameEnd: t.end,
-      ...(valueStart !== undefined ? { valueStart, valueEnd } : {}),
-      ...(str ? { string: str } : {}),
-      statementStart: stmtStart,
-      statementEnd: stmtEnd,
-      topLevel: form !== 'property' && (prev === undefined || prev.type.label === ';' || form !== 'assign'),
-    });
+    const b = { name: t.value as string, form, nameStart: t.start, nameEnd: t.end } as JsBinding;
+    if (valueStart !== undefined) {
+      b.valueStart = valueStart;
+      b.valueEnd = valueEnd;
+    }
+    if (str) b.string = str;
+    b.statementStart = stmtStart;
+    b.statementEnd = stmtEnd;
+    b.topLevel = form !== 'property' && (prev === undefined || prev.type.label === ';' || form !== 'assign');
+    out.push(b);
   }
   return out;
-}
-
-function countQuotes(text: string, program: Program | undefined): { double: number; single: number } {
-  const counts = { double: 0, single: 0 };
-  if (!program) return counts;
-  const stack: AnyNode[] = [program as unknown as AnyNode];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'Literal' && typeof n.value === 'string') {
-      if (text[n.start] === '"') counts.double++;
-      else if (text[n.start] === "'") counts.single++;
-    }
-    for (const key of Object.keys(n)) {
-      const v = n[key];
-      if (Array.isArray(v)) {
-        for (const c of v) if (isNode(c)) stack.push(c);
-      } else if (isNode(v)) stack.push(v);
-    }
-  }
-  return counts;
 }
 
 /**
@@ -368,12 +368,13 @@ export function parseJavaScript(text: string, names: readonly string[] = []): Js
       quoteCounts: { double: 0, single: 0 },
     };
   }
+  const walked = walkProgram(text, program, watched);
   return {
     ok: true,
     program,
     problems: [],
     statements: (program.body as unknown as AnyNode[]).map((s) => ({ start: s.start, end: s.end })),
-    bindings: watched.size > 0 ? collectBindings(text, program, watched) : [],
-    quoteCounts: countQuotes(text, program),
+    bindings: walked.bindings,
+    quoteCounts: walked.quoteCounts,
   };
 }

@@ -67,7 +67,7 @@ function toFEl(xml: XmlDocument, root: XmlElement): FEl {
     if (!el.selfClosing && el.children.length === 0 && TEXT_ELEMENTS.has(el.localName)) {
       content = textOf(xml, el.contentStart, el.contentEnd, true);
     }
-    return {
+    const fel: FEl = {
       name: el.localName,
       nameStart: el.nameStart,
       nameEnd: el.nameEnd,
@@ -75,8 +75,9 @@ function toFEl(xml: XmlDocument, root: XmlElement): FEl {
       end: el.end,
       attrs,
       children: [],
-      ...(content ? { content } : {}),
     };
+    if (content) fel.content = content;
+    return fel;
   };
   const top = convert(root);
   const stack: Array<[XmlElement, FEl]> = [[root, top]];
