@@ -130,21 +130,32 @@ function hexValue(c: number): number {
   return -1;
 }
 
-/** String of the char codes buf[from..to), in chunks (no huge argument lists). */
-function codesToString(buf: number[], from: number, to: number): string {
-  let out = '';
-  for (let s = from; s < to; s += 4096) out += String.fromCharCode(...buf.slice(s, Math.min(to, s + 4096)));
-  return out;
-}
-
-function decodedText(text: string, map: Int32Array | number[], rawEnd: number): DecodedText {
-  const m = map;
+/**
+ * A decoded key or value with its way back to raw offsets, kept as runs instead of one number per character:
+ * `pieces` is a flat list of pairs (decoded start, raw start); inside a run decoded and raw offsets advance
+ * together (an escape is a run of one decoded character that maps to its backslash).
+ */
+function decodedText(text: string, pieces: number[], rawEnd: number): DecodedText {
+  const len = text.length;
+  if (pieces.length === 2) {
+    // One run (no escape, no continuation): the common case.
+    const base = pieces[1]!;
+    return { text, toRaw: (o: number) => (o >= len ? rawEnd : o < 0 ? base : base + o) };
+  }
   return {
     text,
     toRaw: (o: number) => {
-      if (o >= text.length) return rawEnd;
-      if (o < 0) return text.length ? m[0]! : rawEnd;
-      return m[o]!;
+      if (o >= len) return rawEnd;
+      if (o < 0) return len ? pieces[1]! : rawEnd;
+      // The last run starting at or before `o`.
+      let lo = 0;
+      let hi = (pieces.length >> 1) - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (pieces[mid * 2]! <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      return pieces[lo * 2 + 1]! + (o - pieces[lo * 2]!);
     },
   };
 }
@@ -159,11 +170,19 @@ export function parseProperties(text: string): ParsedProperties {
   const comments: PropertiesComment[] = [];
   const allEscapes: PropertiesEscape[] = [];
 
-  // The logical line being read: char codes and the raw offset of each.
-  let buf: number[] = [];
-  let raw: number[] = [];
+  // The logical line being read: char codes and the raw offset of each (reused for every line, grown on demand).
+  let buf = new Uint16Array(256);
+  let raw = new Int32Array(256);
   // Continuations of the current logical line: raw start of the backslash, where it was in `buf`, raw end.
-  let conts: Array<{ start: number; at: number; end: number }> = [];
+  const conts: Array<{ start: number; at: number; end: number }> = [];
+  const grow = (): void => {
+    const b = new Uint16Array(buf.length * 2);
+    b.set(buf);
+    buf = b;
+    const r = new Int32Array(raw.length * 2);
+    r.set(raw);
+    raw = r;
+  };
 
   const lineStartOf = (offset: number): number => {
     let s = offset;
@@ -181,9 +200,7 @@ export function parseProperties(text: string): ParsedProperties {
   let fullEndAt = 0;
   let firstRaw = -1;
   const readLine = (): number => {
-    buf = [];
-    raw = [];
-    conts = [];
+    conts.length = 0;
     firstRaw = -1;
     let len = 0;
     let skipWhiteSpace = true;
@@ -231,6 +248,7 @@ export function parseProperties(text: string): ParsedProperties {
       }
       if (c !== LF && c !== CR) {
         if (firstRaw < 0) firstRaw = i - 1;
+        if (len === buf.length) grow();
         buf[len] = c;
         raw[len] = i - 1;
         len++;
@@ -308,18 +326,25 @@ export function parseProperties(text: string): ParsedProperties {
     const rawEndAt = (p: number, from: number): number => (p > from ? raw[p - 1]! + 1 : rawAt(from));
 
     // Mirrors Properties.loadConvert on [from, to).
-    const convert = (from: number, to: number, part: EntryPart): { text: string; map: number[]; rawEnd: number } => {
+    const convert = (from: number, to: number, part: EntryPart): { text: string; pieces: number[]; rawEnd: number } => {
       let out = '';
-      const map: number[] = [];
+      // Runs (decoded start, raw start): see decodedText.
+      const pieces: number[] = [];
       let j = from;
       while (j < to) {
         const c = buf[j]!;
         if (c !== BS) {
-          // copy a run of plain characters at once
+          // copy a run of plain characters at once, straight from the text (split where a continuation skipped raw text)
           let k = j + 1;
           while (k < to && buf[k] !== BS) k++;
-          for (let q = j; q < k; q++) map.push(raw[q]!);
-          out += codesToString(buf, j, k);
+          let q = j;
+          while (q < k) {
+            let r = q + 1;
+            while (r < k && raw[r] === raw[r - 1]! + 1) r++;
+            pieces.push(out.length, raw[q]!);
+            out += text.slice(raw[q]!, raw[r - 1]! + 1);
+            q = r;
+          }
           j = k;
           continue;
         }
@@ -351,15 +376,15 @@ export function parseProperties(text: string): ParsedProperties {
           if (ok) {
             const ch = String.fromCharCode(value);
             escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-ok', char: 'u', decoded: ch, part, entry: index });
+            pieces.push(out.length, start);
             out += ch;
-            map.push(start);
             j = k;
           } else {
             entryMalformed = true;
             escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-malformed', char: 'u', decoded: 'u', part, entry: index });
             // Java throws here; for hovers we keep going as if the backslash were dropped.
+            pieces.push(out.length, start);
             out += 'u';
-            map.push(start);
             j += 2;
           }
           continue;
@@ -375,11 +400,11 @@ export function parseProperties(text: string): ParsedProperties {
           kind = e === BS || e === EQ || e === COLON || e === HASH || e === BANG || isBlank(e) ? 'valid' : 'unknown';
         }
         escapes.push({ start, end: raw[j + 1]! + 1, kind, char: String.fromCharCode(e), decoded: ch, part, entry: index });
+        pieces.push(out.length, start);
         out += ch;
-        map.push(start);
         j += 2;
       }
-      return { text: out, map, rawEnd: rawEndAt(to, from) };
+      return { text: out, pieces, rawEnd: rawEndAt(to, from) };
     };
 
     const k = convert(0, keyLen, 'key');
@@ -388,7 +413,8 @@ export function parseProperties(text: string): ParsedProperties {
       const part: EntryPart = c.at < keyLen ? 'key' : c.at >= valueStart ? 'value' : 'separator';
       escapes.push({ start: c.start, end: c.end, kind: 'continuation', char: '', decoded: '', part, entry: index });
     }
-    escapes.sort((a, b) => a.start - b.start);
+    // Key and value escapes come in order already; only continuations need sorting in.
+    if (conts.length > 0) escapes.sort((a, b) => a.start - b.start);
     if (entryMalformed) malformedUnicode = true;
 
     const keyStart = rawAt(0);
@@ -398,8 +424,8 @@ export function parseProperties(text: string): ParsedProperties {
       index,
       key: k.text,
       value: v.text,
-      keyText: decodedText(k.text, k.map, keyEnd),
-      valueText: decodedText(v.text, v.map, v.rawEnd),
+      keyText: decodedText(k.text, k.pieces, keyEnd),
+      valueText: decodedText(v.text, v.pieces, v.rawEnd),
       keyStart,
       keyEnd,
       separatorStart: keyEnd,
