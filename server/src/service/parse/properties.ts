@@ -287,10 +287,102 @@ export function parseProperties(text: string): ParsedProperties {
 
   let malformedUnicode = false;
 
+  // The entry being built (shared by the helpers below, which are created once rather than per entry).
+  let limit = 0;
+  let index = 0;
+  let contentEnd = 0;
+  let escapes: PropertiesEscape[] = [];
+  let entryMalformed = false;
+  // Raw offset of a position in the logical line buffer (end positions map to just after the previous char).
+  const rawAt = (p: number): number => (p < limit ? raw[p]! : contentEnd);
+  const rawEndAt = (p: number, from: number): number => (p > from ? raw[p - 1]! + 1 : rawAt(from));
+
+  // Mirrors Properties.loadConvert on [from, to).
+  const convert = (from: number, to: number, part: EntryPart): { text: string; pieces: number[]; rawEnd: number } => {
+    let out = '';
+    // Runs (decoded start, raw start): see decodedText.
+    const pieces: number[] = [];
+    let j = from;
+    while (j < to) {
+      const c = buf[j]!;
+      if (c !== BS) {
+        // copy a run of plain characters at once, straight from the text (split where a continuation skipped raw text)
+        let k = j + 1;
+        while (k < to && buf[k] !== BS) k++;
+        let q = j;
+        while (q < k) {
+          let r = q + 1;
+          while (r < k && raw[r] === raw[r - 1]! + 1) r++;
+          pieces.push(out.length, raw[q]!);
+          out += text.slice(raw[q]!, raw[r - 1]! + 1);
+          q = r;
+        }
+        j = k;
+        continue;
+      }
+      const start = raw[j]!;
+      if (j + 1 >= to) {
+        // Unreachable with Java's line reader (a lone trailing backslash never ends a segment); be safe.
+        j++;
+        continue;
+      }
+      const e = buf[j + 1]!;
+      if (e === U) {
+        let k = j + 2;
+        let value = 0;
+        let ok = k <= to - 4;
+        if (ok) {
+          for (let q = 0; q < 4; q++) {
+            const h = hexValue(buf[k]!);
+            if (h < 0) {
+              ok = false;
+              break;
+            }
+            value = (value << 4) + h;
+            k++;
+          }
+        } else {
+          // count the hex digits that are there, for the range
+          while (k < to && k < j + 6 && hexValue(buf[k]!) >= 0) k++;
+        }
+        if (ok) {
+          const ch = String.fromCharCode(value);
+          escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-ok', char: 'u', decoded: ch, part, entry: index });
+          pieces.push(out.length, start);
+          out += ch;
+          j = k;
+        } else {
+          entryMalformed = true;
+          escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-malformed', char: 'u', decoded: 'u', part, entry: index });
+          // Java throws here; for hovers we keep going as if the backslash were dropped.
+          pieces.push(out.length, start);
+          out += 'u';
+          j += 2;
+        }
+        continue;
+      }
+      let ch: string;
+      let kind: EscapeKind;
+      if (e === 0x74) { ch = '\t'; kind = 'control'; }
+      else if (e === 0x72) { ch = '\r'; kind = 'control'; }
+      else if (e === 0x6e) { ch = '\n'; kind = 'control'; }
+      else if (e === 0x66) { ch = '\f'; kind = 'control'; }
+      else {
+        ch = String.fromCharCode(e);
+        kind = e === BS || e === EQ || e === COLON || e === HASH || e === BANG || isBlank(e) ? 'valid' : 'unknown';
+      }
+      escapes.push({ start, end: raw[j + 1]! + 1, kind, char: String.fromCharCode(e), decoded: ch, part, entry: index });
+      pieces.push(out.length, start);
+      out += ch;
+      j += 2;
+    }
+    return { text: out, pieces, rawEnd: rawEndAt(to, from) };
+  };
+
   for (;;) {
-    const limit = readLine();
+    limit = readLine();
     if (limit < 0) break;
-    const index = entries.length;
+    index = entries.length;
     // Mirrors Properties.load0: find the key's end and the value's start.
     let keyLen = 0;
     let valueStart = limit;
@@ -318,94 +410,9 @@ export function parseProperties(text: string): ParsedProperties {
       valueStart++;
     }
 
-    const escapes: PropertiesEscape[] = [];
-    let entryMalformed = false;
-    // Raw offset of a position in the logical line buffer (end positions map to just after the previous char).
-    const contentEnd = limit > 0 ? raw[limit - 1]! + 1 : firstRaw >= 0 ? firstRaw : lineEndAt;
-    const rawAt = (p: number): number => (p < limit ? raw[p]! : contentEnd);
-    const rawEndAt = (p: number, from: number): number => (p > from ? raw[p - 1]! + 1 : rawAt(from));
-
-    // Mirrors Properties.loadConvert on [from, to).
-    const convert = (from: number, to: number, part: EntryPart): { text: string; pieces: number[]; rawEnd: number } => {
-      let out = '';
-      // Runs (decoded start, raw start): see decodedText.
-      const pieces: number[] = [];
-      let j = from;
-      while (j < to) {
-        const c = buf[j]!;
-        if (c !== BS) {
-          // copy a run of plain characters at once, straight from the text (split where a continuation skipped raw text)
-          let k = j + 1;
-          while (k < to && buf[k] !== BS) k++;
-          let q = j;
-          while (q < k) {
-            let r = q + 1;
-            while (r < k && raw[r] === raw[r - 1]! + 1) r++;
-            pieces.push(out.length, raw[q]!);
-            out += text.slice(raw[q]!, raw[r - 1]! + 1);
-            q = r;
-          }
-          j = k;
-          continue;
-        }
-        const start = raw[j]!;
-        if (j + 1 >= to) {
-          // Unreachable with Java's line reader (a lone trailing backslash never ends a segment); be safe.
-          j++;
-          continue;
-        }
-        const e = buf[j + 1]!;
-        if (e === U) {
-          let k = j + 2;
-          let value = 0;
-          let ok = k <= to - 4;
-          if (ok) {
-            for (let q = 0; q < 4; q++) {
-              const h = hexValue(buf[k]!);
-              if (h < 0) {
-                ok = false;
-                break;
-              }
-              value = (value << 4) + h;
-              k++;
-            }
-          } else {
-            // count the hex digits that are there, for the range
-            while (k < to && k < j + 6 && hexValue(buf[k]!) >= 0) k++;
-          }
-          if (ok) {
-            const ch = String.fromCharCode(value);
-            escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-ok', char: 'u', decoded: ch, part, entry: index });
-            pieces.push(out.length, start);
-            out += ch;
-            j = k;
-          } else {
-            entryMalformed = true;
-            escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-malformed', char: 'u', decoded: 'u', part, entry: index });
-            // Java throws here; for hovers we keep going as if the backslash were dropped.
-            pieces.push(out.length, start);
-            out += 'u';
-            j += 2;
-          }
-          continue;
-        }
-        let ch: string;
-        let kind: EscapeKind;
-        if (e === 0x74) { ch = '\t'; kind = 'control'; }
-        else if (e === 0x72) { ch = '\r'; kind = 'control'; }
-        else if (e === 0x6e) { ch = '\n'; kind = 'control'; }
-        else if (e === 0x66) { ch = '\f'; kind = 'control'; }
-        else {
-          ch = String.fromCharCode(e);
-          kind = e === BS || e === EQ || e === COLON || e === HASH || e === BANG || isBlank(e) ? 'valid' : 'unknown';
-        }
-        escapes.push({ start, end: raw[j + 1]! + 1, kind, char: String.fromCharCode(e), decoded: ch, part, entry: index });
-        pieces.push(out.length, start);
-        out += ch;
-        j += 2;
-      }
-      return { text: out, pieces, rawEnd: rawEndAt(to, from) };
-    };
+    escapes = [];
+    entryMalformed = false;
+    contentEnd = limit > 0 ? raw[limit - 1]! + 1 : firstRaw >= 0 ? firstRaw : lineEndAt;
 
     const k = convert(0, keyLen, 'key');
     const v = convert(valueStart, limit, 'value');
