@@ -522,7 +522,13 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
           } else t = ref.end - 1;
         }
       }
-      if (el.attributes.some((a) => a.name === aName)) fail(aStart, aEnd, `The attribute '${aName}' appears twice in '<${name}>'.`);
+      // (a loop, not .some(): no closure per attribute)
+      for (let ai = 0; ai < el.attributes.length; ai++) {
+        if (el.attributes[ai]!.name === aName) {
+          fail(aStart, aEnd, `The attribute '${aName}' appears twice in '<${name}>'.`);
+          break;
+        }
+      }
       el.attributes.push({
         name: aName, nameStart: aStart, nameEnd: aEnd, valueStart: vStart, valueEnd: close,
         quote: q === 34 ? '"' : "'", value: decodeXml(text, vStart, close, false),

@@ -68,7 +68,7 @@ export function buildConnpoolModel(xml: XmlDocument): ConnpoolModel {
     if (urlValue) {
       const t = urlValue.text;
       const site: JdbcUrlSite = { text: t.text, toRaw: t.toRaw, encode: escapeXmlText, label: name };
-      url = { ...urlValue, jdbc: parseJdbcUrl(t.text), site };
+      url = { element: urlValue.element, text: t, trimmed: urlValue.trimmed, jdbc: parseJdbcUrl(t.text), site };
       site.parsed = url.jdbc;
     }
     pools.push({ element: el, name, user: value(xml, childNamed(el, 'User')), password: value(xml, childNamed(el, 'Password')), url });
