@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type Settings } from '../../server/src/service/core/settings';
-import { EMPTY_WORKSPACE, type FixProposal, type OffsetEdit } from '../../server/src/service/core/types';
-import { makeService } from './helpers';
+import { EMPTY_WORKSPACE, type FixProposal } from '../../server/src/service/core/types';
+import { applyEdits } from '../../server/src/service/core/text';
+import { findingsOf, makeService } from './helpers';
 import { finesseKind } from '../../server/src/service/kinds/finesse/kind';
 import { buildGadgetTab, detectIndentUnit, gadgetTabInsertion } from '../../server/src/service/kinds/finesse/insertTab';
 import { rootElement } from '../../server/src/service/kinds/finesse/scan';
@@ -29,18 +30,9 @@ function settingsWith(over: Partial<Settings> = {}): Settings {
 
 /** Runs the language service (kind detection by name and content, parser, rules, settings) on a text. */
 function check(text: string, settings: Settings = settingsWith(), uri = URI): Diag[] {
-  const { service } = makeService();
-  const a = service.analyze(TextDocument.create(uri, 'xml', 1, text), settings);
-  assert.ok(a, 'file kind not recognised');
-  return a.findings.map((f) => ({ id: f.ruleId, start: f.start, end: f.end, message: f.message, fixes: f.fixes }));
+  return findingsOf(text, uri, settings, 'xml');
 }
 
-function applyEdits(text: string, edits: OffsetEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
 
 const ids = (d: Diag[]): string[] => d.map((x) => x.id);
 

@@ -64,3 +64,20 @@ export function applyFix(text: string, ruleId: string, opts: { uri?: string; set
   assert.ok(fix, `${ruleId} has no fix #${opts.which ?? 0}`);
   return applyEdits(text, fix.edits);
 }
+
+/** A finding as the kind tests compare it: rule id, raw offsets, message and fixes. */
+export interface Found {
+  id: string;
+  start: number;
+  end: number;
+  message: string;
+  fixes: import('../../server/src/service/core/types').FixProposal[];
+}
+
+/** Runs the language service (kind detection by name and content, parser, rules, settings) on a text as `uri`. */
+export function findingsOf(text: string, uri: string, s: Settings, languageId = 'plaintext'): Found[] {
+  const { service } = makeService();
+  const a = service.analyze(TextDocument.create(uri, languageId, 1, text), s);
+  assert.ok(a, 'file kind not recognised');
+  return a.findings.map((f) => ({ id: f.ruleId, start: f.start, end: f.end, message: f.message, fixes: f.fixes }));
+}
