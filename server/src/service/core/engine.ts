@@ -243,7 +243,7 @@ export class EceLanguageService {
    * Code actions for the diagnostics in the request: each finding's fixes, "fix all <rule> in this file"
    * when the rule has several fixable findings, "disable <rule> for this line", and `source.fixAll.ece`.
    */
-  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[], only: string[] | undefined, settings: Settings): CodeAction[] {
+  codeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], only: string[] | undefined, settings: Settings): CodeAction[] {
     const a = this.analyze(doc, settings);
     if (!a) return [];
     const actions: CodeAction[] = [];
@@ -271,8 +271,8 @@ export class EceLanguageService {
         }
       }
     }
-    void range;
-    if (only?.some((o) => FIX_ALL_KIND.startsWith(o) && o.startsWith('source')) ) {
+    // `source.fixAll.ece` only when asked for (on save, or "Fix All" in the source action menu).
+    if (only?.some((o) => FIX_ALL_KIND.startsWith(o) && o.startsWith('source'))) {
       const edits = this.fixAllEdits(doc, settings);
       if (edits.length) actions.push(this.action(doc, 'Fix all safe ECE problems', FIX_ALL_KIND, edits, [], false));
     }
