@@ -4,8 +4,9 @@
  *
  * The delay adapts to the document: validation of a small file is so cheap that it runs at once (diagnostics
  * feel instant); for a big file, a single edit after a pause waits only a fraction of the last validation's
- * cost, while edits arriving faster than validation could keep up (typing, a paste storm) wait 1.5 times that
- * cost, so the server validates once when the burst ends instead of falling behind.
+ * cost, while edits arriving faster than validation could keep up (typing, a paste storm) wait twice the gap
+ * between them (at most 1.5 times the cost), so the server validates once when the burst ends instead of
+ * falling behind.
  */
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -39,8 +40,10 @@ export class Scheduler {
   /** The delay for a document whose last validation cost `cost` ms, `gap` ms after its previous edit. */
   adaptiveDelay(cost: number, gap: number): number {
     if (cost < 4) return 0;
-    const burst = gap < 3 * cost;
-    return Math.min(this.maxDelayMs, Math.round(burst ? cost * 1.5 : cost * 0.25));
+    // A single edit after a pause: a quarter of the cost. In a burst, waiting twice the gap between the edits is
+    // enough to see the burst end (every edit restarts the timer), and never more than 1.5 times the cost.
+    const delay = gap < 3 * cost ? Math.min(cost * 1.5, Math.max(10, gap * 2)) : cost * 0.25;
+    return Math.min(this.maxDelayMs, Math.round(delay));
   }
 
   cancel(uri: string): void {

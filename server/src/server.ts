@@ -92,6 +92,10 @@ const scheduler = new Scheduler(async (uri) => {
   const dependents = session.documentChanged(current, openUris(), entry && { kind: entry.kind, model: entry.parsed.model });
   revalidate(dependents.filter((u) => u !== uri));
   const diagnostics = service.diagnostics(current, settings);
+  // Validation ran synchronously: let edits that arrived meanwhile be read and dispatched (the JSON-RPC layer
+  // dispatches from setImmediate, so wait for the next loop turn), and publish only if none did.
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (documents.get(uri)?.version !== version) return;
   await connection.sendDiagnostics({ uri, version, diagnostics });
 }, log);
 

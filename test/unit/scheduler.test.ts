@@ -10,13 +10,15 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 describe('Scheduler', () => {
-  test('adaptive delay: cheap documents at once, a single edit after a pause waits a quarter of the cost, a burst 1.5x', () => {
+  test('adaptive delay: cheap documents at once, a single edit after a pause a quarter of the cost, a burst twice the gap', () => {
     const s = new Scheduler(async () => undefined, () => undefined, 400);
     assert.equal(s.adaptiveDelay(0, Infinity), 0);
     assert.equal(s.adaptiveDelay(3.9, 1), 0);
     assert.equal(s.adaptiveDelay(100, 10_000), 25);
-    assert.equal(s.adaptiveDelay(100, 50), 150);
-    assert.equal(s.adaptiveDelay(1000, 50), 400);
+    assert.equal(s.adaptiveDelay(100, 10), 20); // a paste storm: an edit every 10 ms
+    assert.equal(s.adaptiveDelay(100, 2), 10); // never below 10 ms in a burst
+    assert.equal(s.adaptiveDelay(100, 200), 150); // slow typing on a big file: at most 1.5x the cost
+    assert.equal(s.adaptiveDelay(1000, 300), 400); // capped
   });
 
   test('a burst of edits on one document runs one validation; other documents are independent', async () => {
