@@ -174,22 +174,6 @@ export function editDistance(a: string, b: string, max: number): number {
   return d > max ? big : d;
 }
 
-/** The closest candidate within `max` edits (case-insensitive), or undefined. Ties: the first candidate. */
-export function closest(word: string, candidates: Iterable<string>, max: number): string | undefined {
-  const w = word.toLowerCase();
-  let best: string | undefined;
-  let bestD = max + 1;
-  for (const c of candidates) {
-    // A tighter bound once something is found: a later candidate only wins when strictly closer.
-    const d = editDistance(w, c.toLowerCase(), bestD - 1);
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
-}
-
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** True for an IPv4 or IPv6 literal (brackets allowed around IPv6). Linear: no backtracking patterns. */

@@ -222,6 +222,11 @@ export function elementText(doc: XmlDocument, el: XmlElement): DecodedText {
   return b.finish(el.contentEnd);
 }
 
+/** XML-escapes replacement text for element content (`&`, `<`, `>`). */
+export function escapeXmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function attr(el: XmlElement, name: string): XmlAttribute | undefined {
   const lower = name.toLowerCase();
   return el.attributes.find((a) => a.name.toLowerCase() === lower);

@@ -5,7 +5,7 @@
 import type { DecodedText } from '../../core/text';
 import type { JdbcUrlSite } from '../../core/types';
 import { effectiveHost, effectivePort, integratedSecurity, parseJdbcUrl, type JdbcUrl } from '../../parse/jdbcUrl';
-import { allElements, attr, childNamed, elementText, type XmlDocument, type XmlElement } from '../../parse/xml';
+import { allElements, attr, childNamed, elementText, escapeXmlText, type XmlDocument, type XmlElement } from '../../parse/xml';
 
 export interface PoolValue {
   element: XmlElement;
@@ -30,11 +30,6 @@ export interface ConnpoolModel {
 
 const NAME_ATTRS = ['name', 'poolName', 'pool_name'];
 const NAME_CHILDREN = ['name', 'poolName', 'pool_name'];
-
-/** XML-escapes replacement text for element content. */
-export function escapeXmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function value(xml: XmlDocument, el: XmlElement | undefined): PoolValue | undefined {
   if (!el) return undefined;

@@ -12,6 +12,7 @@ import {
   isIpLiteral,
   SOLVE_GADGET_FILE,
 } from './url';
+import { escapeXmlText } from '../../parse/xml';
 
 export type GadgetTabKind = 'ece' | 'solve' | 'cobrowse';
 
@@ -91,10 +92,6 @@ export function gadgetUrl(kind: GadgetTabKind, host: string, contextRoot = ''): 
     case 'cobrowse':
       return `https://${h}/${root}/${COBROWSE_GADGET_FILE}`;
   }
-}
-
-function escapeXmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
