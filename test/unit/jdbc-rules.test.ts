@@ -4,7 +4,7 @@ import { defaultSettings, type Settings } from '../../server/src/service/core/se
 import { EMPTY_WORKSPACE, type FixProposal, type JdbcUrlSite, type Report, type Rule, type Severity } from '../../server/src/service/core/types';
 import { parseJdbcUrl, type Span } from '../../server/src/service/parse/jdbcUrl';
 import { jdbcRules, type JdbcRuleInput } from '../../server/src/service/kinds/shared/jdbc';
-import { isIPv4, isIPv6 } from '../../server/src/service/kinds/shared/jdbc/util';
+import { isIpLiteral } from '../../server/src/service/core/text';
 
 // ---- tiny helpers (exported for other test files) -------------------------------------------------------------
 
@@ -289,10 +289,10 @@ void describe('jdbc/server-is-ip-address', () => {
     assert.deepEqual(ranges(runJdbcRule(r, u)), [at(u, 'fe80::1%eth0')]);
   });
   void test('address forms', () => {
-    for (const a of ['127.0.0.1', '255.255.255.255']) assert.equal(isIPv4(a), true, a);
-    for (const a of ['256.1.1.1', '1.2.3', '1.2.3.4.5', 'a.b.c.d', '1.2.3.04x']) assert.equal(isIPv4(a), false, a);
-    for (const a of ['::1', '::', '2001:db8::1', '1:2:3:4:5:6:7:8', '::ffff:10.0.0.1', '[2001:db8::5]', 'fe80::1%12']) assert.equal(isIPv6(a), true, a);
-    for (const a of ['1:2:3:4:5:6:7:8:9', '1::2::3', 'g::1', '1:2:3:4:5:6:7', 'db.example.com', '12345::1', '::1%']) assert.equal(isIPv6(a), false, a);
+    for (const a of ['127.0.0.1', '255.255.255.255']) assert.equal(isIpLiteral(a), true, a);
+    for (const a of ['256.1.1.1', '1.2.3', '1.2.3.4.5', 'a.b.c.d', '1.2.3.04x']) assert.equal(isIpLiteral(a), false, a);
+    for (const a of ['::1', '::', '2001:db8::1', '1:2:3:4:5:6:7:8', '::ffff:10.0.0.1', '[2001:db8::5]', 'fe80::1%12']) assert.equal(isIpLiteral(a), true, a);
+    for (const a of ['1:2:3:4:5:6:7:8:9', '1::2::3', 'g::1', '1:2:3:4:5:6:7', 'db.example.com', '12345::1', '::1%']) assert.equal(isIpLiteral(a), false, a);
   });
   void test('silent on host names', () => {
     assert.deepEqual(runJdbcRule(r, GUIDE), []);

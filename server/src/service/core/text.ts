@@ -182,7 +182,10 @@ export function isIpLiteral(host: string): boolean {
   if (IPV4.test(h)) return true;
   if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   const pct = h.indexOf('%');
-  if (pct >= 0) h = h.slice(0, pct);
+  if (pct >= 0) {
+    if (pct === h.length - 1) return false; // a zone index needs a name
+    h = h.slice(0, pct);
+  }
   if (!h.includes(':') || h.length > 45) return false;
   if (!/^[0-9a-fA-F:.]+$/.test(h)) return false;
   const dbl = h.split('::');

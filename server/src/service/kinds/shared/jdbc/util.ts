@@ -49,42 +49,5 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(prev[n]!, max + 1);
 }
 
-/** A dotted-quad IPv4 address (each part 0..255, no more than three digits). */
-export function isIPv4(host: string): boolean {
-  const parts = host.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255);
-}
-
-/** An IPv6 address, optionally in brackets, with `::` compression, a trailing IPv4 and a `%zone`. */
-export function isIPv6(host: string): boolean {
-  let h = host;
-  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
-  const pct = h.indexOf('%');
-  if (pct >= 0) {
-    if (pct === h.length - 1) return false;
-    h = h.slice(0, pct);
-  }
-  if (!h.includes(':') || h.length > 45) return false;
-  const halves = h.split('::');
-  if (halves.length > 2) return false;
-  const groupsOf = (s: string): string[] | null => (s === '' ? [] : s.split(':'));
-  const left = groupsOf(halves[0]!);
-  const right = halves.length === 2 ? groupsOf(halves[1]!) : [];
-  if (!left || !right) return false;
-  const all = [...left, ...right];
-  let count = 0;
-  for (let i = 0; i < all.length; i++) {
-    const g = all[i]!;
-    if (i === all.length - 1 && g.includes('.')) {
-      if (!isIPv4(g)) return false;
-      count += 2;
-    } else if (/^[0-9a-fA-F]{1,4}$/.test(g)) count += 1;
-    else return false;
-  }
-  return halves.length === 2 ? count < 8 : count === 8;
-}
-
-export function isIpLiteral(host: string): boolean {
-  return isIPv4(host) || isIPv6(host);
-}
+/** IP literals are recognised in one place for every kind. */
+export { isIpLiteral } from '../../../core/text';
