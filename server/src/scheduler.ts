@@ -12,7 +12,8 @@ export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly cost = new Map<string, number>();
   private readonly lastEdit = new Map<string, number>();
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly running = new Set<string>();
+  private readonly rerun = new Set<string>();
 
   constructor(
     private readonly run: (uri: string) => Promise<void>,
@@ -52,17 +53,26 @@ export class Scheduler {
     this.timers.delete(uri);
     this.cost.delete(uri);
     this.lastEdit.delete(uri);
+    this.rerun.delete(uri);
   }
 
   private async execute(uri: string): Promise<void> {
-    // Never two validations of one document at once: wait for the running one.
-    const prev = this.running.get(uri);
-    if (prev) await prev;
-    const started = performance.now();
-    const p = this.run(uri).catch((e: unknown) => this.log(`validation of ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-    this.running.set(uri, p);
-    await p;
-    this.running.delete(uri);
-    this.cost.set(uri, performance.now() - started);
+    // Never two validations of one document at once: a timer that fires during a run only asks for one more run
+    // after it (however many fire), which then validates the newest version.
+    if (this.running.has(uri)) {
+      this.rerun.add(uri);
+      return;
+    }
+    this.running.add(uri);
+    try {
+      do {
+        this.rerun.delete(uri);
+        const started = performance.now();
+        await this.run(uri).catch((e: unknown) => this.log(`validation of ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+        this.cost.set(uri, performance.now() - started);
+      } while (this.rerun.has(uri));
+    } finally {
+      this.running.delete(uri);
+    }
   }
 }

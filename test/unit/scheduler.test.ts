@@ -71,4 +71,39 @@ describe('Scheduler', () => {
     assert.equal(logs.length, 1);
     assert.match(logs[0]!, /boom/);
   });
+
+  test('several schedules during one run give exactly one more run, never two at once', async () => {
+    let active = 0;
+    let maxActive = 0;
+    let runs = 0;
+    const first = deferred();
+    const release = deferred();
+    const second = deferred();
+    const s = new Scheduler(async () => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      runs++;
+      if (runs === 1) {
+        first.resolve();
+        await release.promise;
+      } else {
+        await new Promise((r) => setImmediate(r));
+        second.resolve();
+      }
+      active--;
+    }, () => undefined);
+    s.schedule('x', 0);
+    await first.promise;
+    // Three edits arrive while the first validation runs: each timer fires during the run.
+    for (let i = 0; i < 3; i++) {
+      s.schedule('x', 0);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    release.resolve();
+    await second.promise;
+    // Give any wrongly queued extra runs the chance to start.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 2));
+    assert.equal(maxActive, 1);
+    assert.equal(runs, 2);
+  });
 });
