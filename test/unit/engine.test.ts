@@ -252,6 +252,17 @@ void describe('engine: caching', () => {
     service.forget(POOL_URI);
     assert.notEqual(service.analyze(d1, s), a1);
   });
+
+  void test('same version, same settings, different text of the same length: analysed again (the cache keys on the parse)', () => {
+    const { service } = makeService();
+    const s = settings();
+    assert.equal(service.analyze(doc(T, POOL_URI, 7), s)!.findings.length, 2);
+    const sameLength = T.replace('<User egid="3026">eGActiveDB</User>', '<User egid="3026">          </User>');
+    assert.equal(sameLength.length, T.length);
+    const again = service.analyze(doc(sameLength, POOL_URI, 7), s)!;
+    assert.deepEqual(again.findings.map((f) => f.ruleId), [CRED]);
+    assert.deepEqual(service.diagnostics(doc(sameLength, POOL_URI, 7), s).map(fmt), [`${CRED}@7:2-7:37`]);
+  });
 });
 
 void describe('engine: kindOf by glob', () => {

@@ -48,7 +48,7 @@ void describe('workspace model', () => {
     assert.deepEqual(model.related('connpool', 'file:///c%3A/ECE/eService/installation/dataaccess/egpl_ds_connpool_map.xml'), []);
   });
 
-  void test('related: nearest first (longest shared folder, then shallower, then by name); self excluded', () => {
+  void test('related: the partners of the nearest folder holding the kind, shallower first, then by name; self excluded', () => {
     const { model } = serviceFor();
     const pool = readFileSync(A('eService/installation/dataaccess/egpl_ds_connpool_map.xml'), 'utf8');
     const uris = [
@@ -60,9 +60,15 @@ void describe('workspace model', () => {
     const from = 'file:///w/prod/ReportsDB/reportsdb_utility.properties';
     assert.deepEqual(
       model.related('connpool', from).map((r) => r.uri),
-      [uris[0], uris[1], uris[2]],
+      [uris[0], uris[1]],
     );
-    assert.deepEqual(model.related('connpool', uris[0]!).map((r) => r.uri), [uris[1], uris[2]]);
+    assert.deepEqual(model.related('connpool', uris[0]!).map((r) => r.uri), [uris[1]]);
+    assert.deepEqual(model.related('connpool', uris[1]!).map((r) => r.uri), [uris[0]]);
+    // The test home's file has no other one in its own tree: up at /w, prod is the only place holding some.
+    assert.deepEqual(model.related('connpool', uris[2]!).map((r) => r.uri), [uris[0], uris[1]]);
+    // A file under /w but in neither home: prod and test are two places, so it cannot be told: no partner.
+    assert.deepEqual(model.related('connpool', 'file:///w/reportsdb_utility.properties'), []);
+    assert.deepEqual(model.related('connpool', 'file:///w/dev/ECE/reportsdb_utility.properties'), []);
     assert.deepEqual(model.related('reportsdb', from), []);
   });
 
@@ -86,9 +92,10 @@ void describe('workspace model', () => {
     // input.properties without any of its keys is not an ECE file any more
     assert.equal(model.update(inp, 'foo=bar\n'), undefined);
     assert.equal(model.get(inp), undefined);
+    assert.deepEqual(model.dependents(pool), [rdb], 'asked before the removal: who read it');
     assert.equal(model.remove(pool), 'connpool');
     assert.equal(model.remove(pool), undefined);
-    assert.deepEqual(model.dependents(pool, 'connpool'), [rdb]);
+    assert.deepEqual(model.dependents(pool, 'connpool'), [], 'a file that is gone is nobody\'s partner');
   });
 });
 

@@ -52,6 +52,12 @@ export interface LoadOptions {
   maxFiles?: number;
 }
 
+/** True when `uri` lies under the folder `folderUri` (both compared in canonical form). */
+function isUnderFolder(uri: string, folderUri: string): boolean {
+  const c = canonicalUri(folderUri);
+  return canonicalUri(uri).startsWith(c.endsWith('/') ? c : c + '/');
+}
+
 /** A root given as a path or a `file:` URI, as a path. */
 export function rootPath(root: string): string {
   return /^file:/i.test(root) ? fileURLToPath(root) : root;
@@ -162,8 +168,8 @@ export async function checkWorkspace(
  *   documents.onDidClose(e => ws.documentClosed(e.document.uri, openUris()).then(refresh));
  *   connection.onDidChangeWatchedFiles(p => ws.watchedFilesChanged(p.changes, openUris()).then(refresh));
  *
- * Each change that can affect other files also resets the service's analysis cache (`setWorkspace`), so the
- * dependents' next diagnostics see the new content.
+ * The service's analyses are cached per file on the state of that file's partners (`WorkspaceView.stamp`), so a
+ * change re-runs the rules of the files that read it and of no other.
  */
 export class WorkspaceSession {
   readonly model: WorkspaceModel;
@@ -199,9 +205,10 @@ export class WorkspaceSession {
     this.open.add(canonicalUri(doc.uri));
     const before = this.model.get(doc.uri);
     if (before && before.text === doc.getText()) return [];
-    const oldKind = before?.kind;
-    const f = this.model.update(doc.uri, doc.getText(), doc.version, parsed);
-    return this.afterChange(doc.uri, oldKind, f?.kind, openUris);
+    const list = [...openUris];
+    const readers = this.readers(doc.uri, list);
+    this.model.update(doc.uri, doc.getText(), doc.version, parsed);
+    return this.withReaders(readers, doc.uri, list);
   }
 
   /** An editor document closed: the model goes back to the file on disk (or forgets it when it is gone). */
@@ -220,10 +227,15 @@ export class WorkspaceSession {
     for (const c of changes) {
       if (this.open.has(canonicalUri(c.uri))) continue;
       if (c.type === 3) {
-        const kind = this.model.remove(c.uri);
-        const removed = kind ? [{ uri: c.uri, kind }] : this.model.removeUnder(c.uri);
-        for (const r of removed) for (const u of this.model.dependents(r.uri, r.kind, openList)) out.add(u);
-        if (removed.length) this.service.setWorkspace(this.model);
+        if (this.model.get(c.uri)) {
+          for (const u of this.readers(c.uri, openList)) out.add(u);
+          this.model.remove(c.uri);
+        } else {
+          // A deleted folder: who read each of the files under it.
+          const under = this.model.all().filter((f) => isUnderFolder(f.uri, c.uri));
+          for (const f of under) for (const u of this.readers(f.uri, openList)) out.add(u);
+          this.model.removeUnder(c.uri);
+        }
       } else for (const u of await this.reloadFromDisk(c.uri, openList)) out.add(u);
     }
     return [...out];
@@ -243,24 +255,27 @@ export class WorkspaceSession {
     } catch {
       return [];
     }
+    const list = [...openUris];
     if (!this.service.isCandidate(uri, this.settings())) {
-      if (before) this.model.remove(uri);
-      return this.afterChange(uri, before?.kind, undefined, openUris);
+      if (!before) return [];
+      const readers = this.readers(uri, list);
+      this.model.remove(uri);
+      return this.withReaders(readers, uri, list);
     }
     const r = await readCandidate(file, { stripBom: true });
-    let f;
-    if ('text' in r) {
-      if (before && before.text === r.text) return [];
-      f = this.model.update(uri, r.text);
-    } else this.model.remove(uri);
-    return this.afterChange(uri, before?.kind, f?.kind, openUris);
+    if ('text' in r && before && before.text === r.text) return [];
+    const readers = this.readers(uri, list);
+    if ('text' in r) this.model.update(uri, r.text);
+    else this.model.remove(uri);
+    return this.withReaders(readers, uri, list);
   }
 
-  private afterChange(uri: string, oldKind: KindId | undefined, newKind: KindId | undefined, openUris: Iterable<string>): string[] {
-    const list = [...openUris];
-    const out = new Set<string>();
-    for (const k of [oldKind, newKind]) if (k) for (const u of this.model.dependents(uri, k, list)) out.add(u);
-    if (out.size > 0 || oldKind !== newKind) this.service.setWorkspace(this.model);
-    return [...out];
+  /** The files among `list` whose cross-file rules read `uri` now (call before and after a change). */
+  private readers(uri: string, list: string[]): string[] {
+    return this.model.get(uri) ? this.model.dependents(uri, undefined, list) : [];
+  }
+
+  private withReaders(before: string[], uri: string, list: string[]): string[] {
+    return [...new Set([...before, ...this.readers(uri, list)])];
   }
 }

@@ -87,16 +87,18 @@ export function allRules(): Array<{ id: string; defaultSeverity: Severity; descr
 
 export class EceLanguageService {
   private readonly parses = new Map<string, ParseEntry>();
-  private readonly analyses = new Map<string, { key: string; analysis: Analysis }>();
+  /** The last analysis per document, valid for one parse, one settings key and one state of its partner files. */
+  private readonly analyses = new Map<string, { entry: ParseEntry; settingsKey: string; stamp: string; analysis: Analysis }>();
 
   constructor(
     private readonly host: ServiceHost,
     private workspace: WorkspaceView = EMPTY_WORKSPACE,
   ) {}
 
+  /** The cross-file view the rules read; analyses stay cached per file until its own partners change. */
   setWorkspace(workspace: WorkspaceView): void {
+    if (workspace !== this.workspace) this.analyses.clear();
     this.workspace = workspace;
-    this.analyses.clear();
   }
 
   /** The kind of a file by its name (settings globs) and, where names are ambiguous, its content. */
@@ -149,12 +151,14 @@ export class EceLanguageService {
       this.analyses.delete(doc.uri);
       return undefined;
     }
-    const key = `${doc.version}|${entry.text.length}|${settingsKey(settings)}`;
+    const sKey = settingsKey(settings);
+    const reads = readsOf(entry.kind);
+    const stamp = reads.length ? this.workspace.stamp(doc.uri, reads) : '';
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.key === key && cached.analysis.version === doc.version) return cached.analysis;
+    if (cached && cached.entry === entry && cached.settingsKey === sKey && cached.stamp === stamp) return cached.analysis;
     const findings = this.runRules(doc.uri, entry, settings);
     const analysis: Analysis = { uri: doc.uri, version: doc.version, kind: entry.kind.id, findings };
-    this.analyses.set(doc.uri, { key, analysis });
+    this.analyses.set(doc.uri, { entry, settingsKey: sKey, stamp, analysis });
     return analysis;
   }
 
@@ -354,6 +358,18 @@ export class EceLanguageService {
       return [];
     }
   }
+}
+
+const readsCache = new WeakMap<FileKind<unknown>, readonly KindId[]>();
+
+/** The other kinds a kind's rules read (their `reads` declarations), sorted: what its analyses depend on. */
+function readsOf(kind: FileKind<unknown>): readonly KindId[] {
+  let r = readsCache.get(kind);
+  if (!r) {
+    r = [...new Set(kind.rules.flatMap((x) => x.reads ?? []))].sort();
+    readsCache.set(kind, r);
+  }
+  return r;
 }
 
 /** Identifies a finding within one analysis (a document version): rule, range and position in the list. */

@@ -53,11 +53,16 @@ export interface SyntaxProblem extends Report {
 
 /** Cross-file questions. Answers are `undefined`/empty when the other file is not known. */
 export interface WorkspaceView {
-  /** Parsed models of the other known files of one kind, nearest to `fromUri` first. */
+  /**
+   * The partner files of one kind for `fromUri` (the files of that kind of its own ECE home, shallowest first);
+   * empty when there are none or when it cannot be told which home the file belongs to.
+   */
   related(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }>;
+  /** Changes whenever `related(k, fromUri)` would answer differently for one of `kinds` (caches key on it). */
+  stamp(fromUri: string, kinds: readonly KindId[]): string;
 }
 
-export const EMPTY_WORKSPACE: WorkspaceView = { related: () => [] };
+export const EMPTY_WORKSPACE: WorkspaceView = { related: () => [], stamp: () => '' };
 
 export interface RuleContext {
   readonly uri: string;
@@ -73,6 +78,12 @@ export interface Rule<M> {
   readonly defaultSeverity: Severity;
   /** One line, shown in hovers of `ece.rules` and in the rule list. */
   readonly description: string;
+  /**
+   * The other file kinds this rule reads through `ctx.workspace` (cross-file rules). The engine keys its cache on
+   * them and the workspace model derives from them which files to re-check after a change; a rule that reads the
+   * workspace without declaring it would show stale findings.
+   */
+  readonly reads?: readonly KindId[];
   check(model: M, ctx: RuleContext): void;
 }
 

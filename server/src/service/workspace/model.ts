@@ -1,16 +1,23 @@
 /**
  * The cross-file model of one or more ECE home trees: every known ECE file (open or not) with its kind, its
- * parsed model and a version, updated on open / change / delete. It answers `WorkspaceView.related` (other files
- * of a kind, nearest first) and tells which files depend on a changed one, so their diagnostics can be refreshed.
+ * parsed model and a version, updated on open / change / delete. It answers `WorkspaceView.related` (the partner
+ * files of a kind for a file: those of its own ECE home) and tells which files depend on a changed one, so their
+ * diagnostics can be refreshed.
  *
  * Pure: no I/O. The Node side (`server/src/node/workspace.ts`) reads the files and feeds them in.
  *
- * "Nearest" means sharing the longest folder prefix with the asking file (case-insensitive, as on Windows), so
- * when a workspace holds several ECE homes (prod and test copies, one folder per web server) every file is
- * compared with the files of its own home. Ties go to the shallower path, then to the path in alphabetical order.
+ * Partners: going up from the asking file's folder, the first folder whose tree holds other files of the kind
+ * decides. The partners are the files of the kind in that tree. When they sit in different sub-folders of it (two
+ * ECE homes side by side, and the asking file belongs to neither), no file is taken as a partner, so cross-file rules
+ * stay silent rather than compare with another home. Folder names compare case-insensitively, as on Windows.
+ *
+ * Cost: the files are indexed in a folder tree that counts, per folder, the files of each kind below it. A partner
+ * query walks up from the file (its depth) and then visits only the folders that hold the answer; which files depend
+ * on a change is answered from the changed file's own home. Nothing here scans every file of the workspace per file.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind, KindId, WorkspaceView } from '../core/types';
+import { KINDS } from '../kinds';
 
 /** Finds the kind of a file by its URI and content (the service's `kindOf` with the current settings). */
 export type KindDetector = (uri: string, text: string) => FileKind<unknown> | undefined;
@@ -24,17 +31,28 @@ export interface WorkspaceFile {
   model: unknown;
 }
 
-/** Which kinds' rules read which other kinds (cross-file rules). */
-export const CROSS_FILE_DEPENDENCIES: Readonly<Record<KindId, readonly KindId[]>> = {
-  // a pool file change affects reportsdb/server-is-listener and indexstats/url-differs-from-connpool
-  connpool: ['reportsdb', 'indexstats'],
-  reportsdb: [],
-  indexstats: [],
-  // ecejs/hosts-differ compares ece_config.js, spog_config.js and the layouts
-  ecejs: ['ecejs'],
-  finesse: ['ecejs'],
-  webconfig: [],
-};
+/**
+ * Changed kind → the kinds whose rules read it (their `reads` declarations). Derived once, on first use, from the
+ * kind registry, so a new cross-file rule only has to say what it reads.
+ */
+let readersTable: ReadonlyMap<KindId, readonly KindId[]> | undefined;
+
+export function readersOf(kind: KindId): readonly KindId[] {
+  if (!readersTable) {
+    const t = new Map<KindId, KindId[]>();
+    for (const k of KINDS) {
+      for (const r of k.rules) {
+        for (const read of r.reads ?? []) {
+          const list = t.get(read) ?? [];
+          if (!list.includes(k.id)) list.push(k.id);
+          t.set(read, list);
+        }
+      }
+    }
+    readersTable = t;
+  }
+  return readersTable.get(kind) ?? [];
+}
 
 const segmentCache = new Map<string, readonly string[]>();
 
@@ -88,34 +106,54 @@ export function canonicalUri(uri: string): string {
 
 /** Number of leading folder segments two URIs share. */
 export function commonFolderDepth(a: string, b: string): number {
-  return commonDepth(folderSegments(a), folderSegments(b));
-}
-
-function commonDepth(x: readonly string[], y: readonly string[]): number {
+  const x = folderSegments(a);
+  const y = folderSegments(b);
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   return i;
 }
 
+/** One folder of the index: its files, its sub-folders, and how many files of each kind its whole tree holds. */
+interface Folder {
+  readonly name: string;
+  readonly parent: Folder | undefined;
+  readonly depth: number;
+  readonly children: Map<string, Folder>;
+  /** Files directly in this folder, by canonical URI. */
+  readonly files: Map<string, Indexed>;
+  /** Files of each kind in this folder's whole tree. */
+  readonly counts: Map<KindId, number>;
+}
+
+interface Indexed {
+  key: string;
+  file: WorkspaceFile;
+  folder: Folder;
+}
+
+function newFolder(name: string, parent: Folder | undefined): Folder {
+  return { name, parent, depth: parent ? parent.depth + 1 : 0, children: new Map(), files: new Map(), counts: new Map() };
+}
+
+export type Partner = { uri: string; model: unknown };
+
 export class WorkspaceModel implements WorkspaceView {
-  private readonly files = new Map<string, WorkspaceFile>();
+  private readonly files = new Map<string, Indexed>();
+  private readonly root: Folder = newFolder('', undefined);
   private gen = 0;
-  /** `related` answers for the current generation (every rule of every file asks; trees can be large). */
-  private relatedCache = new Map<string, Array<{ uri: string; model: unknown }>>();
-  private relatedGen = -1;
 
   constructor(private detect: KindDetector) {}
 
   /** Replaces the detector (settings changed: globs may differ). Known files are re-detected and re-parsed. */
   setDetector(detect: KindDetector): void {
     this.detect = detect;
-    const old = [...this.files.values()];
-    this.files.clear();
+    const old = [...this.files.values()].map((x) => x.file);
+    this.clear();
     for (const f of old) this.update(f.uri, f.text, f.version);
     this.gen++;
   }
 
-  /** Increases on every change of the model: a cache key for cross-file results. */
+  /** Increases on every change of the model. */
   get generation(): number {
     return this.gen;
   }
@@ -125,11 +163,11 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   get(uri: string): WorkspaceFile | undefined {
-    return this.files.get(canonicalUri(uri));
+    return this.files.get(canonicalUri(uri))?.file;
   }
 
   all(): WorkspaceFile[] {
-    return [...this.files.values()];
+    return [...this.files.values()].map((x) => x.file);
   }
 
   ofKind(kind: KindId): WorkspaceFile[] {
@@ -142,39 +180,36 @@ export class WorkspaceModel implements WorkspaceView {
    */
   update(uri: string, text: string, version?: number, parsed?: { kind: FileKind<unknown>; model: unknown }): WorkspaceFile | undefined {
     const key = canonicalUri(uri);
-    const old = this.files.get(key);
+    const old = this.files.get(key)?.file;
     if (old && old.text === text) {
       if (version !== undefined) old.version = version;
       return old;
     }
+    const v = version ?? (old ? old.version + 1 : 1);
+    let kindId: KindId;
+    let model: unknown;
     if (parsed) {
       // The caller (the engine, for an open document) already detected and parsed this text: reuse it.
-      const file: WorkspaceFile = { uri, kind: parsed.kind.id, version: version ?? (old ? old.version + 1 : 1), text, model: parsed.model };
-      this.files.set(key, file);
-      this.gen++;
-      return file;
-    }
-    const kind = this.detect(uri, text);
-    if (!kind) {
-      if (old) {
-        this.files.delete(key);
-        this.gen++;
+      kindId = parsed.kind.id;
+      model = parsed.model;
+    } else {
+      const kind = this.detect(uri, text);
+      if (!kind) {
+        if (old) this.unindex(key);
+        return undefined;
       }
-      return undefined;
+      try {
+        model = kind.parse(TextDocument.create(uri, kind.id, v, text)).model;
+      } catch {
+        // Parsers never throw; if one did, the file is simply not known to the cross-file rules.
+        if (old) this.unindex(key);
+        return undefined;
+      }
+      kindId = kind.id;
     }
-    const v = version ?? (old ? old.version + 1 : 1);
-    let model: unknown;
-    try {
-      model = kind.parse(TextDocument.create(uri, kind.id, v, text)).model;
-    } catch {
-      // Parsers never throw; if one did, the file is simply not known to the cross-file rules.
-      if (old) this.files.delete(key);
-      this.gen++;
-      return undefined;
-    }
-    const file: WorkspaceFile = { uri, kind: kind.id, version: v, text, model };
-    this.files.set(key, file);
-    this.gen++;
+    const file: WorkspaceFile = { uri, kind: kindId, version: v, text, model };
+    if (old) this.unindex(key);
+    this.index(key, file);
     return file;
   }
 
@@ -183,9 +218,8 @@ export class WorkspaceModel implements WorkspaceView {
     const key = canonicalUri(uri);
     const old = this.files.get(key);
     if (!old) return undefined;
-    this.files.delete(key);
-    this.gen++;
-    return old.kind;
+    this.unindex(key);
+    return old.file.kind;
   }
 
   /** Forgets every file under a folder URI (a deleted folder). Returns the removed files' URIs and kinds. */
@@ -193,62 +227,204 @@ export class WorkspaceModel implements WorkspaceView {
     const c = canonicalUri(folderUri);
     const prefix = c.endsWith('/') ? c : c + '/';
     const out: Array<{ uri: string; kind: KindId }> = [];
-    for (const [key, f] of [...this.files]) {
-      if (key.startsWith(prefix)) {
-        this.files.delete(key);
-        out.push({ uri: f.uri, kind: f.kind });
-      }
+    // The folder's own node holds exactly the files under it (the key prefix is checked too, for other schemes).
+    const node = this.folderOf([...folderSegments(prefix + 'x')], false);
+    const victims = node ? this.filesUnder(node) : [];
+    for (const x of victims) {
+      if (!x.key.startsWith(prefix)) continue;
+      this.unindex(x.key);
+      out.push({ uri: x.file.uri, kind: x.file.kind });
     }
-    if (out.length) this.gen++;
     return out;
   }
 
   clear(): void {
     this.files.clear();
+    this.root.children.clear();
+    this.root.files.clear();
+    this.root.counts.clear();
     this.gen++;
   }
 
-  /** Other known files of `kind`, nearest to `fromUri` first (see the file comment). */
-  related(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }> {
-    if (this.relatedGen !== this.gen) {
-      this.relatedCache.clear();
-      this.relatedGen = this.gen;
-    }
+  /**
+   * The partners of `fromUri` among the files of `kind` (see the file comment): those of the first folder up from it
+   * whose tree holds other files of the kind, shallowest first, then by URI; empty when none or ambiguous.
+   */
+  related(kind: KindId, fromUri: string): Partner[] {
     const self = canonicalUri(fromUri);
-    const cacheKey = `${kind}|${self}`;
-    const cached = this.relatedCache.get(cacheKey);
-    if (cached) return cached.slice();
-    const from = folderSegments(self);
-    const ranked: Array<{ f: WorkspaceFile; depth: number; own: number }> = [];
-    for (const [key, f] of this.files) {
-      if (f.kind !== kind || key === self) continue;
-      const segs = folderSegments(key);
-      ranked.push({ f, depth: commonDepth(from, segs), own: segs.length });
+    const selfFile = this.files.get(self);
+    const excludeSelf = selfFile?.file.kind === kind ? 1 : 0;
+    let node: Folder | undefined = selfFile ? selfFile.folder : this.deepestFolder(folderSegments(self));
+    let below: Folder | undefined; // the child on the way up: it holds no other file of the kind
+    // A file in a folder the index does not have yet: start at the deepest existing ancestor.
+    while (node) {
+      const inTree = (node.counts.get(kind) ?? 0) - (excludeSelf && this.isUnder(selfFile!.folder, node) ? 1 : 0);
+      if (inTree > 0) break;
+      below = node;
+      node = node.parent;
     }
-    ranked.sort((a, b) => b.depth - a.depth || a.own - b.own || (a.f.uri < b.f.uri ? -1 : a.f.uri > b.f.uri ? 1 : 0));
-    const out = ranked.map((r) => ({ uri: r.f.uri, model: r.f.model }));
-    this.relatedCache.set(cacheKey, out);
-    return out.slice();
+    if (!node) return [];
+    // Where do they sit: directly in `node` and/or in which sub-folders (the one on the way up holds none but self)?
+    let places = 0;
+    for (const x of node.files.values()) {
+      if (x.file.kind === kind && x.key !== self) {
+        places++;
+        break;
+      }
+    }
+    for (const c of node.children.values()) {
+      if (c === below) continue;
+      if ((c.counts.get(kind) ?? 0) > 0) places++;
+      if (places > 1) return [];
+    }
+    const out: Array<{ x: Indexed; depth: number }> = [];
+    const stack: Folder[] = [node];
+    while (stack.length) {
+      const f = stack.pop()!;
+      for (const x of f.files.values()) if (x.file.kind === kind && x.key !== self) out.push({ x, depth: f.depth });
+      for (const c of f.children.values()) if ((c.counts.get(kind) ?? 0) > 0) stack.push(c);
+    }
+    out.sort((a, b) => a.depth - b.depth || (a.x.file.uri < b.x.file.uri ? -1 : a.x.file.uri > b.x.file.uri ? 1 : 0));
+    return out.map((r) => ({ uri: r.x.file.uri, model: r.x.file.model }));
+  }
+
+  /**
+   * A stamp of what `related(kind, fromUri)` answers for each of `kinds`: the partners' URIs and versions. It changes
+   * whenever a cross-file rule of the file could answer differently, and only then, so analyses can be cached on it.
+   */
+  stamp(fromUri: string, kinds: readonly KindId[]): string {
+    let s = '';
+    for (const k of kinds) {
+      s += `${k}:`;
+      for (const p of this.related(k, fromUri)) s += `${p.uri}@${this.files.get(canonicalUri(p.uri))?.file.version ?? 0},`;
+      s += ';';
+    }
+    return s;
   }
 
   /**
    * The known files whose diagnostics may change when `changedUri` (of kind `changedKind`, by default its known
-   * kind) changes: files of the kinds that read it through cross-file rules. Pass `among` (e.g. the open
+   * kind) changes: files of the kinds that read it through cross-file rules and for which it is a partner right now.
+   * Call it before a change (who read it) and after (who reads it now) and join the answers. Pass `among` (e.g. the open
    * documents' URIs) to restrict the answer. The changed file itself is not included.
    */
   dependents(changedUri: string, changedKind?: KindId, among?: Iterable<string>): string[] {
     const self = canonicalUri(changedUri);
-    const kind = changedKind ?? this.files.get(self)?.kind;
+    const known = this.files.get(self);
+    const kind = changedKind ?? known?.file.kind;
     if (!kind) return [];
-    const wanted = new Set(CROSS_FILE_DEPENDENCIES[kind]);
-    if (wanted.size === 0) return [];
-    const candidates = among ? [...among] : this.all().map((f) => f.uri);
+    const readers = new Set(readersOf(kind));
+    if (readers.size === 0) return [];
+    const wanted = among ? new Set([...among].map(canonicalUri)) : undefined;
     const out: string[] = [];
-    for (const uri of candidates) {
-      const key = canonicalUri(uri);
-      if (key === self) continue;
-      const f = this.files.get(key);
-      if (f && wanted.has(f.kind)) out.push(uri);
+    // A file that is not (or no longer) known as one of that kind is nobody's partner: callers ask before a change
+    // (who read it) and after it (who reads it now).
+    if (!known || known.file.kind !== kind) return [];
+    // A reader R takes this file X as a partner when, at the first folder L up from R whose tree holds other files of
+    // the kind, X is in that tree and they all sit in one place of L (directly in it, or in one sub-folder). Each
+    // reader is looked at once, at the folder L on X's way up where R leaves X's branch: with O files of the kind in
+    // L's tree outside X's place, every reader there has X when O is 0, only that one file when O is 1 and it reads
+    // its own kind, and none when O is 2 or more (two places, or a nearer one).
+    const push = (x: Indexed) => {
+      if (x.key === self || !readers.has(x.file.kind)) return;
+      if (wanted && !wanted.has(x.key)) return;
+      out.push(x.file.uri);
+    };
+    let below: Folder | undefined;
+    for (let L: Folder | undefined = known.folder; L; below = L, L = L.parent) {
+      let direct = 0; // files of the kind directly in L (X's own place when L is X's folder)
+      if (!below) for (const x of L.files.values()) if (x.file.kind === kind) direct++;
+      const outside = (L.counts.get(kind) ?? 0) - (below ? (below.counts.get(kind) ?? 0) : direct);
+      if (outside === 0) {
+        for (const x of L.files.values()) push(x);
+        for (const c of L.children.values()) if (c !== below) for (const x of this.filesUnder(c)) push(x);
+      } else if (outside === 1 && readers.has(kind)) {
+        const only = this.onlyFileOfKind(L, below, kind, !below);
+        if (only) push(only);
+      }
+    }
+    return out;
+  }
+
+  /** The one file of `kind` in `L`'s tree outside `below` (and outside L's own files when `skipDirect`), if one. */
+  private onlyFileOfKind(L: Folder, below: Folder | undefined, kind: KindId, skipDirect: boolean): Indexed | undefined {
+    if (!skipDirect) for (const x of L.files.values()) if (x.file.kind === kind) return x;
+    for (const c of L.children.values()) {
+      if (c === below || (c.counts.get(kind) ?? 0) === 0) continue;
+      for (let f: Folder | undefined = c; f; ) {
+        for (const x of f.files.values()) if (x.file.kind === kind) return x;
+        let next: Folder | undefined;
+        for (const g of f.children.values()) if ((g.counts.get(kind) ?? 0) > 0) next = g;
+        f = next;
+      }
+    }
+    return undefined;
+  }
+
+  // -- the folder index ------------------------------------------------------------------------------------------
+
+  private index(key: string, file: WorkspaceFile): void {
+    const folder = this.folderOf([...folderSegments(key)], true)!;
+    const x: Indexed = { key, file, folder };
+    folder.files.set(key, x);
+    for (let f: Folder | undefined = folder; f; f = f.parent) f.counts.set(file.kind, (f.counts.get(file.kind) ?? 0) + 1);
+    this.files.set(key, x);
+    this.gen++;
+  }
+
+  private unindex(key: string): void {
+    const x = this.files.get(key);
+    if (!x) return;
+    this.files.delete(key);
+    x.folder.files.delete(key);
+    for (let f: Folder | undefined = x.folder; f; f = f.parent) {
+      const n = (f.counts.get(x.file.kind) ?? 1) - 1;
+      if (n > 0) f.counts.set(x.file.kind, n);
+      else f.counts.delete(x.file.kind);
+    }
+    // Drop folders left empty, so the tree stays as large as the files it holds.
+    for (let f: Folder | undefined = x.folder; f && f.parent && f.files.size === 0 && f.children.size === 0; f = f.parent) {
+      f.parent.children.delete(f.name);
+    }
+    this.gen++;
+  }
+
+  private folderOf(segments: string[], create: boolean): Folder | undefined {
+    let f = this.root;
+    for (const s of segments) {
+      let c = f.children.get(s);
+      if (!c) {
+        if (!create) return undefined;
+        c = newFolder(s, f);
+        f.children.set(s, c);
+      }
+      f = c;
+    }
+    return f;
+  }
+
+  private deepestFolder(segments: readonly string[]): Folder {
+    let f = this.root;
+    for (const s of segments) {
+      const c = f.children.get(s);
+      if (!c) break;
+      f = c;
+    }
+    return f;
+  }
+
+  private isUnder(f: Folder, ancestor: Folder): boolean {
+    for (let x: Folder | undefined = f; x; x = x.parent) if (x === ancestor) return true;
+    return false;
+  }
+
+  private filesUnder(folder: Folder): Indexed[] {
+    const out: Indexed[] = [];
+    const stack: Folder[] = [folder];
+    while (stack.length) {
+      const f = stack.pop()!;
+      for (const x of f.files.values()) out.push(x);
+      for (const c of f.children.values()) stack.push(c);
     }
     return out;
   }

@@ -8,21 +8,13 @@ import { effectiveHost, type JdbcUrl } from '../parse/jdbcUrl';
 import type { ConnPool, ConnpoolModel } from '../kinds/connpool/model';
 import { serverNameValues, type EceJsModel } from '../kinds/ecejs/model';
 import type { FinesseModel } from '../kinds/finesse/model';
-import { commonFolderDepth, folderSegments } from './model';
 
 /**
- * The related files of `kind` nearest to `fromUri`: all those sharing the longest folder prefix with it, shallowest
- * first. Empty when that answer is ambiguous: when the nearest files sit in different sub-folders of the shared
- * prefix (two ECE homes side by side, and the asking file belongs to neither), no file is taken as its partner, so
- * cross-file rules stay silent rather than compare with another home.
+ * The partner files of `kind` for `fromUri`: those of its own ECE home (see `WorkspaceModel.related`); empty when
+ * there are none or the answer would be ambiguous, so cross-file rules stay silent rather than compare with another home.
  */
 export function nearestGroup(view: WorkspaceView, kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }> {
-  const all = view.related(kind, fromUri);
-  if (all.length === 0) return [];
-  const best = commonFolderDepth(fromUri, all[0]!.uri);
-  const group = all.filter((r) => commonFolderDepth(fromUri, r.uri) === best);
-  const next = new Set(group.map((r) => folderSegments(r.uri)[best] ?? ''));
-  return next.size > 1 ? [] : group;
+  return view.related(kind, fromUri);
 }
 
 /** The file name of a URI, for messages. */

@@ -10,6 +10,7 @@ import { valueRange } from './valueRange';
 export const hostsDiffer: Rule<EceJsModel> = {
   id: 'ecejs/hosts-differ',
   defaultSeverity: 'warning',
+  reads: ['ecejs', 'finesse'],
   description: 'ece_config.js, spog_config.js and the Finesse layout gadget URLs name different web server hosts.',
   check(model, ctx) {
     const mine = serverNameValues(model).filter((v) => !v.parts.relative && v.parts.host.trim() !== '');

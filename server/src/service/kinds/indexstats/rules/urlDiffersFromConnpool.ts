@@ -59,6 +59,7 @@ export function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
 export const urlDiffersFromConnpool: Rule<PropertiesFileModel> = {
   id: 'indexstats/url-differs-from-connpool',
   defaultSeverity: 'warning',
+  reads: ['connpool'],
   description: 'A database URL differs from the URL of the matching pool in egpl_ds_connpool_map.xml.',
   check(model, ctx) {
     for (const db of databasesOf(model)) {

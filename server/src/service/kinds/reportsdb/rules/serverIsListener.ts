@@ -13,6 +13,7 @@ const SERVER_KEYS = ['REPORTS_DB_SERVER_NAME', 'ACT_DB_SERVER_NAME'];
 export const serverIsListener: Rule<PropertiesFileModel> = {
   id: 'reportsdb/server-is-listener',
   defaultSeverity: 'warning',
+  reads: ['connpool'],
   description: 'A *_SERVER_NAME names the Always On listener (from the pool file or ece.listenerNames) instead of the secondary replica.',
   check(model, ctx) {
     let hosts: ReturnType<typeof poolHosts> | undefined;
