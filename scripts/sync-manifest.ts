@@ -19,6 +19,11 @@ const check = process.argv.includes('--check');
 const stale: string[] = [];
 const levels = ['error', 'warning', 'information', 'hint', 'off'];
 const rules = allRules().sort((a, b) => a.id.localeCompare(b.id));
+const duplicated = rules.filter((r, i) => i > 0 && rules[i - 1]!.id === r.id).map((r) => r.id);
+if (duplicated.length) {
+  console.error(`rule ids listed more than once by allRules(): ${[...new Set(duplicated)].join(', ')}`);
+  process.exit(1);
+}
 
 function sync(file: string, next: string, original: string): void {
   if (next === original) return;

@@ -89,7 +89,7 @@ const scheduler = new Scheduler(async (uri) => {
   // Keep the cross-file model in step with the editor, reusing the engine's parse of this version, and
   // refresh the open documents whose cross-file rules read this one.
   const entry = service.parse(current, settings);
-  const dependents = session.documentChanged(current, openUris(), entry && { kind: entry.kind, model: entry.parsed.model });
+  const dependents = session.documentChanged(current, openUris(), entry && !entry.tooLarge ? { kind: entry.kind, model: entry.parsed.model } : undefined);
   revalidate(dependents.filter((u) => u !== uri));
   const diagnostics = service.diagnostics(current, settings);
   // Validation ran synchronously: let edits that arrived meanwhile be read and dispatched (the JSON-RPC layer

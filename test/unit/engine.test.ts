@@ -340,3 +340,65 @@ void describe('settings: normalizeSettings on garbage', () => {
     assert.deepEqual(s.files.connpool, ['**/p.xml']);
   });
 });
+
+void describe('engine: limits', () => {
+  void test('ece.maxProblems caps the diagnostics (most severe first, in file order) and one more says how many were left out', () => {
+    // Six pools with credentials (warnings) and a seventh with an invalid boolean (an error).
+    const pool = (i: number, url: string) =>
+      `<connpool name="P${i}"><User>u</User><Password></Password><Url>${url}</Url></connpool>\r\n`;
+    let t = '<conn_pool_list>\r\n';
+    for (let i = 0; i < 6; i++) t += pool(i, 'jdbc:sqlserver://db.example.com:1433;integratedSecurity=true;databaseName=A');
+    t += pool(6, 'jdbc:sqlserver://db.example.com:1433;integratedSecurity=true;multiSubnetFailover=yes;databaseName=A');
+    t += '</conn_pool_list>\r\n';
+    const { service } = makeService();
+    assert.equal(service.analyze(doc(t), settings())!.findings.length, 8);
+    const d = service.diagnostics(doc(t), settings({ maxProblems: 3 }));
+    // The error (line 7) is kept although it comes last; the first two warnings fill the cap; file order is kept.
+    assert.deepEqual(d.map((x) => `${String(x.code)}@${x.range.start.line}`), [
+      'connpool/credentials-with-integrated-security@1',
+      'connpool/credentials-with-integrated-security@2',
+      'jdbc/invalid-boolean@7',
+      'ece/too-many-problems@0',
+    ]);
+    assert.deepEqual(d.slice(0, 3).map((x) => x.severity), [DiagnosticSeverity.Warning, DiagnosticSeverity.Warning, DiagnosticSeverity.Error]);
+    assert.equal(d[3]!.code, 'ece/too-many-problems');
+    assert.equal(d[3]!.severity, DiagnosticSeverity.Information);
+    assert.match(d[3]!.message, /has 8 problems; the 3 most severe are shown and 5 are not \(setting ece\.maxProblems\)/);
+    // Under the cap: no summary. Turned off: no summary either.
+    assert.equal(service.diagnostics(doc(t), settings({ maxProblems: 8 })).length, 8);
+    assert.equal(service.diagnostics(doc(t), settings({ maxProblems: 3, rules: { 'ece/too-many-problems': 'off' } })).length, 3);
+  });
+
+  void test('a document over 16 MB is not parsed: one ece/file-too-large finding, no hover, no symbols', async () => {
+    const { service } = makeService();
+    const big = '<conn_pool_list>' + ' '.repeat(16 * 1024 * 1024) + '</conn_pool_list>';
+    const d = doc(big);
+    assert.deepEqual(service.diagnostics(d, settings()).map(fmt), ['ece/file-too-large@0:0-0:0']);
+    assert.deepEqual(service.symbols(d, settings()), []);
+    assert.equal(await service.hover(d, { line: 0, character: 3 }, settings()), null);
+  });
+
+  void test('no code action is offered twice in one answer, whichever findings the request carries', () => {
+    // SQL authentication on an Always On listener and mixed with a Windows pool: two rules offer the same conversion.
+    const t =
+      '<conn_pool_list>\r\n' +
+      '<connpool name="A"><User></User><Password></Password><Url>jdbc:sqlserver://ag.example.com:1433;integratedSecurity=true;databaseName=A</Url></connpool>\r\n' +
+      '<connpool name="B"><User>u</User><Password>p</Password><Url>jdbc:sqlserver://ag.example.com:1433;databaseName=A</Url></connpool>\r\n' +
+      '<connpool name="C"><User>u</User><Password>p</Password><Url>jdbc:sqlserver://ag.example.com:1433;databaseName=A</Url></connpool>\r\n' +
+      '</conn_pool_list>\r\n';
+    const { service } = makeService();
+    const s = settings({ alwaysOn: true });
+    const d = doc(t);
+    const all = service.diagnostics(d, s);
+    assert.ok(all.filter((x) => x.code === 'connpool/mixed-authentication').length === 2);
+    assert.ok(all.filter((x) => x.code === 'connpool/sql-auth-with-always-on').length === 2);
+    const actions = service.codeActions(d, all[0]!.range, all, undefined, s);
+    const titles = actions.map((a) => a.title);
+    assert.deepEqual(titles, [...new Set(titles)]);
+    const convert = actions.filter((a) => a.title === 'Convert every pool of this file to Windows authentication');
+    assert.equal(convert.length, 1);
+    // The one action lists every diagnostic it resolves.
+    assert.equal(convert[0]!.diagnostics!.length, 4);
+  });
+});
+

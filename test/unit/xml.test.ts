@@ -18,7 +18,7 @@ import {
   type XmlElement,
 } from '../../server/src/service/parse/xml';
 import type { DecodedText } from '../../server/src/service/core/text';
-import { diagnose, fmt } from './helpers';
+import { diagnose, doc, fmt, makeService, settings } from './helpers';
 
 /** Raw offsets of every decoded character plus the end. */
 const rawMap = (d: DecodedText): number[] => Array.from({ length: d.text.length + 1 }, (_, i) => d.toRaw(i));
@@ -321,10 +321,16 @@ void describe('xml scanner: size, depth and binary input', () => {
     const { model, problems } = parseXml(t);
     assert.deepEqual(problems, []);
     assert.equal(model.roots[0]!.children.length, i);
-    const d = diagnose(t);
+    const { service } = makeService();
+    const all = service.analyze(doc(t), settings())!.findings;
     // `a=1&amp;b=2` decodes to one unknown property `a` (value `1&b=2`): one warning per pool, nothing else.
-    assert.ok(d.every((x) => x.code === 'jdbc/unknown-property'), JSON.stringify(d.slice(0, 3)));
-    assert.equal(d.length, i);
+    assert.ok(all.every((x) => x.ruleId === 'jdbc/unknown-property'), JSON.stringify(all.slice(0, 3)));
+    assert.equal(all.length, i);
+    // The editor gets ece.maxProblems of them (1,000 by default) and one line saying how many were left out.
+    const d = diagnose(t);
+    assert.equal(d.length, 1001);
+    assert.equal(d[1000]!.code, 'ece/too-many-problems');
+    assert.match(d[1000]!.message, new RegExp(`has ${i.toLocaleString('en-US')} problems; the 1,000 most severe are shown and ${(i - 1000).toLocaleString('en-US')} are not`));
   });
 
   void test('random binary bytes (with NUL) give one diagnostic and no crash', () => {

@@ -22,6 +22,7 @@ import { XML_NOT_WELL_FORMED } from '../parse/xml';
 import { jdbcRules } from '../kinds/shared/jdbc';
 import { KINDS } from '../kinds';
 import { matchesAnyGlob } from './glob';
+import { MAX_ANALYZED_LENGTH, MAX_FINDINGS_PER_ANALYSIS, MAX_RELATED } from './limits';
 import { settingsKey, type Settings } from './settings';
 import { findSuppressions, isSuppressed } from './suppression';
 import { indentOf, lineIndex, lineStartOf, mergeEditGroups } from './text';
@@ -32,6 +33,7 @@ import {
   type KindId,
   type OffsetEdit,
   type Parsed,
+  type RelatedSpan,
   type Report,
   type RuleContext,
   type ServiceHost,
@@ -50,6 +52,8 @@ export interface Finding {
   message: string;
   severity: Severity;
   fixes: FixProposal[];
+  /** Other places of the same file the finding refers to (bounded by the rule). */
+  related: RelatedSpan[];
 }
 
 export interface Analysis {
@@ -64,6 +68,8 @@ interface ParseEntry {
   text: string;
   kind: FileKind<unknown>;
   parsed: Parsed<unknown>;
+  /** Not parsed: over MAX_ANALYZED_LENGTH (only the parser problem saying so is reported). */
+  tooLarge?: boolean;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -73,21 +79,36 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Problems reported by parsers rather than by rules: listed so settings, docs and the README know them. */
+/** Findings the engine itself reports about a file (limits), with their public ids. */
+export const TOO_MANY_PROBLEMS = 'ece/too-many-problems';
+export const FILE_TOO_LARGE = 'ece/file-too-large';
+
+
+/** Problems reported by parsers or by the engine rather than by rules: listed so settings, docs and the README know them. */
 const PARSER_RULES: Array<{ id: string; defaultSeverity: Severity; description: string; kind: string }> = [
   { id: XML_NOT_WELL_FORMED, defaultSeverity: 'error', description: 'The XML is not well formed (reported once, at the first error).', kind: 'shared' },
+  { id: TOO_MANY_PROBLEMS, defaultSeverity: 'information', description: 'The file has more problems than ece.maxProblems; the editor shows the first ones (the CLI lists them all).', kind: 'shared' },
+  { id: FILE_TOO_LARGE, defaultSeverity: 'warning', description: 'The file is too large to be checked (more than 16 MB of text).', kind: 'shared' },
 ];
 
-/** Every rule the product has, for docs, settings schema and tests. */
+/** Every rule the product has, once each (rules shared by several kinds are listed under their first kind). */
 export function allRules(): Array<{ id: string; defaultSeverity: Severity; description: string; kind: string }> {
   const out = [...PARSER_RULES, ...jdbcRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: 'shared' }))];
-  for (const k of KINDS) for (const r of k.rules) out.push({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: k.id });
+  const seen = new Set(out.map((r) => r.id));
+  for (const k of KINDS) {
+    for (const r of k.rules) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: r.id.startsWith('properties/') ? 'properties' : k.id });
+    }
+  }
   return out;
 }
 
 export class EceLanguageService {
   private readonly parses = new Map<string, ParseEntry>();
   /** The last analysis per document, valid for one parse, one settings key and one state of its partner files. */
+  private readonly indexes = new WeakMap<Analysis, { byKey: Map<string, Finding>; fixAll(ruleId: string): OffsetEdit[] | undefined }>();
   private readonly analyses = new Map<string, { entry: ParseEntry; settingsKey: string; stamp: string; analysis: Analysis }>();
 
   constructor(
@@ -133,6 +154,17 @@ export class EceLanguageService {
       return undefined;
     }
     let parsed: Parsed<unknown>;
+    if (text.length > MAX_ANALYZED_LENGTH) {
+      const problem = {
+        ruleId: FILE_TOO_LARGE,
+        start: 0,
+        end: 0,
+        message: `This ${kind.label} holds ${(text.length / 1024 / 1024).toFixed(1)} MB of text, more than the 16 MB ECE Config checks; it is not checked. ECE's configuration files are a few kilobytes: is this the right file?`,
+      };
+      const entry: ParseEntry = { version: doc.version, text, kind, parsed: { model: undefined, problems: [problem] }, tooLarge: true };
+      this.parses.set(doc.uri, entry);
+      return entry;
+    }
     try {
       parsed = kind.parse(doc);
     } catch (e) {
@@ -165,15 +197,25 @@ export class EceLanguageService {
   private runRules(uri: string, entry: ParseEntry, settings: Settings): Finding[] {
     const { kind, parsed, text } = entry;
     const findings: Finding[] = [];
+    let dropped = 0;
     const levelOf = (id: string, def: Severity, own?: Severity): Severity | 'off' => settings.rules[id] ?? own ?? def;
+    const span = (a: number, b: number) => {
+      const start = clamp(a, 0, text.length);
+      return { start, end: clamp(Math.max(b, start), start, text.length) };
+    };
     const push = (ruleId: string, def: Severity, r: Report) => {
       const level = levelOf(ruleId, def, r.severity);
       if (level === 'off') return;
-      const start = clamp(r.start, 0, text.length);
-      const end = clamp(Math.max(r.end, start), start, text.length);
-      findings.push({ ruleId, start, end, message: r.message, severity: level, fixes: r.fixes ?? [] });
+      if (findings.length >= MAX_FINDINGS_PER_ANALYSIS) {
+        dropped++;
+        return;
+      }
+      const { start, end } = span(r.start, r.end);
+      const related = (r.related ?? []).slice(0, MAX_RELATED).map((x) => ({ ...span(x.start, x.end), message: x.message }));
+      findings.push({ ruleId, start, end, message: r.message, severity: level, fixes: r.fixes ?? [], related });
     };
     for (const p of parsed.problems) push(p.ruleId, 'error', p);
+    if (entry.tooLarge) return findings;
 
     const ctxFor = (report: (r: Report) => void): RuleContext => ({ uri, settings, workspace: this.workspace, report });
     for (const rule of kind.rules) {
@@ -214,6 +256,18 @@ export class EceLanguageService {
         }
       }
     }
+    if (dropped > 0) {
+      this.host.log(`[engine] ${uri}: ${dropped} findings beyond ${MAX_FINDINGS_PER_ANALYSIS} were not kept`);
+      findings.push({
+        ruleId: TOO_MANY_PROBLEMS,
+        start: 0,
+        end: 0,
+        severity: 'warning',
+        message: `Checking stopped after ${MAX_FINDINGS_PER_ANALYSIS.toLocaleString('en-US')} problems in this file; ${dropped.toLocaleString('en-US')} more were found and not kept. Fix the first ones (or the cause they share) and check again.`,
+        fixes: [],
+        related: [],
+      });
+    }
     // Suppression comments.
     const sup = findSuppressions(text, kind.commentStyle);
     if (sup.file.size || sup.lines.size) {
@@ -223,11 +277,32 @@ export class EceLanguageService {
     return sortFindings(findings);
   }
 
-  /** LSP diagnostics for a document (empty for files that are not ECE files). */
+  /**
+   * LSP diagnostics for a document (empty for files that are not ECE files): at most `ece.maxProblems` of them, the
+   * most severe first, and then one more that says how many were left out. The CLI reads `analyze` and gets all.
+   */
   diagnostics(doc: TextDocument, settings: Settings): Diagnostic[] {
     const a = this.analyze(doc, settings);
     if (!a) return [];
-    return a.findings.map((f, i) => this.toDiagnostic(doc, f, i));
+    const max = settings.maxProblems;
+    if (a.findings.length <= max) return a.findings.map((f, i) => this.toDiagnostic(doc, f, i));
+    const order = a.findings.map((_, i) => i);
+    order.sort((x, y) => SEVERITY[a.findings[x]!.severity] - SEVERITY[a.findings[y]!.severity] || x - y);
+    const shown = order.slice(0, max).sort((x, y) => x - y);
+    const out = shown.map((i) => this.toDiagnostic(doc, a.findings[i]!, i));
+    const hidden = a.findings.length - max;
+    const summary: Finding = {
+      ruleId: TOO_MANY_PROBLEMS,
+      start: 0,
+      end: 0,
+      severity: 'information',
+      message: `This file has ${a.findings.length.toLocaleString('en-US')} problems; the ${max.toLocaleString('en-US')} most severe are shown and ${hidden.toLocaleString('en-US')} are not (setting ece.maxProblems). The command line lists them all: ece-config check <file>.`,
+      fixes: [],
+      related: [],
+    };
+    const level = settings.rules[TOO_MANY_PROBLEMS] ?? 'information';
+    if (level !== 'off') out.push(this.toDiagnostic(doc, { ...summary, severity: level }, a.findings.length));
+    return out;
   }
 
   private toDiagnostic(doc: TextDocument, f: Finding, index: number): Diagnostic {
@@ -240,6 +315,12 @@ export class EceLanguageService {
       data: { key: findingKey(f, index), fixable: f.fixes.length > 0 },
     };
     if (this.host.docsBase) d.codeDescription = { href: `${this.host.docsBase}/${f.ruleId}.md` };
+    if (f.related.length) {
+      d.relatedInformation = f.related.map((r) => ({
+        location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
+        message: r.message,
+      }));
+    }
     return d;
   }
 
@@ -253,25 +334,32 @@ export class EceLanguageService {
     const actions: CodeAction[] = [];
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
     if (wants(CodeActionKind.QuickFix)) {
-      const byKey = new Map(a.findings.map((f, i) => [findingKey(f, i), f]));
+      const index = this.findingIndex(a);
       const seenRules = new Set<string>();
+      // One action per title: two findings (or two rules) offering the same change show it once, with both diagnostics.
+      const byTitle = new Map<string, CodeAction>();
+      const offer = (title: string, edits: OffsetEdit[], d: Diagnostic | undefined, preferred: boolean) => {
+        const had = byTitle.get(title);
+        if (had) {
+          if (d && had.diagnostics) had.diagnostics.push(d);
+          return;
+        }
+        const action = this.action(doc, title, CodeActionKind.QuickFix, edits, d ? [d] : [], preferred);
+        byTitle.set(title, action);
+        actions.push(action);
+      };
       for (const d of diagnostics) {
         if (d.source !== SOURCE || typeof d.code !== 'string') continue;
         const key = (d.data as { key?: string } | undefined)?.key;
-        const f = key ? byKey.get(key) : undefined;
+        const f = key ? index.byKey.get(key) : undefined;
         if (!f) continue;
-        for (const fix of f.fixes) {
-          actions.push(this.action(doc, fix.title, CodeActionKind.QuickFix, fix.edits, [d], fix.preferred ?? false));
-        }
+        for (const fix of f.fixes) offer(fix.title, fix.edits, d, fix.preferred ?? false);
         if (!seenRules.has(f.ruleId)) {
           seenRules.add(f.ruleId);
-          const all = a.findings.filter((x) => x.ruleId === f.ruleId && x.fixes.length > 0);
-          if (all.length > 1) {
-            const edits = mergeEditGroups(all.map((x) => x.fixes[0]!.edits));
-            actions.push(this.action(doc, `Fix all ${f.ruleId} problems in this file`, CodeActionKind.QuickFix, edits, [], false));
-          }
+          const all = index.fixAll(f.ruleId);
+          if (all) offer(`Fix all ${f.ruleId} problems in this file`, all, undefined, false);
           const disable = this.disableEdit(doc, f);
-          if (disable) actions.push(this.action(doc, `Disable ${f.ruleId} for this line`, CodeActionKind.QuickFix, [disable], [d], false));
+          if (disable) offer(`Disable ${f.ruleId} for this line`, [disable], d, false);
         }
       }
     }
@@ -281,6 +369,34 @@ export class EceLanguageService {
       if (edits.length) actions.push(this.action(doc, 'Fix all safe ECE problems', FIX_ALL_KIND, edits, [], false));
     }
     return actions;
+  }
+
+  /**
+   * Per analysis (a document version with its settings), built once and reused by every code-action request that
+   * VS Code sends while the cursor rests on a finding: findings by key, and each rule's merged "fix all" edits.
+   */
+  private findingIndex(a: Analysis): { byKey: Map<string, Finding>; fixAll(ruleId: string): OffsetEdit[] | undefined } {
+    let idx = this.indexes.get(a);
+    if (!idx) {
+      const byKey = new Map(a.findings.map((f, i) => [findingKey(f, i), f] as const));
+      const merged = new Map<string, OffsetEdit[] | undefined>();
+      const built = {
+        byKey,
+        fixAll: (ruleId: string) => {
+          if (!merged.has(ruleId)) {
+            const groups: OffsetEdit[][] = [];
+            for (const x of a.findings) if (x.ruleId === ruleId && x.fixes.length > 0) groups.push(x.fixes[0]!.edits);
+            // Several findings sharing one fix (a whole-file conversion) are one change, not a "fix all".
+            const distinct = new Set(groups).size;
+            merged.set(ruleId, distinct > 1 ? mergeEditGroups(groups) : undefined);
+          }
+          return merged.get(ruleId);
+        },
+      };
+      this.indexes.set(a, built);
+      idx = built;
+    }
+    return idx;
   }
 
   /** Edits of every safe fix in the document, merged (overlapping fixes are left for a second pass). */
@@ -325,7 +441,7 @@ export class EceLanguageService {
 
   async hover(doc: TextDocument, position: Position, settings: Settings): Promise<Hover | null> {
     const entry = this.parse(doc, settings);
-    if (!entry?.kind.hover) return null;
+    if (!entry?.kind.hover || entry.tooLarge) return null;
     const offset = doc.offsetAt(position);
     try {
       const h = await entry.kind.hover(entry.parsed.model, offset, { uri: doc.uri, settings, workspace: this.workspace, host: this.host });
@@ -339,7 +455,7 @@ export class EceLanguageService {
 
   symbols(doc: TextDocument, settings: Settings): DocumentSymbol[] {
     const entry = this.parse(doc, settings);
-    if (!entry?.kind.symbols) return [];
+    if (!entry?.kind.symbols || entry.tooLarge) return [];
     try {
       return entry.kind.symbols(entry.parsed.model, doc);
     } catch (e) {
@@ -350,7 +466,7 @@ export class EceLanguageService {
 
   completions(doc: TextDocument, position: Position, settings: Settings): CompletionItem[] {
     const entry = this.parse(doc, settings);
-    if (!entry?.kind.completions) return [];
+    if (!entry?.kind.completions || entry.tooLarge) return [];
     try {
       return entry.kind.completions(entry.parsed.model, doc.offsetAt(position), { uri: doc.uri, settings, workspace: this.workspace, host: this.host });
     } catch (e) {

@@ -18,6 +18,8 @@ export interface Settings {
   clickjacking: { allowedDomains: string[] };
   /** Glob patterns (case-insensitive) that select the files of each kind. */
   files: Record<KindId, string[]>;
+  /** The most diagnostics published for one file in the editor (the CLI reports all). */
+  maxProblems: number;
 }
 
 export const DEFAULT_FILE_GLOBS: Record<KindId, string[]> = {
@@ -38,8 +40,11 @@ export function defaultSettings(): Settings {
     solve: { contextRoot: '' },
     clickjacking: { allowedDomains: [] },
     files: structuredClone(DEFAULT_FILE_GLOBS),
+    maxProblems: DEFAULT_MAX_PROBLEMS,
   };
 }
+
+export const DEFAULT_MAX_PROBLEMS = 1000;
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -76,6 +81,7 @@ export function normalizeSettings(raw: unknown): Settings {
     solve: { contextRoot: str(solve.contextRoot, '').replace(/^\/+|\/+$/g, '') },
     clickjacking: { allowedDomains: strList(cj.allowedDomains, []) },
     files: outFiles,
+    maxProblems: typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 1 ? r.maxProblems : DEFAULT_MAX_PROBLEMS,
   };
 }
 

@@ -57,16 +57,63 @@ export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
 /**
  * Merges several groups of edits into one set that can be applied at once: a group that overlaps an
  * already accepted edit is dropped whole (never half a fix). Groups are taken in the given order.
+ * Two insertions at one point, or an insertion at the start of a replacement, count as overlapping (their
+ * order would be ambiguous).
+ *
+ * O(E log E) for E edits in all: the accepted edits' ends are kept in a Fenwick tree of prefix maxima over
+ * the (compressed) start offsets, so "does [s, e) overlap something accepted" is two logarithmic look-ups:
+ * an accepted edit starting exactly at s, or one starting before e and ending after s.
  */
 export function mergeEditGroups(groups: ReadonlyArray<readonly OffsetEdit[]>): OffsetEdit[] {
+  let total = 0;
+  for (const g of groups) total += g.length;
+  const starts = new Float64Array(total);
+  let n = 0;
+  for (const g of groups) for (const e of g) starts[n++] = e.start;
+  starts.sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || starts[i] !== starts[m - 1]) starts[m++] = starts[i]!;
+  const coords = starts.subarray(0, m);
+  /** Index of the first coordinate >= v. */
+  const lowerBound = (v: number): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (coords[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const maxEnd = new Float64Array(m + 1).fill(-Infinity); // Fenwick tree, 1-based
+  const startTaken = new Uint8Array(m);
+  const prefixMax = (count: number): number => {
+    let r = -Infinity;
+    for (let i = count; i > 0; i -= i & -i) if (maxEnd[i]! > r) r = maxEnd[i]!;
+    return r;
+  };
+  const overlapsAccepted = (e: OffsetEdit): boolean => {
+    const at = lowerBound(e.start);
+    if (startTaken[at]) return true;
+    // accepted edits starting before e.end (coordinates 0..k-1) that end after e.start
+    return prefixMax(lowerBound(e.end)) > e.start;
+  };
   const accepted: OffsetEdit[] = [];
-  const overlaps = (a: OffsetEdit, b: OffsetEdit) =>
-    a.start < b.end && b.start < a.end ||
-    // two insertions at the same point, or an insertion at the start of a replacement, are ambiguous
-    (a.start === b.start && (a.start === a.end || b.start === b.end));
   for (const g of groups) {
-    if (g.some((e) => accepted.some((a) => overlaps(a, e)))) continue;
-    accepted.push(...g);
+    let clash = false;
+    for (const e of g) {
+      if (overlapsAccepted(e)) {
+        clash = true;
+        break;
+      }
+    }
+    if (clash) continue;
+    for (const e of g) {
+      accepted.push(e);
+      const at = lowerBound(e.start);
+      startTaken[at] = 1;
+      for (let i = at + 1; i <= m; i += i & -i) if (e.end > maxEnd[i]!) maxEnd[i] = e.end;
+    }
   }
   return accepted.sort((a, b) => a.start - b.start);
 }

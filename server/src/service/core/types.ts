@@ -36,11 +36,20 @@ export interface FixProposal {
   preferred?: boolean;
 }
 
+/** Another place of the same file a finding refers to (LSP `relatedInformation`). */
+export interface RelatedSpan {
+  start: number;
+  end: number;
+  message: string;
+}
+
 /** What a rule reports. Fixes are computed eagerly: they are small and make code actions trivial. */
 export interface Report {
   start: number;
   end: number;
   message: string;
+  /** Other places this finding is about (e.g. the pools a pool disagrees with); the engine keeps at most 20. */
+  related?: RelatedSpan[];
   /** Overrides the rule's default severity for this one report (a user setting still wins). */
   severity?: Severity;
   fixes?: FixProposal[];

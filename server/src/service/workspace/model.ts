@@ -16,6 +16,7 @@
  * on a change is answered from the changed file's own home. Nothing here scans every file of the workspace per file.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_ANALYZED_LENGTH } from '../core/limits';
 import type { FileKind, KindId, WorkspaceView } from '../core/types';
 import { KINDS } from '../kinds';
 
@@ -193,7 +194,7 @@ export class WorkspaceModel implements WorkspaceView {
       kindId = parsed.kind.id;
       model = parsed.model;
     } else {
-      const kind = this.detect(uri, text);
+      const kind = text.length > MAX_ANALYZED_LENGTH ? undefined : this.detect(uri, text);
       if (!kind) {
         if (old) this.unindex(key);
         return undefined;
