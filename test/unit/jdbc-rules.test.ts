@@ -4,7 +4,10 @@ import { defaultSettings, type Settings } from '../../server/src/service/core/se
 import { EMPTY_WORKSPACE, type FixProposal, type JdbcUrlSite, type Report, type Rule, type Severity } from '../../server/src/service/core/types';
 import { parseJdbcUrl, type Span } from '../../server/src/service/parse/jdbcUrl';
 import { jdbcRules, type JdbcRuleInput } from '../../server/src/service/kinds/shared/jdbc';
-import { isIpLiteral } from '../../server/src/service/core/text';
+import { applyEdits, isIpLiteral } from '../../server/src/service/core/text';
+import { EceLanguageService } from '../../server/src/service/core/engine';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { POOL_URI as POOL } from './helpers';
 
 // ---- tiny helpers (exported for other test files) -------------------------------------------------------------
 
@@ -12,7 +15,7 @@ const settingsWith = (over: Partial<Settings> = {}): Settings => ({ ...defaultSe
 
 /** Runs one jdbc rule on a URL string (decoded coordinates = string offsets) and returns its reports. */
 export function runJdbcRule(rule: Rule<JdbcRuleInput>, text: string, settings: Settings = defaultSettings()): Report[] {
-  const site: JdbcUrlSite = { text, toRaw: (o) => o, encode: (t) => t };
+  const site: JdbcUrlSite = { text, span: (start, end) => ({ start, end }), edit: (start, end, newText) => ({ start, end, newText }) };
   const out: Report[] = [];
   rule.check({ url: parseJdbcUrl(text), site }, { uri: 'file:///test/url', settings, workspace: EMPTY_WORKSPACE, report: (r) => out.push(r) });
   return out;
@@ -385,64 +388,57 @@ void describe('jdbc/listener-without-multisubnet', () => {
   });
 });
 
-// ---- decoded coordinates mapped back into a document ------------------------------------------------------------
+// ---- decoded coordinates mapped back into a document, through the engine ------------------------------------------
 
-/** A site for the text of an XML element: `&amp;`-style entities decoded, offsets mapped back. */
-function xmlSite(doc: string, rawStart: number, rawEnd: number): JdbcUrlSite {
-  const ENT: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
-  let text = '';
-  const map: number[] = [];
-  for (let i = rawStart; i < rawEnd; ) {
-    const ent = Object.keys(ENT).find((e) => doc.startsWith(e, i));
-    map.push(i);
-    if (ent) {
-      text += ENT[ent];
-      i += ent.length;
-    } else {
-      text += doc[i];
-      i++;
-    }
-  }
-  map.push(rawEnd);
-  return { text, toRaw: (o) => map[o]!, encode: (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') };
+/** The text after applying the first fix of the (first) finding of `id` that the engine reports on `doc`. */
+function fixDocument(doc: string, id: string, settings: Settings = defaultSettings()): string {
+  const f = new EceLanguageService({ log: () => undefined }).analyze(TextDocument.create(POOL, 'xml', 1, doc), settings)!.findings.find((x) => x.ruleId === id);
+  assert.ok(f, `no ${id} finding`);
+  return applyEdits(doc, f.fixes[0]!.edits);
 }
 
-function fixDocument(doc: string, site: JdbcUrlSite, fix: FixProposal): string {
-  let out = doc;
-  const edits = fix.edits.map((e) => ({ start: site.toRaw(e.start), end: site.toRaw(e.end), newText: site.encode(e.newText) }));
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
-
-void describe('fixes mapped into an XML document (BOM, CRLF, entities)', () => {
+void describe('fixes mapped into an XML document (BOM, CRLF, entities, CDATA)', () => {
   const head = '\uFEFF<conn_pool_list>\r\n  <connpool name="Platform_MSSQL_Pool">\r\n    <Url egid="3028">';
-  const tail = '</Url>\r\n    <User egid="3026"></User>\r\n  </connpool>\r\n</conn_pool_list>\r\n';
-  const rawUrl = 'jdbc:sqlserver://AG.example.com\\ECE:1433;password={a&amp;b;c};databaseName=x;databaseName=eGActiveDB';
+  const tail = '</Url>\r\n    <User egid="3026"></User>\r\n    <Password egid="3027"></Password>\r\n  </connpool>\r\n</conn_pool_list>\r\n';
+  const decoded = 'jdbc:sqlserver://AG.example.com\\ECE:1433;integratedSecurity=true;password={a&b;c};databaseName=x;databaseName=eGActiveDB';
+  const rawUrl = decoded.replace('&', '&amp;');
   const doc = head + rawUrl + tail;
-  const site = xmlSite(doc, head.length, head.length + rawUrl.length);
-  const reportsOf = (id: string, settings: Settings = defaultSettings()) => {
-    const out: Report[] = [];
-    rule(id).check({ url: parseJdbcUrl(site.text), site }, { uri: 'file:///x.xml', settings, workspace: EMPTY_WORKSPACE, report: (r) => out.push(r) });
-    return out;
-  };
+  const listener = settingsWith({ listenerNames: ['ag.example.com'] });
 
   void test('the decoded URL holds the entity as one character', () => {
-    assert.equal(site.text, 'jdbc:sqlserver://AG.example.com\\ECE:1433;password={a&b;c};databaseName=x;databaseName=eGActiveDB');
-    assert.deepEqual(runAllJdbcRules(site.text).map((r) => r.id), ['jdbc/duplicate-property', 'jdbc/instance-ignored']);
+    assert.deepEqual(runAllJdbcRules(decoded).map((r) => r.id), ['jdbc/duplicate-property', 'jdbc/instance-ignored']);
   });
 
   void test('removing the ignored instance changes only those bytes', () => {
-    const [r] = reportsOf('jdbc/instance-ignored');
-    assert.equal(fixDocument(doc, site, r!.fixes![0]!), head + rawUrl.replace('\\ECE', '') + tail);
+    assert.equal(fixDocument(doc, 'jdbc/instance-ignored'), head + rawUrl.replace('\\ECE', '') + tail);
   });
 
   void test('removing the earlier duplicate after an entity-bearing value', () => {
-    const [r] = reportsOf('jdbc/duplicate-property');
-    assert.equal(fixDocument(doc, site, r!.fixes![0]!), head + rawUrl.replace(';databaseName=x', '') + tail);
+    assert.equal(fixDocument(doc, 'jdbc/duplicate-property'), head + rawUrl.replace(';databaseName=x', '') + tail);
   });
 
   void test('appending multiSubnetFailover at the end of the element text', () => {
-    const [r] = reportsOf('jdbc/listener-without-multisubnet', settingsWith({ listenerNames: ['ag.example.com'] }));
-    assert.equal(fixDocument(doc, site, r!.fixes![0]!), `${head}${rawUrl};multiSubnetFailover=true${tail}`);
+    assert.equal(fixDocument(doc, 'jdbc/listener-without-multisubnet', listener), `${head}${rawUrl};multiSubnetFailover=true${tail}`);
+  });
+
+  // The same URL held in a CDATA section, alone or with text around it: the edits stay inside the value.
+  const cdata = head + '<![CDATA[' + decoded + ']]>' + tail;
+  void test('CDATA: an edit inside the section stays inside it, the closing ]]> is kept', () => {
+    assert.equal(fixDocument(cdata, 'jdbc/instance-ignored'), head + '<![CDATA[' + decoded.replace('\\ECE', '') + ']]>' + tail);
+    assert.equal(fixDocument(cdata, 'jdbc/duplicate-property'), head + '<![CDATA[' + decoded.replace(';databaseName=x', '') + ']]>' + tail);
+  });
+
+  void test('CDATA: appending at the end of the value goes after the section, escaped as text', () => {
+    assert.equal(fixDocument(cdata, 'jdbc/listener-without-multisubnet', listener), head + '<![CDATA[' + decoded + ']]>;multiSubnetFailover=true' + tail);
+  });
+
+  void test('CDATA mixed with text: a removal that crosses the section boundary takes the section and writes its rest as text', () => {
+    // `...;password={a&b;c};databaseName=x` in text, `;databaseName=eGActiveDB` in CDATA: the duplicate lies in the text.
+    const cut = decoded.indexOf(';databaseName=eGActiveDB');
+    const mixed = head + rawUrl.slice(0, rawUrl.indexOf(';databaseName=eGActiveDB')) + '<![CDATA[' + decoded.slice(cut) + ']]>' + tail;
+    assert.equal(fixDocument(mixed, 'jdbc/duplicate-property'), head + rawUrl.slice(0, rawUrl.indexOf(';databaseName=x')) + '<![CDATA[' + decoded.slice(cut) + ']]>' + tail);
+    // The instance (inside text) goes; text before a section is edited in place.
+    const instInCdata = head + '<![CDATA[jdbc:sqlserver://AG.example.com\\ECE]]>:1433;databaseName=eGActiveDB' + tail;
+    assert.equal(fixDocument(instInCdata, 'jdbc/instance-ignored'), head + '<![CDATA[jdbc:sqlserver://AG.example.com]]>:1433;databaseName=eGActiveDB' + tail);
   });
 });

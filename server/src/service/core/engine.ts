@@ -235,7 +235,7 @@ export class EceLanguageService {
       }
       for (const site of sites) {
         const url = site.parsed ?? parseJdbcUrl(site.text);
-        const mapEdit = (e: OffsetEdit): OffsetEdit => ({ start: site.toRaw(e.start), end: site.toRaw(e.end), newText: site.encode(e.newText) });
+        const mapEdit = (e: OffsetEdit): OffsetEdit => site.edit(e.start, e.end, e.newText);
         for (const rule of jdbcRules) {
           if (settings.rules[rule.id] === 'off') continue;
           try {
@@ -244,8 +244,7 @@ export class EceLanguageService {
               ctxFor((r) =>
                 push(rule.id, rule.defaultSeverity, {
                   ...r,
-                  start: site.toRaw(r.start),
-                  end: site.toRaw(r.end),
+                  ...site.span(r.start, r.end),
                   fixes: r.fixes?.map((f) => ({ ...f, edits: f.edits.map(mapEdit) })),
                 }),
               ),

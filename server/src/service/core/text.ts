@@ -5,39 +5,113 @@
 import type { OffsetEdit } from './types';
 
 /**
- * A decoded string (XML entities resolved, Java escapes applied…) with a map from each decoded offset
- * (0..text.length inclusive) to the raw document offset where that character starts; `toRaw(text.length)`
- * is the raw end. A range [s, e) of the decoded text is the raw range [toRaw(s), toRaw(e)).
+ * A decoded string (XML entities resolved, Java escapes applied…) with the way back to raw document offsets:
+ * `toRaw(i)` is where decoded character i starts in the raw text (`toRaw(text.length)` is the raw end of the whole
+ * value), `toRawEnd(i)` is where decoded character i - 1 ends (`toRawEnd(0) === toRaw(0)`). A decoded range [s, e)
+ * is the raw range [toRaw(s), toRawEnd(e)): exactly the characters that make it, never the markup or line
+ * continuations that follow them (a CDATA section's `]]>`, a comment, `\` and the next line's indent).
  */
 export interface DecodedText {
   readonly text: string;
   toRaw(offset: number): number;
+  toRawEnd(offset: number): number;
+}
+
+/** The raw range of decoded [start, end) (an empty range maps to the raw start of `start`). */
+export function rawSpan(d: DecodedText, start: number, end: number): { start: number; end: number } {
+  const s = d.toRaw(start);
+  return end > start ? { start: s, end: Math.max(s, d.toRawEnd(end)) } : { start: s, end: s };
 }
 
 /** Identity mapping: the raw text needs no decoding. */
 export function plainText(text: string, rawStart: number): DecodedText {
-  return { text, toRaw: (o) => rawStart + Math.max(0, Math.min(o, text.length)) };
+  const at = (o: number) => rawStart + Math.max(0, Math.min(o, text.length));
+  return { text, toRaw: at, toRawEnd: at };
 }
 
-/** Builds a DecodedText incrementally: push each decoded chunk with the raw offset it starts at. */
+/** One piece of a decoded text: decoded [d, dEnd) came from raw [raw, rawEnd). */
+export interface DecodedSegment {
+  d: number;
+  dEnd: number;
+  raw: number;
+  rawEnd: number;
+  /** Decoded and raw characters correspond one to one (plain text); otherwise the piece is one unit (an entity). */
+  contiguous: boolean;
+  /** What the piece is, for the format that built it (e.g. XML: text, reference, CDATA). */
+  tag: number;
+  /** The markup around the piece that belongs to it (a CDATA section with its `<![CDATA[` and `]]>`). */
+  outerStart: number;
+  outerEnd: number;
+}
+
+export interface SegmentedText extends DecodedText {
+  readonly segments: readonly DecodedSegment[];
+  /** The segment holding decoded character `offset` (0 <= offset < text.length). */
+  segmentAt(offset: number): DecodedSegment | undefined;
+}
+
+/** Builds a decoded text piece by piece; lookups are binary searches over the pieces, not one number per character. */
 export class DecodedTextBuilder {
   private readonly parts: string[] = [];
-  /** rawAt[i] = raw offset of decoded char i; one extra slot for the end. */
-  private readonly rawAt: number[] = [];
+  private readonly segs: DecodedSegment[] = [];
+  private length = 0;
 
-  /** One decoded chunk that came from raw characters starting at `rawOffset`; chars map 1:1 when `contiguous`. */
-  push(chunk: string, rawOffset: number, contiguous: boolean): void {
+  /**
+   * One decoded chunk that came from raw [rawStart, rawEnd). `contiguous`: one raw character per decoded one
+   * (then rawEnd - rawStart must equal chunk.length).
+   */
+  push(chunk: string, rawStart: number, rawEnd: number, contiguous: boolean, tag = 0, outerStart = rawStart, outerEnd = rawEnd): void {
+    if (chunk.length === 0) return;
+    const last = this.segs[this.segs.length - 1];
+    if (last && contiguous && last.contiguous && last.tag === tag && last.rawEnd === rawStart && last.outerEnd === last.rawEnd && outerStart === rawStart) {
+      // Extends the previous plain run.
+      last.dEnd += chunk.length;
+      last.rawEnd = rawEnd;
+      last.outerEnd = outerEnd;
+    } else {
+      this.segs.push({ d: this.length, dEnd: this.length + chunk.length, raw: rawStart, rawEnd, contiguous, tag, outerStart, outerEnd });
+    }
     this.parts.push(chunk);
-    for (let i = 0; i < chunk.length; i++) this.rawAt.push(contiguous ? rawOffset + i : rawOffset);
+    this.length += chunk.length;
   }
 
-  finish(rawEnd: number): DecodedText {
+  /** Appends every piece of another decoded text. */
+  append(other: DecodedText & { segments?: readonly DecodedSegment[] }): void {
+    if (other.segments) {
+      for (const g of other.segments) this.push(other.text.slice(g.d, g.dEnd), g.raw, g.rawEnd, g.contiguous, g.tag, g.outerStart, g.outerEnd);
+      return;
+    }
+    const t = other.text;
+    for (let i = 0; i < t.length; i++) this.push(t[i]!, other.toRaw(i), other.toRawEnd(i + 1), false);
+  }
+
+  finish(rawEnd: number): SegmentedText {
     const text = this.parts.join('');
-    const map = Int32Array.from(this.rawAt);
-    return {
-      text,
-      toRaw: (o: number) => (o >= text.length || o < 0 ? (o < 0 ? (map.length ? map[0]! : rawEnd) : rawEnd) : map[o]!),
+    const segs = this.segs;
+    const len = text.length;
+    const find = (o: number): DecodedSegment => {
+      let lo = 0;
+      let hi = segs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segs[mid]!.d <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      return segs[lo]!;
     };
+    const toRaw = (o: number): number => {
+      if (o >= len || segs.length === 0) return rawEnd;
+      if (o <= 0) return segs[0]!.raw;
+      const g = find(o);
+      return g.contiguous ? g.raw + (o - g.d) : g.raw;
+    };
+    const toRawEnd = (o: number): number => {
+      if (o <= 0 || segs.length === 0) return toRaw(0);
+      const c = Math.min(o, len) - 1;
+      const g = find(c);
+      return g.contiguous ? g.raw + (c - g.d) + 1 : g.rawEnd;
+    };
+    return { text, segments: segs, toRaw, toRawEnd, segmentAt: (o) => (o >= 0 && o < len && segs.length ? find(o) : undefined) };
   }
 }
 

@@ -123,10 +123,10 @@ export type CommentStyle = 'xml' | 'hash' | 'slash';
 export interface JdbcUrlSite {
   /** The URL as the driver will see it (entities or escapes decoded). */
   text: string;
-  /** Decoded offset (0..text.length inclusive) to raw document offset. */
-  toRaw(offset: number): number;
-  /** Encodes replacement text for the raw document (XML escaping, properties escaping). */
-  encode(text: string): string;
+  /** The raw document range of decoded [start, end) (see `DecodedText`). */
+  span(start: number, end: number): { start: number; end: number };
+  /** The raw edit replacing decoded [start, end) with decoded `newText`, encoded for where it lands. */
+  edit(start: number, end: number, newText: string): OffsetEdit;
   /** Extra knowledge the kind wants jdbc rules to have (e.g. the pool name), for messages. */
   label?: string;
   /** The kind's own parse of `text`, reused by the engine instead of parsing again. */

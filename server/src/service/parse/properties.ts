@@ -132,30 +132,44 @@ function hexValue(c: number): number {
 
 /**
  * A decoded key or value with its way back to raw offsets, kept as runs instead of one number per character:
- * `pieces` is a flat list of pairs (decoded start, raw start); inside a run decoded and raw offsets advance
- * together (an escape is a run of one decoded character that maps to its backslash).
+ * `pieces` is a flat list of triples (decoded start, raw start, raw end); inside a run decoded and raw offsets
+ * advance together (an escape is a run of one decoded character that maps to its whole escape sequence).
  */
 function decodedText(text: string, pieces: number[], rawEnd: number): DecodedText {
   const len = text.length;
-  if (pieces.length === 2) {
+  if (pieces.length === 3) {
     // One run (no escape, no continuation): the common case.
     const base = pieces[1]!;
-    return { text, toRaw: (o: number) => (o >= len ? rawEnd : o < 0 ? base : base + o) };
+    const at = (o: number) => (o >= len ? rawEnd : o < 0 ? base : base + o);
+    return { text, toRaw: at, toRawEnd: (o) => (o <= 0 ? base : base + Math.min(o, len)) };
   }
+  /** The last run starting at or before decoded offset `o`. */
+  const runAt = (o: number): number => {
+    let lo = 0;
+    let hi = pieces.length / 3 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pieces[mid * 3]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo * 3;
+  };
+  const toRaw = (o: number): number => {
+    if (o >= len) return rawEnd;
+    if (o < 0) return len ? pieces[1]! : rawEnd;
+    const r = runAt(o);
+    return pieces[r + 1]! + (o - pieces[r]!);
+  };
   return {
     text,
-    toRaw: (o: number) => {
-      if (o >= len) return rawEnd;
-      if (o < 0) return len ? pieces[1]! : rawEnd;
-      // The last run starting at or before `o`.
-      let lo = 0;
-      let hi = (pieces.length >> 1) - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (pieces[mid * 2]! <= o) lo = mid;
-        else hi = mid - 1;
-      }
-      return pieces[lo * 2 + 1]! + (o - pieces[lo * 2]!);
+    toRaw,
+    toRawEnd: (o: number): number => {
+      if (o <= 0 || len === 0) return toRaw(0);
+      const c = Math.min(o, len) - 1;
+      const r = runAt(c);
+      const next = r + 3 < pieces.length ? pieces[r + 3]! : len;
+      // The run's last character ends at the run's raw end; an earlier one where the next character starts.
+      return c === next - 1 ? pieces[r + 2]! : pieces[r + 1]! + (c - pieces[r]!) + 1;
     },
   };
 }
@@ -300,7 +314,7 @@ export function parseProperties(text: string): ParsedProperties {
   // Mirrors Properties.loadConvert on [from, to).
   const convert = (from: number, to: number, part: EntryPart): { text: string; pieces: number[]; rawEnd: number } => {
     let out = '';
-    // Runs (decoded start, raw start): see decodedText.
+    // Runs (decoded start, raw start, raw end): see decodedText.
     const pieces: number[] = [];
     let j = from;
     while (j < to) {
@@ -313,7 +327,7 @@ export function parseProperties(text: string): ParsedProperties {
         while (q < k) {
           let r = q + 1;
           while (r < k && raw[r] === raw[r - 1]! + 1) r++;
-          pieces.push(out.length, raw[q]!);
+          pieces.push(out.length, raw[q]!, raw[r - 1]! + 1);
           out += text.slice(raw[q]!, raw[r - 1]! + 1);
           q = r;
         }
@@ -348,14 +362,14 @@ export function parseProperties(text: string): ParsedProperties {
         if (ok) {
           const ch = String.fromCharCode(value);
           escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-ok', char: 'u', decoded: ch, part, entry: index });
-          pieces.push(out.length, start);
+          pieces.push(out.length, start, raw[k - 1]! + 1);
           out += ch;
           j = k;
         } else {
           entryMalformed = true;
           escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-malformed', char: 'u', decoded: 'u', part, entry: index });
           // Java throws here; for hovers we keep going as if the backslash were dropped.
-          pieces.push(out.length, start);
+          pieces.push(out.length, start, raw[j + 1]! + 1);
           out += 'u';
           j += 2;
         }
@@ -372,7 +386,7 @@ export function parseProperties(text: string): ParsedProperties {
         kind = e === BS || e === EQ || e === COLON || e === HASH || e === BANG || isBlank(e) ? 'valid' : 'unknown';
       }
       escapes.push({ start, end: raw[j + 1]! + 1, kind, char: String.fromCharCode(e), decoded: ch, part, entry: index });
-      pieces.push(out.length, start);
+      pieces.push(out.length, start, raw[j + 1]! + 1);
       out += ch;
       j += 2;
     }

@@ -10,8 +10,8 @@
  * attribute and text ranges would need this scan anyway. fast-xml-parser stays the independent oracle:
  * `test/unit/xml-differential.test.ts` checks our verdict against its validator on generated documents.
  */
-import type { SyntaxProblem } from '../core/types';
-import { DecodedTextBuilder, plainText, type DecodedText } from '../core/text';
+import type { OffsetEdit, SyntaxProblem } from '../core/types';
+import { DecodedTextBuilder, plainText, rawSpan, type DecodedText, type SegmentedText } from '../core/text';
 
 export interface XmlAttribute {
   name: string;
@@ -146,12 +146,17 @@ function validCodePoint(cp: number): boolean {
   return cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
+/** Segment tags of decoded XML text (see `DecodedSegment.tag`). */
+const TEXT = 0;
+const REF = 1;
+const CDATA = 2;
+
 /**
  * Decodes a raw XML text or attribute span (entities, character references; CDATA sections and
  * comments when `content` is true). Never throws: a malformed reference is kept literally.
  */
 export function decodeXml(text: string, start: number, end: number, content: boolean): DecodedText {
-  // Fast path (most values: egid numbers, names, URLs): nothing to decode, so no per-character map.
+  // Fast path (most values: egid numbers, names, URLs): nothing to decode, so no per-piece map.
   // (A bounded scan: indexOf could run past `end` to the end of a large file on every call.)
   let plain = true;
   for (let k = start; k < end; k++) {
@@ -166,7 +171,7 @@ export function decodeXml(text: string, start: number, end: number, content: boo
   let i = start;
   let runStart = start;
   const flush = (upTo: number) => {
-    if (upTo > runStart) b.push(text.slice(runStart, upTo), runStart, true);
+    if (upTo > runStart) b.push(text.slice(runStart, upTo), runStart, upTo, true, TEXT);
   };
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -174,7 +179,7 @@ export function decodeXml(text: string, start: number, end: number, content: boo
       const ref = readReference(text, i, true);
       if (ref && ref.end <= end) {
         flush(i);
-        b.push(ref.value, i, false);
+        b.push(ref.value, i, ref.end, false, REF);
         i = ref.end;
         runStart = i;
         continue;
@@ -183,9 +188,10 @@ export function decodeXml(text: string, start: number, end: number, content: boo
       if (text.startsWith('<![CDATA[', i)) {
         const close = text.indexOf(']]>', i + 9);
         const stop = close < 0 || close > end ? end : close;
+        const after = close < 0 || close > end ? end : close + 3;
         flush(i);
-        if (stop > i + 9) b.push(text.slice(i + 9, stop), i + 9, true);
-        i = close < 0 || close > end ? end : close + 3;
+        b.push(text.slice(i + 9, stop), i + 9, stop, true, CDATA, i, after);
+        i = after;
         runStart = i;
         continue;
       }
@@ -209,22 +215,63 @@ export function elementText(doc: XmlDocument, el: XmlElement): DecodedText {
   // Mixed content: decode the text between children only (child elements are skipped).
   const b = new DecodedTextBuilder();
   let pos = el.contentStart;
-  const take = (s: number, e: number) => {
-    if (e <= s) return;
-    const d = decodeXml(doc.text, s, e, true);
-    for (let i = 0; i < d.text.length; i++) b.push(d.text[i]!, d.toRaw(i), false);
-  };
   for (const ch of el.children) {
-    take(pos, ch.start);
+    if (ch.start > pos) b.append(decodeXml(doc.text, pos, ch.start, true));
     pos = ch.end;
   }
-  take(pos, el.contentEnd);
+  if (el.contentEnd > pos) b.append(decodeXml(doc.text, pos, el.contentEnd, true));
   return b.finish(el.contentEnd);
 }
 
 /** XML-escapes replacement text for element content (`&`, `<`, `>`). */
 export function escapeXmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text for inside a CDATA section: everything is literal there except `]]>`, which is split across two sections. */
+function escapeCdata(s: string): string {
+  return s.replaceAll(']]>', ']]]]><![CDATA[>');
+}
+
+/**
+ * The raw edit that replaces decoded [start, end) of an element's content with `newText` (decoded): exactly the raw
+ * characters of that range, whatever mix of text, references and CDATA sections holds it, with the new text written
+ * for where it lands (XML-escaped in text, literal inside one CDATA section). A range that starts or ends inside a
+ * CDATA section but does not stay in it takes that section whole and writes its kept part back as escaped text, so
+ * the result is always well formed and decodes to the intended value.
+ */
+export function xmlContentEdit(value: DecodedText, start: number, end: number, newText: string): OffsetEdit {
+  const segs = (value as Partial<SegmentedText>).segments;
+  const segmentAt = (value as Partial<SegmentedText>).segmentAt;
+  if (!segs || !segmentAt) {
+    const r = rawSpan(value, start, end);
+    return { ...r, newText: escapeXmlText(newText) };
+  }
+  const len = value.text.length;
+  if (start >= end) {
+    // An insertion: inside a CDATA section only when strictly inside one; at a boundary, outside the markup.
+    const at = segmentAt(start);
+    if (at && at.tag === CDATA && start > at.d) return { start: value.toRaw(start), end: value.toRaw(start), newText: escapeCdata(newText) };
+    const pos = at ? (at.tag === CDATA ? at.outerStart : value.toRaw(start)) : value.toRaw(len);
+    return { start: pos, end: pos, newText: escapeXmlText(newText) };
+  }
+  const first = segmentAt(start)!;
+  const last = segmentAt(end - 1)!;
+  if (first === last && first.tag === CDATA) {
+    return { start: value.toRaw(start), end: value.toRawEnd(end), newText: escapeCdata(newText) };
+  }
+  let rawStart = value.toRaw(start);
+  let rawEnd = value.toRawEnd(end);
+  let text = newText;
+  if (first.tag === CDATA) {
+    rawStart = first.outerStart;
+    text = value.text.slice(first.d, start) + text;
+  }
+  if (last.tag === CDATA) {
+    rawEnd = last.outerEnd;
+    text += value.text.slice(end, last.dEnd);
+  }
+  return { start: rawStart, end: rawEnd, newText: escapeXmlText(text) };
 }
 
 export function attr(el: XmlElement, name: string): XmlAttribute | undefined {

@@ -14,7 +14,7 @@
  * Descriptions never contain a user name or password.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits } from '../core/text';
+import { applyEdits, rawSpan } from '../core/text';
 import type { KindId, OffsetEdit } from '../core/types';
 import { setPropertyEdits, parseJdbcUrl } from '../parse/jdbcUrl';
 import { escapePropertiesValue, type PropertiesEntry } from '../parse/properties';
@@ -123,7 +123,7 @@ export function planIndexstats(model: PropertiesFileModel): Omit<FilePlan, 'uri'
       const jdbc = parseJdbcUrl(url.value);
       for (const e of setPropertyEdits(jdbc, 'integratedSecurity', 'true')) {
         pairs.push({
-          edit: { start: url.valueText.toRaw(e.start), end: url.valueText.toRaw(e.end), newText: escapePropertiesValue(e.newText) },
+          edit: { ...rawSpan(url.valueText, e.start, e.end), newText: escapePropertiesValue(e.newText) },
           what: `${d.url}: integratedSecurity=true`,
         });
       }

@@ -5,11 +5,12 @@
  */
 import type { OffsetEdit } from '../../core/types';
 import { setPropertyEdits } from '../../parse/jdbcUrl';
+import { xmlContentEdit } from '../../parse/xml';
 import type { ConnPool, ConnpoolModel, PoolValue } from './model';
 
 function emptyValue(v: PoolValue | undefined): OffsetEdit[] {
   if (!v || v.text.text.length === 0 || v.trimmed.length === 0) return [];
-  return [{ start: v.text.toRaw(0), end: v.text.toRaw(v.text.text.length), newText: '' }];
+  return [xmlContentEdit(v.text, 0, v.text.text.length, '')];
 }
 
 /** Edits that empty a pool's credentials (for pools already on Windows authentication). */
@@ -23,7 +24,7 @@ export function poolWindowsAuthEdits(pool: ConnPool): OffsetEdit[] {
   const url = pool.url;
   if (url && url.jdbc.isSqlServer) {
     for (const e of setPropertyEdits(url.jdbc, 'integratedSecurity', 'true')) {
-      edits.push({ start: url.site.toRaw(e.start), end: url.site.toRaw(e.end), newText: url.site.encode(e.newText) });
+      edits.push(url.site.edit(e.start, e.end, e.newText));
     }
   }
   return edits.sort((a, b) => a.start - b.start);

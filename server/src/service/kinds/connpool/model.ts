@@ -2,10 +2,10 @@
  * The connection-pool file (`egpl_ds_connpool_map.xml`): every `<connpool>` with its name, the decoded
  * `User`, `Password` and `Url` texts and the parsed JDBC URL, all with raw ranges. Built once per parse.
  */
-import type { DecodedText } from '../../core/text';
+import { rawSpan, type DecodedText } from '../../core/text';
 import type { JdbcUrlSite } from '../../core/types';
 import { effectiveHost, effectivePort, integratedSecurity, parseJdbcUrl, type JdbcUrl } from '../../parse/jdbcUrl';
-import { allElements, attr, childNamed, elementText, escapeXmlText, type XmlDocument, type XmlElement } from '../../parse/xml';
+import { allElements, attr, childNamed, elementText, xmlContentEdit, type XmlDocument, type XmlElement } from '../../parse/xml';
 
 export interface PoolValue {
   element: XmlElement;
@@ -62,7 +62,12 @@ export function buildConnpoolModel(xml: XmlDocument): ConnpoolModel {
     let url: ConnPool['url'];
     if (urlValue) {
       const t = urlValue.text;
-      const site: JdbcUrlSite = { text: t.text, toRaw: t.toRaw, encode: escapeXmlText, label: name };
+      const site: JdbcUrlSite = {
+        text: t.text,
+        span: (s, e) => rawSpan(t, s, e),
+        edit: (s, e, newText) => xmlContentEdit(t, s, e, newText),
+        label: name,
+      };
       url = { element: urlValue.element, text: t, trimmed: urlValue.trimmed, jdbc: parseJdbcUrl(t.text), site };
       site.parsed = url.jdbc;
     }

@@ -1,3 +1,4 @@
+import { rawSpan } from '../../core/text';
 import type { FeatureContext, HoverResult } from '../../core/types';
 import type { FinesseModel } from './model';
 import { sameHost } from './url';
@@ -29,7 +30,6 @@ export function hoverFinesse(model: FinesseModel, offset: number, ctx: FeatureCo
   if (site.compact !== site.content.text.slice(site.trimStart, site.trimEnd)) lines.push('', `URL without white space: \`${site.compact}\``);
   return {
     contents: { kind: 'markdown', value: lines.join('\n') },
-    start: site.content.toRaw(site.trimStart),
-    end: site.content.toRaw(site.trimEnd),
+    ...rawSpan(site.content, site.trimStart, site.trimEnd),
   };
 }

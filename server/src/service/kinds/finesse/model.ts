@@ -3,14 +3,17 @@
  * `tabs`, `gadgets`, `gadget`). Built from a small element view (`FEl`) that `tree.ts` makes out of
  * the shared XML parser's tree, so the rules only see what they need.
  */
+import { rawSpan } from '../../core/text';
 import { analyzeGadgetUrl, type GadgetUrlInfo } from './url';
 
 /** Decoded text of an element's content or an attribute value, with the way back to raw offsets. */
 export interface FText {
   /** Decoded text (entities resolved; bare `&` kept as `&`). */
   text: string;
-  /** Decoded offset (0..text.length) to raw document offset. */
+  /** Decoded offset (0..text.length) to raw document offset (where that character starts). */
   toRaw(offset: number): number;
+  /** Where decoded character offset - 1 ends in the raw text (see `DecodedText.toRawEnd`). */
+  toRawEnd(offset: number): number;
   /** Raw range of the content / value (without quotes). */
   start: number;
   end: number;
@@ -126,7 +129,7 @@ export function urlSite(element: 'gadget' | 'url', el: FEl, scope: number): UrlS
 export function compactRawRange(site: UrlSite, start: number, end: number): { start: number; end: number } {
   const ds = site.toDecoded(start);
   const de = end > start ? site.toDecoded(end - 1) + 1 : ds;
-  return { start: site.content.toRaw(ds), end: site.content.toRaw(de) };
+  return rawSpan(site.content, ds, de);
 }
 
 /** Builds the model from the element view of the document's top-level elements. */

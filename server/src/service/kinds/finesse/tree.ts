@@ -48,10 +48,11 @@ const TEXT_ELEMENTS = new Set(['gadget', 'url', 'id', 'role']);
 function textOf(xml: XmlDocument, start: number, end: number, content: boolean): FText {
   const raw = xml.text.slice(start, end);
   if (!raw.includes('&') && !(content && raw.includes('<'))) {
-    return { text: raw, toRaw: (o) => start + Math.max(0, Math.min(o, raw.length)), start, end };
+    const at = (o: number) => start + Math.max(0, Math.min(o, raw.length));
+    return { text: raw, toRaw: at, toRawEnd: at, start, end };
   }
   const d = decodeXml(xml.text, start, end, content);
-  return { text: d.text, toRaw: d.toRaw, start, end };
+  return { text: d.text, toRaw: d.toRaw, toRawEnd: d.toRawEnd, start, end };
 }
 
 function toFEl(xml: XmlDocument, root: XmlElement): FEl {

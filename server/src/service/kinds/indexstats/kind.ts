@@ -3,6 +3,7 @@
  * kind claims a file only when it holds one of the utility's keys.
  */
 import type { FileKind, JdbcUrlSite } from '../../core/types';
+import { rawSpan } from '../../core/text';
 import { parseJdbcUrl } from '../../parse/jdbcUrl';
 import { escapePropertiesValue, parseProperties } from '../../parse/properties';
 import { propertiesCompletions, propertiesHover, propertiesSymbols } from '../properties/features';
@@ -37,8 +38,8 @@ export function indexstatsJdbcUrls(model: PropertiesFileModel): JdbcUrlSite[] {
     if (!e) continue;
     sites.push({
       text: e.value,
-      toRaw: (o) => e.valueText.toRaw(o),
-      encode: (s) => escapePropertiesValue(s),
+      span: (s, end) => rawSpan(e.valueText, s, end),
+      edit: (s, end, newText) => ({ ...rawSpan(e.valueText, s, end), newText: escapePropertiesValue(newText) }),
       label: d.url,
       parsed: parseJdbcUrl(e.value),
     });

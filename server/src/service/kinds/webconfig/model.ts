@@ -3,8 +3,8 @@
  * clickjacking rules), with its decoded text, the way back to raw offsets, the rule it belongs to,
  * its `patternSyntax` and `ignoreCase`, and the pattern taken apart (`iisRegex.ts`). Built once per parse.
  */
+import { rawSpan, type DecodedText } from '../../core/text';
 import type { OffsetEdit } from '../../core/types';
-import type { DecodedText } from '../../core/text';
 import { analyzeWsname, validateIisPattern, type IisPatternProblem, type PatternEdit, type WsnameAnalysis } from '../../parse/iisRegex';
 import { allElements, attr, type XmlAttribute, type XmlDocument, type XmlElement } from '../../parse/xml';
 
@@ -116,7 +116,7 @@ export function escapeXmlAttribute(s: string, quote: '"' | "'"): string {
 
 /** Raw document range of a decoded pattern range. */
 export function rawRange(site: WsnameSite, start: number, end: number): { start: number; end: number } {
-  return { start: site.pattern.toRaw(start), end: site.pattern.toRaw(end) };
+  return rawSpan(site.pattern, start, end);
 }
 
 /** A pattern edit (decoded offsets, decoded text) as a raw document edit, the new text XML-escaped. */

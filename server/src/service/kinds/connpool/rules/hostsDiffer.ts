@@ -1,3 +1,4 @@
+import { rawSpan } from '../../../core/text';
 import type { Rule } from '../../../core/types';
 import { hostAndPort, isReportsPool, poolLabel, type ConnpoolModel } from '../model';
 
@@ -20,8 +21,7 @@ export const hostsDiffer: Rule<ConnpoolModel> = {
       if (key === major) continue;
       const url = p.url!;
       ctx.report({
-        start: url.text.toRaw(0),
-        end: url.text.toRaw(url.text.text.length),
+        ...rawSpan(url.text, 0, url.text.text.length),
         message: `Pool ${poolLabel(model, p)} connects to ${key}, while the other active-database pools connect to ${major}. All pools except the reports pool should use the same server and port (after a move to an Always On listener, every pool must be changed).`,
       });
     }

@@ -1,3 +1,4 @@
+import { rawSpan } from '../../../core/text';
 import type { OffsetEdit, Rule } from '../../../core/types';
 import type { FinesseModel } from '../model';
 
@@ -22,13 +23,12 @@ export const gadgetUrlWhitespace: Rule<FinesseModel> = {
           if (t[i] === '\n' || t[i] === '\r') breaks = true;
           i++;
         }
-        edits.push({ start: site.content.toRaw(s), end: site.content.toRaw(i), newText: '' });
+        edits.push({ ...rawSpan(site.content, s, i), newText: '' });
       }
       if (edits.length === 0) continue;
       const what = site.element === 'gadget' ? 'gadget URL' : 'component URL';
       ctx.report({
-        start: site.content.toRaw(site.trimStart),
-        end: site.content.toRaw(site.trimEnd),
+        ...rawSpan(site.content, site.trimStart, site.trimEnd),
         message: breaks
           ? `This ${what} is wrapped over several lines. A URL must be one unbroken line: the line break becomes part of the address and the gadget does not load.`
           : `This ${what} contains spaces. A URL must not contain white space: the gadget does not load.`,

@@ -20,7 +20,7 @@ export const invalidTabId: Rule<FinesseModel> = {
       if (c && id !== '') {
         const s = raw.indexOf(id);
         start = c.toRaw(s);
-        end = c.toRaw(s + id.length);
+        end = c.toRawEnd(s + id.length);
       }
       const why =
         id === ''
