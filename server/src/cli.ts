@@ -12,7 +12,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { EceLanguageService } from './service/core/engine';
 import { fromDottedSettings, normalizeSettings, type Settings } from './service/core/settings';
 import { applyEdits } from './service/core/text';
-import { encodeText, writeFileAtomic } from './node/textFile';
+import { rewriteTextFile } from './node/textFile';
 import { loadWorkspace } from './node/workspace';
 import { convertWindowsAuth, formatConvertReport } from './node/convertWindowsAuth';
 
@@ -128,8 +128,8 @@ async function check(o: CheckOptions, out: (s: string) => void, err: (s: string)
   service.setWorkspace(ws.model);
   const results: FileResult[] = [];
   let unreadable = false;
-  for (const e of ws.errors) {
-    if (walkErrors.includes(e)) continue;
+  for (const e of [...ws.errors.filter((x) => !walkErrors.includes(x)), ...ws.skipped]) {
+    // A file with an ECE name that cannot be read or checked is never passed over in silence.
     err(`ece-config: ${e.path}: ${e.message}`);
     unreadable = true;
   }
@@ -151,7 +151,7 @@ async function check(o: CheckOptions, out: (s: string) => void, err: (s: string)
       }
       if (fixed > 0) {
         try {
-          await writeFileAtomic(file, encodeText(text, loaded.encoding));
+          await rewriteTextFile(file, loaded, text);
           ws.model.update(uri, text);
         } catch (e) {
           err(`ece-config: ${file}: cannot write the fixes: ${(e as Error).message}`);

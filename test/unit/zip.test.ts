@@ -341,6 +341,7 @@ void describe('rewriteZipEntry', () => {
         backupPath: backup,
         oldSize: Buffer.byteLength(POOL_XML),
         newSize: Buffer.byteLength(POOL_XML_AFTER),
+        leftoversRemoved: [],
       });
       assert.deepEqual(listDir(dir), ['deployment.zip', 'deployment.zip.bak-20260102-030405']);
       assert.ok(fs.readFileSync(backup).equals(original), 'backup is the original byte for byte');
@@ -367,6 +368,7 @@ void describe('rewriteZipEntry', () => {
         entryName: 'dataaccess/egpl_ds_connpool_map.xml',
         oldSize: Buffer.byteLength(POOL_XML_AFTER),
         newSize: Buffer.byteLength(POOL_XML_AFTER),
+        leftoversRemoved: [],
       });
       assert.ok(fs.readFileSync(zip).equals(rewritten));
       assert.equal(fs.statSync(zip).mtimeMs, stat1.mtimeMs);
@@ -412,16 +414,17 @@ void describe('rewriteZipEntry', () => {
       entryName: 'dataaccess/egpl_ds_connpool_map.xml',
       oldSize: Buffer.byteLength(POOL_XML),
       newSize: Buffer.byteLength(POOL_XML_AFTER),
+      leftoversRemoved: [],
     });
     const undef = await rewriteZipEntry(zip, CONNPOOL_ZIP_ENTRY, () => undefined);
     assert.equal(undef.changed, false);
     const missing = await rewriteZipEntry(zip, 'dataaccess/nope.xml', () => 'x');
-    assert.deepEqual(missing, { found: false, changed: false, dryRun: false });
+    assert.deepEqual(missing, { found: false, changed: false, dryRun: false, leftoversRemoved: [] });
     assert.ok(fs.readFileSync(zip).equals(original));
     assert.deepEqual(listDir(dir), ['deployment.zip']);
   });
 
-  const stages: ZipRewriteStage[] = ['copy', 'entry', 'central-directory', 'fsync', 'verify', 'backup', 'rename'];
+  const stages: ZipRewriteStage[] = ['copy', 'entry', 'central-directory', 'fsync', 'verify', 'backup', 'backup-copied', 'rename'];
   for (const stage of stages) {
     void test(`a failure at stage "${stage}" leaves the original intact, no temp file, no backup`, async () => {
       const original = await buildZip();

@@ -12,7 +12,8 @@ import { applyEdits } from '../service/core/text';
 import type { KindId } from '../service/core/types';
 import { planWindowsAuth, windowsAuthPoolText, type FilePlan } from '../service/workspace/windowsAuth';
 import { lineIndex } from '../service/core/text';
-import { decodeBytes, encodeText, writeFileAtomic } from './textFile';
+import { decodeBytes, rewriteTextFile, whyNotWritable } from './textFile';
+import { leftoverNote } from './leftovers';
 import { loadWorkspace, rootPath, type LoadedFile } from './workspace';
 import { walk } from './walk';
 import { CONNPOOL_ZIP_ENTRY, rewriteZipEntry, ZipEntryError, type RewriteZipEntryOptions } from './zip';
@@ -46,6 +47,8 @@ export interface ConvertZipResult {
   error?: string;
   /** `ZipEntryError.code` when the zip was refused. */
   code?: string;
+  /** Temporary files of an earlier, interrupted rewrite that were removed. */
+  leftoversRemoved?: string[];
 }
 
 export interface ConvertReport {
@@ -117,28 +120,58 @@ export async function convertWindowsAuth(eceHome: string, opts: ConvertOptions =
   const planned = new Set(plans.map((p) => p.uri));
   for (const f of ws.files) if (!planned.has(f.uri) && (f.kind === 'connpool' || f.kind === 'reportsdb' || f.kind === 'indexstats')) report.unchanged.push({ path: f.path, kind: f.kind });
 
+  const zips = await findDeploymentZips([home]);
+  const work: Array<{ plan: FilePlan; f: LoadedFile; result: ConvertFileResult }> = [];
   for (const plan of plans) {
     const f = byUri.get(plan.uri);
     if (!f) continue;
     const result: ConvertFileResult = { path: f.path, kind: plan.kind, changes: changeLines(f.text, plan), written: false };
     report.files.push(result);
+    work.push({ plan, f, result });
+  }
+  if (!dryRun) {
+    // Every target must be writable before anything changes: a half-converted home (files done, zip not) is worse
+    // than an unconverted one. Read-only files are respected, never overridden.
+    const blocked: string[] = [];
+    for (const w of work) {
+      const why = (await whyNotWritable(w.f.path)) ?? (decodeBytes(await fs.readFile(w.f.path)).exact ? undefined : `would not keep its bytes in ${w.f.encoding}`);
+      if (why) {
+        w.result.error = `${why}; nothing was converted`;
+        blocked.push(w.f.path);
+      }
+    }
+    for (const z of zips) {
+      const why = await whyNotWritable(z);
+      if (why) {
+        report.zips.push({ path: z, found: false, changed: false, error: `${path.basename(z)} ${why}; nothing was converted` });
+        blocked.push(z);
+      }
+    }
+    if (blocked.length) {
+      report.ok = false;
+      report.notes.push(`Nothing was changed, because ${blocked.length === 1 ? 'this file cannot' : 'these files cannot'} be written: ${blocked.join(', ')}.`);
+      return report;
+    }
+  }
+  for (const { plan, f, result } of work) {
     if (dryRun) continue;
     try {
       // The bytes must still be those the plan was made from, and must come back unchanged from the decoded text.
-      const bytes = await fs.readFile(f.path);
-      const now = decodeBytes(bytes);
-      if (now.text !== f.text || now.encoding !== f.encoding) throw new Error('the file changed while the conversion was running; it was not written');
-      if (!encodeText(f.text, f.encoding).equals(bytes)) throw new Error(`the file's bytes do not survive a ${f.encoding} round trip; it was not written`);
-      await writeFileAtomic(f.path, encodeText(applyEdits(f.text, plan.edits), f.encoding));
+      const w = await rewriteTextFile(f.path, f, applyEdits(f.text, plan.edits));
+      for (const l of w.leftoversRemoved) report.notes.push(leftoverNote(l));
       result.written = true;
     } catch (e) {
       result.error = (e as Error).message;
       report.ok = false;
     }
   }
-  if (!ws.files.some((f) => f.kind === 'connpool')) report.notes.push('No connection pool file (egpl_ds_connpool_map.xml) was found.');
+  for (const s of ws.skipped) {
+    // A file with an ECE name that could not be read may hold a password the conversion should have removed.
+    report.notes.push(`${s.path}: ${s.message}; it was not converted, check it by hand`);
+    report.ok = false;
+  }
+  if (!ws.files.some((f) => f.kind === 'connpool')) report.notes.push('No readable connection pool file (egpl_ds_connpool_map.xml) was found.');
 
-  const zips = await findDeploymentZips([home]);
   if (zips.length === 0) report.notes.push('No service/lib/deployment.zip was found: only the files on disk were converted.');
   for (const zipPath of zips) {
     if (!report.ok && !dryRun) {
@@ -150,6 +183,7 @@ export async function convertWindowsAuth(eceHome: string, opts: ConvertOptions =
   for (const z of report.zips) {
     if (z.error) report.ok = false;
     if (z.backupPath) report.notes.push(backupNote(z.backupPath));
+    for (const l of z.leftoversRemoved ?? []) report.notes.push(leftoverNote(l));
   }
   return report;
 }
@@ -164,6 +198,7 @@ export async function convertZip(zipPath: string, dryRun: boolean, opts: Omit<Re
       changed: r.changed,
       ...(r.entryName !== undefined ? { entryName: r.entryName } : {}),
       ...(r.backupPath !== undefined ? { backupPath: r.backupPath } : {}),
+      ...(r.leftoversRemoved.length ? { leftoversRemoved: r.leftoversRemoved } : {}),
     };
   } catch (e) {
     const code = e instanceof ZipEntryError ? e.code : undefined;

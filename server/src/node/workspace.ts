@@ -81,13 +81,13 @@ export async function readCandidate(
   let bytes: Buffer;
   try {
     const st = await fs.stat(file);
-    if (st.size > MAX_WORKSPACE_FILE_SIZE) return { skip: `larger than ${MAX_WORKSPACE_FILE_SIZE / 1024 / 1024} MB, not read` };
+    if (st.size > MAX_WORKSPACE_FILE_SIZE) return { skip: `is larger than ${MAX_WORKSPACE_FILE_SIZE / 1024 / 1024} MB (${(st.size / 1024 / 1024).toFixed(1)} MB); it was not checked` };
     bytes = await fs.readFile(file);
   } catch (e) {
     return { error: `cannot read: ${(e as Error).message}` };
   }
   const decoded = decodeBytes(bytes);
-  if (decoded.binary) return { skip: 'binary content, not read' };
+  if (decoded.binary) return { skip: 'holds binary data (NUL bytes) and is not a text file in an encoding ECE Config knows; it was not checked' };
   const bom = decoded.text.charCodeAt(0) === 0xfeff;
   const text = opts.stripBom && bom ? decoded.text.slice(1) : decoded.text;
   return { text, encoding: decoded.encoding, bom };

@@ -36,7 +36,7 @@
 import { constants as fsConstants, promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { removeLeftovers, tempPathFor } from '../leftovers';
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import * as yauzl from 'yauzl';
@@ -55,6 +55,7 @@ export type ZipErrorCode =
   | 'overlapping-entries'
   | 'corrupt'
   | 'changed-during-rewrite'
+  | 'read-only'
   | 'verify-failed';
 
 /** A refusal or an integrity problem found in the archive; `code` is stable, the message is for the admin. */
@@ -97,7 +98,7 @@ export interface ZipEntryText {
 }
 
 /** Points where {@link RewriteZipEntryOptions.faultInjection} is called, in this order. */
-export type ZipRewriteStage = 'copy' | 'entry' | 'central-directory' | 'fsync' | 'verify' | 'backup' | 'rename';
+export type ZipRewriteStage = 'copy' | 'entry' | 'central-directory' | 'fsync' | 'verify' | 'backup' | 'backup-copied' | 'rename';
 
 export interface RewriteZipEntryOptions extends ZipLimits {
   /**
@@ -130,6 +131,8 @@ export interface RewriteZipEntryResult {
   /** Uncompressed sizes in bytes, before and after, when found. */
   oldSize?: number;
   newSize?: number;
+  /** Temporary files of an earlier, interrupted rewrite that were removed first. */
+  leftoversRemoved: string[];
 }
 
 /** Reads the matching entry as text, or undefined when no (non-directory) entry matches. */
@@ -160,6 +163,7 @@ export async function rewriteZipEntry(
 ): Promise<RewriteZipEntryResult> {
   const dryRun = !!opts.dryRun;
   const realPath = await fsp.realpath(zipPath);
+  const leftoversRemoved = dryRun ? [] : await removeLeftovers(realPath);
   const match = entryNameMatcher(matcher);
   const src = await fsp.open(realPath, 'r');
   let srcOpen = true;
@@ -170,16 +174,19 @@ export async function rewriteZipEntry(
     const before = await src.stat();
     const a = await analyze(src, before.size, match, opts);
     const t = a.target;
-    if (!t) return { found: false, changed: false, dryRun };
+    if (!t) return { found: false, changed: false, dryRun, leftoversRemoved };
     const oldText = decodeUtf8(t.bytes, t.name);
     const newText = transform(oldText);
-    const base = { found: true, dryRun, entryName: t.name, oldSize: t.bytes.length };
+    const base = { found: true, dryRun, entryName: t.name, oldSize: t.bytes.length, leftoversRemoved };
     if (newText === undefined || newText === oldText) return { ...base, changed: false, newSize: t.bytes.length };
     const newBytes = Buffer.from(newText, 'utf8');
     if (dryRun) return { ...base, changed: true, newSize: newBytes.length };
 
     const dir = path.dirname(realPath);
-    tmpPath = path.join(dir, `.${path.basename(realPath)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    if ((before.mode & 0o222) === 0) {
+      throw new ZipEntryError('read-only', `${realPath} is read-only; it was left as it was (clear the read-only attribute to allow the change).`);
+    }
+    tmpPath = tempPathFor(realPath, 'tmp');
     const dst = await fsp.open(tmpPath, 'wx');
     try {
       await writeSpliced(src, dst, a, newBytes, opts);
@@ -206,7 +213,7 @@ export async function rewriteZipEntry(
     }
 
     opts.faultInjection?.('backup', a.written);
-    backupPath = await writeBackup(realPath, opts.backupSuffix ?? defaultBackupSuffix(opts.now ?? new Date()), before);
+    backupPath = await writeBackup(realPath, opts.backupSuffix ?? defaultBackupSuffix(opts.now ?? new Date()), before, (stage) => opts.faultInjection?.(stage, a.written));
 
     opts.faultInjection?.('rename', a.written);
     await renameWithRetry(tmpPath, realPath);
@@ -629,30 +636,51 @@ export function defaultBackupSuffix(d: Date): string {
   return `.bak-${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 }
 
-async function writeBackup(zipPath: string, suffix: string, st: { atime: Date; mtime: Date }): Promise<string> {
-  for (let i = 1; i <= 1000; i++) {
-    const p = zipPath + suffix + (i === 1 ? '' : `-${i}`);
+/**
+ * Copies the zip to a free backup name atomically: into a temporary file first, synced and with the original's
+ * times, then hard-linked to the backup name (which fails rather than overwrite an existing file). A process killed
+ * midway leaves only a temporary file, never a truncated file that looks like a backup.
+ */
+async function writeBackup(zipPath: string, suffix: string, st: { atime: Date; mtime: Date }, fault: (stage: ZipRewriteStage) => void): Promise<string> {
+  const tmp = tempPathFor(zipPath, 'bak');
+  try {
+    await fsp.copyFile(zipPath, tmp, fsConstants.COPYFILE_EXCL);
+    const h = await fsp.open(tmp, 'r+');
     try {
-      await fsp.copyFile(zipPath, p, fsConstants.COPYFILE_EXCL);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw e;
+      await h.sync();
+    } finally {
+      await h.close();
     }
-    try {
-      const h = await fsp.open(p, 'r+');
+    await fsp.utimes(tmp, st.atime, st.mtime);
+    fault('backup-copied');
+    for (let i = 1; i <= 1000; i++) {
+      const p = zipPath + suffix + (i === 1 ? '' : `-${i}`);
       try {
-        await h.sync();
-      } finally {
-        await h.close();
+        await fsp.link(tmp, p);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') continue;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw e;
+        // No hard links on this file system: a rename, after checking the name is free.
+        if (await exists(p)) continue;
+        await fsp.rename(tmp, p);
+        return p;
       }
-      await fsp.utimes(p, st.atime, st.mtime);
-    } catch (e) {
-      await fsp.rm(p, { force: true }).catch(() => undefined);
-      throw e;
+      return p;
     }
-    return p;
+    throw new Error(`No free backup name next to ${zipPath}.`);
+  } finally {
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
   }
-  throw new Error(`No free backup name next to ${zipPath}.`);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fsp.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function renameWithRetry(from: string, to: string): Promise<void> {
