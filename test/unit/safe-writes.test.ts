@@ -137,6 +137,17 @@ void describe('links and read-only files', () => {
   });
 });
 
+void describe('huge fixes', () => {
+  void test('check --fix on a value with 150,000 unescaped backslashes fixes them all (no stack overflow) and loads as meant', async () => {
+    const dir = tmp('esc');
+    const f = path.join(dir, 'reportsdb_utility.properties');
+    fs.writeFileSync(f, 'EGAIN_HOME_DIR=C:' + '\\a'.repeat(150_000) + '\r\n' + RDB.slice(RDB.indexOf('IS_WINDOWS')));
+    const r = await quiet(['check', '--fix', dir]);
+    assert.doesNotMatch(r.err, /internal error|RangeError/);
+    assert.equal(fs.readFileSync(f, 'utf8').split('\r\n')[0], 'EGAIN_HOME_DIR=C:' + '\\\\a'.repeat(150_000));
+  });
+});
+
 void describe('interrupted writes', () => {
   void test('leftover temporary files of dead processes are removed and reported; those of live ones are kept', async () => {
     const dir = tmp('left');

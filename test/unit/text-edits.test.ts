@@ -63,4 +63,10 @@ void describe('mergeEditGroups', () => {
     assert.equal(applyEdits(text, merged), 'a\\\\b'.repeat(150_000));
     assert.equal(mergeEditGroups([edits]).length, 150_000);
   });
+
+  void test('one group shared by 100,000 findings is taken once (no 10^10 edit merge)', () => {
+    const shared = Array.from({ length: 100_000 }, (_, i) => ({ start: i * 2, end: i * 2, newText: '\\' }));
+    const groups = Array.from({ length: 100_000 }, () => shared);
+    assert.equal(mergeEditGroups(groups).length, 100_000);
+  });
 });

@@ -2,19 +2,35 @@
  * Suppression comments, in every comment syntax the product's files use:
  *   <!-- ece-disable-next-line jdbc/unknown-property -->     # ece-disable-next-line properties/unknown-escape
  *   // ece-disable-next-line ecejs/protocol-not-https        <!-- ece-disable -->  (whole file, all rules)
+ *   <?xml version="1.0"?><!-- ece-disable-line xml/not-well-formed -->   (the comment's own line)
  * Several ids may follow, separated by spaces or commas; none means every rule.
+ *
+ * "The next line" is the line after the one the comment ends on. A finding counts as on that line when it starts
+ * there, or when the construct holding it starts there (see `anchors.ts`: a properties entry continued over several
+ * lines, a start tag or a CDATA section spanning lines), so one comment above a multi-line construct covers it.
  */
 import { lineIndex } from './text';
 import type { CommentStyle } from './types';
+
+export interface SuppressionDirective {
+  kind: 'file' | 'next-line' | 'line';
+  /** Rule ids; `'*'` means all. */
+  ids: Set<string>;
+  /** The 0-based line it applies to (`-1` for the whole file). */
+  line: number;
+  /** Where another rule id can be inserted (after the last id, or after the marker): ` RULE` goes there. */
+  appendAt: number;
+}
 
 export interface Suppressions {
   /** Rules disabled for the whole file; `'*'` means all. */
   file: Set<string>;
   /** 0-based line → rules disabled on that line (`'*'` = all). */
   lines: Map<number, Set<string>>;
+  directives: SuppressionDirective[];
 }
 
-const MARKER = /ece-disable(-next-line)?(?![\w-])/g;
+const MARKER = /ece-disable(-next-line|-line)?(?![\w-])/g;
 const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
 
 /** Every `<!-- ... -->` of a text, found once (linear), and the one holding an offset (binary search). */
@@ -49,8 +65,22 @@ function commentRanges(text: string): { find(at: number): { close: number } | un
   };
 }
 
+/** Where a comment of this style may start on a line, given the text before the marker on that line. */
+function opensComment(style: CommentStyle, before: string): boolean {
+  switch (style) {
+    case 'hash':
+      return /^\s*[#!]/.test(before);
+    case 'slash':
+      return before.lastIndexOf('//') >= 0 || before.lastIndexOf('/*') >= 0;
+    case 'rem':
+      return /^\s*@?(?:rem(?:\s|$)|::)/i.test(before);
+    case 'xml':
+      return true; // decided by the comment ranges
+  }
+}
+
 export function findSuppressions(text: string, style: CommentStyle): Suppressions {
-  const result: Suppressions = { file: new Set(), lines: new Map() };
+  const result: Suppressions = { file: new Set(), lines: new Map(), directives: [] };
   if (!text.includes('ece-disable')) return result;
   let lineOf: ((o: number) => number) | undefined;
   let xmlComments: { find(at: number): { close: number } | undefined } | undefined;
@@ -63,9 +93,7 @@ export function findSuppressions(text: string, style: CommentStyle): Suppression
     const before = text.slice(ls, at);
     // XML: the comment may start on an earlier line, and a comment closed before the marker does not count.
     const xmlComment = style === 'xml' ? (xmlComments ??= commentRanges(text)).find(at) : undefined;
-    const opener =
-      style === 'xml' ? (xmlComment ? 0 : -1) : style === 'hash' ? /^\s*[#!]/.exec(before) ? 0 : -1 : Math.max(before.lastIndexOf('//'), before.lastIndexOf('/*'));
-    if (opener < 0) continue;
+    if (style === 'xml' ? !xmlComment : !opensComment(style, before)) continue;
     let le = at + m[0].length;
     while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
     let rest = text.slice(at + m[0].length, le);
@@ -86,23 +114,38 @@ export function findSuppressions(text: string, style: CommentStyle): Suppression
         if (close >= 0) commentEnd = close;
       }
     }
-    const ids = rest.split(/[\s,]+/).filter((t) => RULE_ID.test(t));
-    const set = new Set(ids.length ? ids : ['*']);
-    if (m[1]) {
-      lineOf ??= lineIndex(text);
-      const line = lineOf(commentEnd) + 1;
-      const cur = result.lines.get(line);
-      if (cur) for (const id of set) cur.add(id);
-      else result.lines.set(line, set);
-    } else {
-      for (const id of set) result.file.add(id);
+    // The ids: tokens up to the first one that is not a rule id (the rest is a free-text reason).
+    const markerEnd = at + m[0].length;
+    let appendAt = markerEnd;
+    const ids: string[] = [];
+    const tok = /[^\s,]+/g;
+    for (let t = tok.exec(rest); t; t = tok.exec(rest)) {
+      if (!RULE_ID.test(t[0])) break;
+      ids.push(t[0]);
+      appendAt = markerEnd + t.index + t[0].length;
     }
+    const set = new Set(ids.length ? ids : ['*']);
+    lineOf ??= lineIndex(text);
+    const kind = m[1] === '-next-line' ? 'next-line' : m[1] === '-line' ? 'line' : 'file';
+    const line = kind === 'next-line' ? lineOf(commentEnd) + 1 : kind === 'line' ? lineOf(at) : -1;
+    result.directives.push({ kind, ids: set, line, appendAt });
+    if (kind === 'file') {
+      for (const id of set) result.file.add(id);
+      continue;
+    }
+    const cur = result.lines.get(line);
+    if (cur) for (const id of set) cur.add(id);
+    else result.lines.set(line, set);
   }
   return result;
 }
 
-export function isSuppressed(s: Suppressions, ruleId: string, line: number): boolean {
+/** Whether `ruleId` is suppressed for a finding on any of `lines` (its own line and its construct's first line). */
+export function isSuppressed(s: Suppressions, ruleId: string, ...lines: number[]): boolean {
   if (s.file.has('*') || s.file.has(ruleId)) return true;
-  const l = s.lines.get(line);
-  return !!l && (l.has('*') || l.has(ruleId));
+  for (const line of lines) {
+    const l = s.lines.get(line);
+    if (l && (l.has('*') || l.has(ruleId))) return true;
+  }
+  return false;
 }

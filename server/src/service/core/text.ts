@@ -132,13 +132,15 @@ export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
  * Merges several groups of edits into one set that can be applied at once: a group that overlaps an
  * already accepted edit is dropped whole (never half a fix). Groups are taken in the given order.
  * Two insertions at one point, or an insertion at the start of a replacement, count as overlapping (their
- * order would be ambiguous).
+ * order would be ambiguous). A group given several times (the same array) is taken once.
  *
  * O(E log E) for E edits in all: the accepted edits' ends are kept in a Fenwick tree of prefix maxima over
  * the (compressed) start offsets, so "does [s, e) overlap something accepted" is two logarithmic look-ups:
  * an accepted edit starting exactly at s, or one starting before e and ending after s.
  */
-export function mergeEditGroups(groups: ReadonlyArray<readonly OffsetEdit[]>): OffsetEdit[] {
+export function mergeEditGroups(groupsIn: ReadonlyArray<readonly OffsetEdit[]>): OffsetEdit[] {
+  // The same group (one fix shared by several findings, e.g. "escape every backslash of this value") counts once.
+  const groups = [...new Set(groupsIn)];
   let total = 0;
   for (const g of groups) total += g.length;
   const starts = new Float64Array(total);

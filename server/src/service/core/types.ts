@@ -117,7 +117,7 @@ export interface Parsed<M> {
 }
 
 /** Comment syntax of a kind: used by suppression comments and by the "disable for this line" action. */
-export type CommentStyle = 'xml' | 'hash' | 'slash';
+export type CommentStyle = 'xml' | 'hash' | 'slash' | 'rem';
 
 /** A JDBC URL found inside a file, with the way back from decoded URL offsets to raw document offsets. */
 export interface JdbcUrlSite {

@@ -11,7 +11,7 @@
  * Offsets are UTF-16 offsets into the text exactly as given (a BOM counts as one code unit; acorn
  * treats it as white space, so offsets stay aligned).
  */
-import { parse, tokenizer, type Node, type Program, type Token } from 'acorn';
+import { Parser, tokenizer, type Node, type Options, type Program, type Token } from 'acorn';
 import type { SyntaxProblem } from '../core/types';
 
 export type JsBindingForm = 'var' | 'let' | 'const' | 'assign' | 'property';
@@ -80,12 +80,75 @@ const BASE_OPTIONS = {
   allowReserved: true,
 };
 
+/**
+ * Nesting deeper than this (nested calls of acorn's recursive parse methods) is refused with a syntax problem
+ * instead of being parsed. acorn is a recursive-descent parser: a few kilobytes of nested template literals,
+ * `function(){return ...}` or `if(1)` chains exhaust the native stack, and when that happens inside V8's regular
+ * expression compiler the process dies with a fatal error that no `try` can catch. Real gadget scripts nest a
+ * handful of levels; 1,500 calls is far below the stack's limit (measured: ~300 nested templates, ~6,000 calls,
+ * already crash the default stack).
+ */
+export const MAX_JS_NESTING = 1500;
+
+class TooDeep extends Error {
+  constructor(readonly pos: number) {
+    super('The script nests too deeply to be read safely (more than 1,500 levels)');
+  }
+}
+
+/** The recursive entry points of acorn's parser: every deep recursion passes through them. */
+const RECURSIVE = [
+  'parseStatement', 'parseBlock', 'parseExpression', 'parseMaybeAssign', 'parseMaybeConditional', 'parseExprOps',
+  'parseExprOp', 'parseMaybeUnary', 'parseExprSubscripts', 'parseSubscripts', 'parseExprAtom', 'parseTemplate',
+  'parseParenAndDistinguishExpression', 'parseObj', 'parseExprList', 'parseFunctionBody', 'parseBindingAtom',
+  'parseMaybeDefault', 'parseClass', 'parseNew',
+] as const;
+
+/** acorn's Parser with a depth counter around its recursive methods (internal, untyped methods: hence `any`). */
+const BoundedParser = Parser.extend((Base) => {
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  const C: any = class extends (Base as any) {
+    depth = 0;
+  };
+  for (const name of RECURSIVE) {
+    const original = (Base as any).prototype[name];
+    if (typeof original !== 'function') continue;
+    C.prototype[name] = function (this: any, ...args: unknown[]) {
+      if (++this.depth > MAX_JS_NESTING) throw new TooDeep(this.start as number);
+      try {
+        return original.apply(this, args);
+      } finally {
+        this.depth--;
+      }
+    };
+  }
+  return C;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+});
+
+function parse(text: string, options: Options): Program {
+  return BoundedParser.parse(text, options) as Program;
+}
+
 interface AcornError {
   pos?: unknown;
   message?: unknown;
 }
 
+export const JS_NESTING_TOO_DEEP = 'js/nesting-too-deep';
+
 function errorProblem(text: string, err: unknown): SyntaxProblem {
+  if (err instanceof TooDeep) {
+    const at = Math.min(Math.max(0, err.pos), text.length);
+    return {
+      ruleId: JS_NESTING_TOO_DEEP,
+      start: at,
+      end: Math.min(text.length, at + 1),
+      severity: 'warning',
+      message:
+        'This script nests more than 1,500 levels deep, so ECE Config stops reading it here and its settings are checked only as far as they could be found. Gadget configuration scripts hold a few plain assignments: is this the right file?',
+    };
+  }
   const e = (err ?? {}) as AcornError;
   let pos = typeof e.pos === 'number' && e.pos >= 0 ? Math.min(e.pos, text.length) : text.length;
   // acorn's message ends with " (line:column)"; the editor shows the position itself.

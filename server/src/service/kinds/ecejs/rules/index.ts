@@ -8,10 +8,12 @@ import { serverNameIsIpAddress } from './serverNameIsIpAddress';
 import { serverNameNotFullyQualified } from './serverNameNotFullyQualified';
 import { serverNameNotLoadBalancer } from './serverNameNotLoadBalancer';
 import { syntaxError } from './syntaxError';
+import { nestingTooDeep } from './nestingTooDeep';
 
 /** Every rule of `ece_config.js` / `spog_config.js`, one file each. */
 export const eceJsRules: ReadonlyArray<Rule<EceJsModel>> = [
   syntaxError,
+  nestingTooDeep,
   protocolNotHttps,
   serverNameHasSchemeOrPath,
   serverNameIsIpAddress,

@@ -10,6 +10,7 @@ export const syntaxError: Rule<EceJsModel> = {
   defaultSeverity: 'error',
   description: 'The script does not parse, so the browser ignores all of its settings.',
   check(model, ctx) {
-    for (const p of model.js.problems) ctx.report({ start: p.start, end: p.end, message: p.message });
+    for (const p of model.js.problems) if (p.ruleId === 'js/syntax-error') ctx.report({ start: p.start, end: p.end, message: p.message });
   },
 };
+
