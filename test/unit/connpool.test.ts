@@ -293,6 +293,7 @@ void describe('code actions: quick fix, fix all in file, source.fixAll.ece', () 
       'Empty the User and Password values',
       `Fix all ${id} problems in this file`,
       `Disable ${id} for this line`,
+      `Disable ${id} for this file`,
     ]);
     assert.equal(actions[0]!.isPreferred, true);
     assert.equal(actions[0]!.kind, CodeActionKind.QuickFix);

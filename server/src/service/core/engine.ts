@@ -4,7 +4,7 @@
  * answers diagnostics, code actions, hovers, symbols and completions in LSP types.
  * Pure: no `vscode`, no LSP server library, no I/O.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -24,8 +24,10 @@ import { KINDS } from '../kinds';
 import { matchesAnyGlob } from './glob';
 import { MAX_ANALYZED_LENGTH, MAX_FINDINGS_PER_ANALYSIS, MAX_RELATED } from './limits';
 import { settingsKey, type Settings } from './settings';
+import { constructStarts } from './anchors';
+import { disableFileEdit, disableLineEdit } from './disable';
 import { findSuppressions, isSuppressed } from './suppression';
-import { indentOf, lineIndex, lineStartOf, mergeEditGroups } from './text';
+import { applyEdits, lineIndex, mergeEditGroups } from './text';
 import {
   EMPTY_WORKSPACE,
   type FileKind,
@@ -267,11 +269,12 @@ export class EceLanguageService {
         related: [],
       });
     }
-    // Suppression comments.
+    // Suppression comments: a finding is on a line when it starts there or its construct does (see anchors.ts).
     const sup = findSuppressions(text, kind.commentStyle);
     if (sup.file.size || sup.lines.size) {
       const lineOf = lineIndex(text);
-      return sortFindings(findings.filter((f) => !isSuppressed(sup, f.ruleId, lineOf(f.start))));
+      const anchors = sup.lines.size ? constructStarts(text, kind.commentStyle, findings.map((f) => f.start)) : [];
+      return sortFindings(findings.filter((f, i) => !isSuppressed(sup, f.ruleId, lineOf(f.start), anchors.length ? lineOf(anchors[i]!) : -1)));
     }
     return sortFindings(findings);
   }
@@ -357,8 +360,10 @@ export class EceLanguageService {
           seenRules.add(f.ruleId);
           const all = index.fixAll(f.ruleId);
           if (all) offer(`Fix all ${f.ruleId} problems in this file`, all, undefined, false);
-          const disable = this.disableEdit(doc, f);
-          if (disable) offer(`Disable ${f.ruleId} for this line`, [disable], d, false);
+          const line = this.verifiedDisable(doc, a, f, 'line', settings);
+          if (line) offer(`Disable ${f.ruleId} for this line`, [line], d, false);
+          const file = this.verifiedDisable(doc, a, f, 'file', settings);
+          if (file) offer(`Disable ${f.ruleId} for this file`, [file], d, false);
         }
       }
     }
@@ -398,6 +403,54 @@ export class EceLanguageService {
     return idx;
   }
 
+  /**
+   * The suppression comment for a finding (`disable.ts` places it and checks the text still reads the same), kept only
+   * when the rules, run again on the result, report that finding no more (for a line: one fewer of its findings; for
+   * the file: none of the rule's) and nothing else changes. A finding placed by its rule on "the first line" cannot be
+   * disabled for a line, for instance, and is then offered for the file only.
+   */
+  private verifiedDisable(doc: TextDocument, a: Analysis, f: Finding, scope: 'line' | 'file', settings: Settings): OffsetEdit | undefined {
+    const entry = this.parses.get(doc.uri);
+    if (!entry || entry.tooLarge) return undefined;
+    const text = entry.text;
+    const style = entry.kind.commentStyle;
+    const edit = scope === 'line' ? disableLineEdit(text, style, f.ruleId, f.start) : disableFileEdit(text, style, f.ruleId);
+    if (!edit) return undefined;
+    const after = applyEdits(text, [edit]);
+    const kind = this.kindOf(doc.uri, after, settings);
+    if (kind !== entry.kind) return undefined;
+    let parsed: Parsed<unknown>;
+    try {
+      parsed = kind.parse(TextDocument.create(doc.uri, kind.id, doc.version, after));
+    } catch {
+      return undefined;
+    }
+    const found = this.runRules(doc.uri, { version: doc.version, text: after, kind, parsed }, settings);
+    // Findings compared by rule and message (numbers aside: a message may name a line, which the comment moves).
+    const sig = (x: Finding) => `${x.ruleId}\0${x.message.replace(/\d+/g, '#')}`;
+    const count = (list: Iterable<Finding>) => {
+      const m = new Map<string, number>();
+      for (const x of list) m.set(sig(x), (m.get(sig(x)) ?? 0) + 1);
+      return m;
+    };
+    // What must go: every finding of the rule (for the file), or those of the rule on the finding's line (its own
+    // line or its construct's first line).
+    const same = a.findings.filter((x) => x.ruleId === f.ruleId);
+    let gone = same;
+    if (scope === 'line') {
+      const lineOf = lineIndex(text);
+      const starts = constructStarts(text, style, same.map((x) => x.start));
+      const target = new Set([lineOf(f.start), lineOf(constructStarts(text, style, [f.start])[0]!)]);
+      gone = same.filter((x, i) => target.has(lineOf(x.start)) || target.has(lineOf(starts[i]!)));
+    }
+    const expected = count(a.findings);
+    for (const x of gone) expected.set(sig(x), expected.get(sig(x))! - 1);
+    const now = count(found);
+    for (const [k, n] of expected) if ((now.get(k) ?? 0) !== n) return undefined;
+    for (const k of now.keys()) if (!expected.has(k)) return undefined;
+    return edit;
+  }
+
   /** Edits of every safe fix in the document, merged (overlapping fixes are left for a second pass). */
   fixAllEdits(doc: TextDocument, settings: Settings): OffsetEdit[] {
     const a = this.analyze(doc, settings);
@@ -408,22 +461,6 @@ export class EceLanguageService {
       if (safe) groups.push(safe.edits);
     }
     return mergeEditGroups(groups);
-  }
-
-  private disableEdit(doc: TextDocument, f: Finding): OffsetEdit | undefined {
-    const entry = this.parses.get(doc.uri);
-    if (!entry) return undefined;
-    const text = entry.text;
-    const ls = lineStartOf(text, f.start);
-    const indent = indentOf(text, f.start);
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const body = `ece-disable-next-line ${f.ruleId}`;
-    const comment =
-      entry.kind.commentStyle === 'xml' ? `<!-- ${body} -->` : entry.kind.commentStyle === 'hash' ? `# ${body}` : `// ${body}`;
-    // A comment cannot be placed before the XML declaration or inside a start tag spanning lines; the
-    // line start must be outside markup for XML, which holds for element and text lines we report on.
-    if (entry.kind.commentStyle === 'xml' && text.slice(ls, f.start).includes('<?xml')) return undefined;
-    return { start: ls, end: ls, newText: `${indent}${comment}${eol}` };
   }
 
   private action(doc: TextDocument, title: string, kind: string, edits: OffsetEdit[], diagnostics: Diagnostic[], preferred: boolean): CodeAction {

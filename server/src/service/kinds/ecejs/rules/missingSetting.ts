@@ -1,3 +1,4 @@
+import { lineStartOf } from '../../../core/text';
 import type { FixProposal, Rule } from '../../../core/types';
 import type { JsBinding } from '../../../parse/javascript';
 import { bindingsOf, PROTOCOL, quoteString, SERVER_NAME, type EceJsModel, type SettingName } from '../model';
@@ -35,12 +36,6 @@ function firstLineRange(text: string): { start: number; end: number } {
   let end = start;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   return { start, end };
-}
-
-function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
 }
 
 /** Offset just after the line break that ends the line holding `offset`, or -1 at the end of the text. */
