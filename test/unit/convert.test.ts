@@ -130,12 +130,18 @@ void describe('planWindowsAuth (pure)', () => {
   void test('reportsdb: a bare key gets =true; an absent key is added at the end with the file line breaks', () => {
     assert.equal(apply('IS_WINDOWS_AUTHENTICATION\r\nA=1\r\n', planReportsdb(rdb('IS_WINDOWS_AUTHENTICATION\r\nA=1\r\n'))), 'IS_WINDOWS_AUTHENTICATION=true\r\nA=1\r\n');
     assert.equal(apply('A=1\r\nB=2\r\n', planReportsdb(rdb('A=1\r\nB=2\r\n'))), 'A=1\r\nB=2\r\nIS_WINDOWS_AUTHENTICATION=true\r\n');
-    assert.equal(apply('A=1\nB=2', planReportsdb(rdb('A=1\nB=2'))), 'A=1\nB=2\nIS_WINDOWS_AUTHENTICATION=true');
+    assert.equal(apply('A=1\nB=2', planReportsdb(rdb('A=1\nB=2'))), 'A=1\nB=2\nIS_WINDOWS_AUTHENTICATION=true\n');
     // A last line ending in a continuation backslash would swallow the new line: an empty line goes first.
-    const cont = 'A=1\r\nB=x\\';
-    const after = apply(cont, planReportsdb(rdb(cont)));
-    assert.equal(after, 'A=1\r\nB=x\\\r\n\r\nIS_WINDOWS_AUTHENTICATION=true');
-    assert.equal(parseProperties(after).table.get('IS_WINDOWS_AUTHENTICATION')?.value, 'true');
+    for (const [cont, want] of [
+      ['A=1\r\nB=x\\', 'A=1\r\nB=x\\\r\n\r\nIS_WINDOWS_AUTHENTICATION=true\r\n'],
+      ['A=1\r\nB=x\\\r\n', 'A=1\r\nB=x\\\r\n\r\nIS_WINDOWS_AUTHENTICATION=true\r\n'],
+      ['A=1\r\nB=x\\\\\r\n', 'A=1\r\nB=x\\\\\r\nIS_WINDOWS_AUTHENTICATION=true\r\n'],
+    ] as const) {
+      const after = apply(cont, planReportsdb(rdb(cont)));
+      assert.equal(after, want);
+      assert.equal(parseProperties(after).table.get('IS_WINDOWS_AUTHENTICATION')?.value, 'true');
+      assert.deepEqual(planReportsdb(rdb(after)).edits, [], 'a second run adds nothing');
+    }
     assert.equal(apply('', planReportsdb(rdb(''))), 'IS_WINDOWS_AUTHENTICATION=true\n');
   });
 

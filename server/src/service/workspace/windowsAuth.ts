@@ -23,7 +23,7 @@ import { connpoolKind } from '../kinds/connpool/kind';
 import type { ConnpoolModel } from '../kinds/connpool/model';
 import { poolLabel } from '../kinds/connpool/model';
 import { INDEXSTATS_DATABASES } from '../kinds/indexstats/schema';
-import type { PropertiesFileModel } from '../kinds/properties/model';
+import { appendLinesEdit, type PropertiesFileModel } from '../kinds/properties/model';
 
 export interface PlanInput {
   uri: string;
@@ -99,18 +99,7 @@ export function planReportsdb(model: PropertiesFileModel): Omit<FilePlan, 'uri' 
     return sorted([{ edit: { start: e.valueStart, end: e.valueEnd, newText }, what: `${WINDOWS_AUTH_KEY} set to true` }]);
   }
   // Absent: add the key on a line of its own at the end of the file, with the file's line breaks.
-  const text = model.text;
-  const eol = model.eol;
-  const endsWithBreak = /[\r\n]$/.test(text);
-  let prefix = '';
-  if (text.length > 0 && !endsWithBreak) {
-    prefix = eol;
-    // A last line ending in an odd number of backslashes would swallow the new line: give it an empty line first.
-    const m = /\\+$/.exec(text);
-    if (m && m[0].length % 2 === 1) prefix += eol;
-  }
-  const newText = `${prefix}${WINDOWS_AUTH_KEY}=true${endsWithBreak || text.length === 0 ? eol : ''}`;
-  return sorted([{ edit: { start: text.length, end: text.length, newText }, what: `${WINDOWS_AUTH_KEY}=true added` }]);
+  return sorted([{ edit: appendLinesEdit(model, [`${WINDOWS_AUTH_KEY}=true`]), what: `${WINDOWS_AUTH_KEY}=true added` }]);
 }
 
 /** `input.properties`: blank users and passwords, `integratedSecurity=true` in both URLs. */

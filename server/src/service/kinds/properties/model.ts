@@ -3,6 +3,7 @@
  * the kind's key schema, and line bookkeeping for messages and edits.
  */
 import { detectEol } from '../../core/text';
+import type { OffsetEdit } from '../../core/types';
 import { parseProperties, type ParsedProperties, type PropertiesEntry } from '../../parse/properties';
 import type { PropertiesSchema } from './schema';
 
@@ -26,6 +27,22 @@ export function buildPropertiesModel(text: string, uri: string, schema: Properti
     } else if (c === 10) lineStarts.push(i + 1);
   }
   return { uri, text, parsed: parsed ?? parseProperties(text), schema, eol: detectEol(text), lineStarts };
+}
+
+/**
+ * The edit that adds `lines` (each without its line break) at the end of the file, each on a line of its own with the
+ * file's line breaks, so that Java reads each one as a new entry: a missing final line break is added first, and when
+ * the last line ends in a continuation (an odd number of backslashes), an empty line ends it first, since otherwise
+ * Java would join the first new line to that value. Idempotent in effect: the new lines end with a line break.
+ */
+export function appendLinesEdit(model: PropertiesFileModel, lines: readonly string[]): OffsetEdit {
+  const text = model.text;
+  const eol = model.eol;
+  const start = model.parsed.bom ? 1 : 0;
+  let prefix = text.length > start && !/[\r\n]$/.test(text) ? eol : '';
+  const continued = model.parsed.escapes.some((e) => e.kind === 'continuation' && e.end >= text.length);
+  if (continued) prefix += eol;
+  return { start: text.length, end: text.length, newText: prefix + lines.map((l) => l + eol).join('') };
 }
 
 /** 1-based line number of an offset (for messages). */

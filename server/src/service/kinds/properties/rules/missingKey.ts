@@ -1,5 +1,5 @@
 import type { FixProposal, Rule } from '../../../core/types';
-import type { PropertiesFileModel } from '../model';
+import { appendLinesEdit, type PropertiesFileModel } from '../model';
 
 /** 12.5-only keys of `reportsdb_utility.properties`: their presence says the file follows the 12.5 tech note. */
 const V125_HINT = /^(MAST_DB_NAME|SSIS_)/;
@@ -26,16 +26,10 @@ export const missingKey: Rule<PropertiesFileModel> = {
     const start = model.parsed.bom ? 1 : 0;
     let firstLineEnd = start;
     while (firstLineEnd < text.length && text[firstLineEnd] !== '\n' && text[firstLineEnd] !== '\r') firstLineEnd++;
-    const endsWithBreak = text.length === start || text.endsWith('\n') || text.endsWith('\r');
-    const lines = (keys: string[]) => (endsWithBreak ? '' : model.eol) + keys.map((k) => `${k}=${model.eol}`).join('');
-    const at = text.length;
+    const add = (keys: string[]) => [appendLinesEdit(model, keys.map((k) => `${k}=`))];
     const fixes: FixProposal[] = [];
-    if (missing.length > 1) {
-      fixes.push({ title: 'Add all missing keys', edits: [{ start: at, end: at, newText: lines(missing.map((m) => m.key)) }], safe: false, preferred: true });
-    }
-    for (const m of missing) {
-      fixes.push({ title: `Add ${m.key}=`, edits: [{ start: at, end: at, newText: lines([m.key]) }], safe: false, preferred: missing.length === 1 });
-    }
+    if (missing.length > 1) fixes.push({ title: 'Add all missing keys', edits: add(missing.map((m) => m.key)), safe: false, preferred: true });
+    for (const m of missing) fixes.push({ title: `Add ${m.key}=`, edits: add([m.key]), safe: false, preferred: missing.length === 1 });
     const list = missing.map((m) => m.names);
     ctx.report({
       start,
