@@ -355,3 +355,18 @@ void describe('xml scanner: size, depth and binary input', () => {
     assert.deepEqual(only('\u0000\u0001<a>x</a>'), [0, 2, '0:0']);
   });
 });
+
+void describe('xml scanner: many attributes', () => {
+  void test('a duplicate among 100,000 attributes of one element is found at its offset (early and late ones alike)', () => {
+    let t = '<a';
+    for (let i = 0; i < 100_000; i++) t += ` x${i}="1"`;
+    const late = t + ' x99998="2"/>';
+    const early = '<a x1="1" x2="2" x1="3"' + t.slice(2) + '/>';
+    const p1 = parseXml(late).problems;
+    assert.deepEqual(p1.map((p) => [p.start, p.end]), [[late.lastIndexOf('x99998'), late.lastIndexOf('x99998') + 6]]);
+    const p2 = parseXml(early).problems;
+    assert.deepEqual(p2.map((p) => [p.start, p.message]), [[17, "The attribute 'x1' appears twice in '<a>'."]]);
+    assert.deepEqual(parseXml(t + '/>').problems, []);
+  });
+});
+

@@ -510,6 +510,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
     };
     // Attributes.
     let ok = true;
+    let names: Set<string> | undefined;
     for (;;) {
       const wsStart = k;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
@@ -574,12 +575,22 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
           } else t = ref.end - 1;
         }
       }
-      // (a loop, not .some(): no closure per attribute)
-      for (let ai = 0; ai < el.attributes.length; ai++) {
-        if (el.attributes[ai]!.name === aName) {
-          fail(aStart, aEnd, `The attribute '${aName}' appears twice in '<${name}>'.`);
-          break;
+      // Duplicates: a short scan for the usual handful of attributes, a set past that (100,000 attributes on one
+      // element must not cost 10^10 comparisons).
+      if (el.attributes.length < 16) {
+        for (let ai = 0; ai < el.attributes.length; ai++) {
+          if (el.attributes[ai]!.name === aName) {
+            fail(aStart, aEnd, `The attribute '${aName}' appears twice in '<${name}>'.`);
+            break;
+          }
         }
+      } else {
+        if (!names) {
+          names = new Set();
+          for (const a of el.attributes) names.add(a.name);
+        }
+        if (names.has(aName)) fail(aStart, aEnd, `The attribute '${aName}' appears twice in '<${name}>'.`);
+        names.add(aName);
       }
       el.attributes.push({
         name: aName, nameStart: aStart, nameEnd: aEnd, valueStart: vStart, valueEnd: close,
