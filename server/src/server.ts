@@ -192,11 +192,14 @@ connection.onCodeAction(async (params) => {
   }
 });
 
-connection.onHover(async (params) => {
+connection.onHover(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
+  // $/cancelRequest: a slow wsname= sample run is dropped (or stopped) as soon as the client gives up on the hover.
+  const abort = new AbortController();
+  token.onCancellationRequested(() => abort.abort());
   try {
-    return await service.hover(doc, params.position, await settingsFor(doc.uri));
+    return await service.hover(doc, params.position, await settingsFor(doc.uri), abort.signal);
   } catch (e) {
     log(`hover failed: ${String(e)}`);
     return null;

@@ -104,4 +104,44 @@ void describe('WorkerRegexRunner in a short-lived process', { timeout: 20000 }, 
     assert.equal(res.status, 0, res.stderr);
     assert.equal(res.stdout.trim(), JSON.stringify([{ timedOut: true, results: [false] }, { timedOut: false, results: [true] }]));
   });
+
+  void test('40 hovers asking the same slow question share one evaluation; the answer is remembered', async () => {
+    const own = new WorkerRegexRunner();
+    try {
+      const slow = '^(a+)+$';
+      const input = ['a'.repeat(40) + 'b'];
+      const all = await Promise.all(Array.from({ length: 40 }, () => own.test(slow, '', input, 300)));
+      assert.ok(all.every((r) => r.timedOut));
+      assert.equal(own.evaluations, 1);
+      assert.equal(own.timeouts, 1);
+      assert.equal((await own.test(slow, '', input, 300)).timedOut, true);
+      assert.equal(own.evaluations, 1, 'remembered, not run again');
+    } finally {
+      own.dispose();
+    }
+  });
+
+  void test('a cancelled question is dropped from the queue, or its worker stopped, and the next one runs', async () => {
+    const own = new WorkerRegexRunner();
+    try {
+      const input = ['a'.repeat(40) + 'b'];
+      const running = new AbortController();
+      const queued = new AbortController();
+      const p1 = own.test('^(a+)+$', '', input, 60_000, running.signal);
+      const p2 = own.test('^(a|aa)+$', '', input, 60_000, queued.signal);
+      const p3 = own.test('^a+b$', '', input, 60_000);
+      queued.abort();
+      assert.deepEqual(await p2, { timedOut: false, cancelled: true, results: [false] });
+      // Let the first one start in the worker, then cancel it: the worker is stopped, not waited for (60 s).
+      await new Promise((r) => setTimeout(r, 50));
+      running.abort();
+      assert.equal((await p1).cancelled, true);
+      assert.deepEqual(await p3, { timedOut: false, results: [true] });
+      assert.equal(own.evaluations, 2, 'the cancelled queued question never ran');
+      assert.equal(own.timeouts, 0);
+    } finally {
+      own.dispose();
+    }
+  });
 });
+

@@ -12,12 +12,18 @@
  *   worker, which includes the worker's start-up for the first job. A job waiting behind another one
  *   does not lose its time.
  * - The worker is referenced only while a job runs: an idle runner never keeps a CLI process alive.
+ * - One evaluation per question: callers asking the same pattern, flags and inputs while it is queued or running
+ *   share it, and the answers of the last 200 questions are kept (a pattern that ran out of time is not run again
+ *   for every hover). A caller may cancel (an `AbortSignal`, from LSP `$/cancelRequest`): it gets `cancelled` at
+ *   once, and the job is dropped from the queue, or stopped if it runs, when no other caller still waits for it.
  */
 import { Worker } from 'node:worker_threads';
 import type { RegexRunner } from '../service/core/types';
 
 export interface RegexRunResult {
   timedOut: boolean;
+  /** The caller cancelled before the answer came. */
+  cancelled?: boolean;
   /** One entry per input: did the pattern match (find) anywhere in it. All false on error or time-out. */
   results: boolean[];
   /** Set when the pattern could not be compiled by JavaScript (`new RegExp` threw). */
@@ -43,12 +49,16 @@ parentPort.on('message', (job) => {
 
 interface Job {
   id: number;
+  key: string;
   source: string;
   flags: string;
   inputs: string[];
   deadlineMs: number;
-  resolve(r: RegexRunResult): void;
+  /** Everyone waiting for this job's answer. */
+  waiters: Set<(r: RegexRunResult) => void>;
 }
+
+const MEMO_SIZE = 200;
 
 interface WorkerReply {
   id: number;
@@ -68,21 +78,67 @@ export class WorkerRegexRunner implements RegexRunner {
   private timer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private disposed = false;
+  /** Queued or running jobs by question, so the same question is evaluated once. */
+  private readonly byKey = new Map<string, Job>();
+  /** Answers of recent questions (insertion order: the oldest goes first). */
+  private readonly memo = new Map<string, RegexRunResult>();
+  /** How many evaluations actually ran in the worker (for tests). */
+  evaluations = 0;
   /** How many workers were terminated because a job ran out of time (for logs and tests). */
   timeouts = 0;
 
   constructor(private readonly options: WorkerRegexRunnerOptions = {}) {}
 
-  test(source: string, flags: string, inputs: string[], deadlineMs: number): Promise<RegexRunResult> {
+  test(source: string, flags: string, inputs: string[], deadlineMs: number, signal?: AbortSignal): Promise<RegexRunResult> {
     return new Promise((resolve) => {
-      if (this.disposed) {
-        resolve({ timedOut: false, results: inputs.map(() => false), error: 'the regex runner is disposed' });
-        return;
-      }
+      const none = (extra: Partial<RegexRunResult>): RegexRunResult => ({ timedOut: false, results: inputs.map(() => false), ...extra });
+      if (this.disposed) return resolve(none({ error: 'the regex runner is disposed' }));
+      if (signal?.aborted) return resolve(none({ cancelled: true }));
       const safeFlags = [...new Set(flags.replace(/[^imsu]/g, ''))].join('');
-      this.queue.push({ id: this.nextId++, source, flags: safeFlags, inputs: inputs.slice(), deadlineMs: Math.max(1, deadlineMs), resolve });
+      const key = JSON.stringify([source, safeFlags, inputs, deadlineMs]);
+      const known = this.memo.get(key);
+      if (known) return resolve({ ...known, results: known.results.slice() });
+      let job = this.byKey.get(key);
+      if (!job) {
+        job = { id: this.nextId++, key, source, flags: safeFlags, inputs: inputs.slice(), deadlineMs: Math.max(1, deadlineMs), waiters: new Set() };
+        this.byKey.set(key, job);
+        this.queue.push(job);
+      }
+      const waiter = (r: RegexRunResult) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve({ ...r, results: r.results.slice() });
+      };
+      const onAbort = () => {
+        if (!job.waiters.delete(waiter)) return;
+        resolve(none({ cancelled: true }));
+        if (job.waiters.size === 0) this.drop(job);
+      };
+      job.waiters.add(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.pump();
     });
+  }
+
+  /** Nobody waits for `job` any more: out of the queue, or stopped when it runs. */
+  private drop(job: Job): void {
+    this.byKey.delete(job.key);
+    const i = this.queue.indexOf(job);
+    if (i >= 0) this.queue.splice(i, 1);
+    else if (this.current === job) {
+      this.kill();
+      this.finish();
+      this.pump();
+    }
+  }
+
+  private settle(job: Job, r: RegexRunResult): void {
+    this.byKey.delete(job.key);
+    if (!r.error) {
+      this.memo.set(job.key, r);
+      if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+    }
+    for (const w of job.waiters) w(r);
+    job.waiters.clear();
   }
 
   /** Stops the worker and answers every pending job with an error. */
@@ -92,7 +148,7 @@ export class WorkerRegexRunner implements RegexRunner {
     const pending = [...(this.current ? [this.current] : []), ...this.queue];
     this.current = null;
     this.queue = [];
-    for (const j of pending) j.resolve({ timedOut: false, results: j.inputs.map(() => false), error: 'the regex runner is disposed' });
+    for (const j of pending) this.settle(j, { timedOut: false, results: j.inputs.map(() => false), error: 'the regex runner is disposed' });
   }
 
   private pump(): void {
@@ -102,6 +158,7 @@ export class WorkerRegexRunner implements RegexRunner {
     const w = this.ensureWorker();
     // Referenced while a job runs (a CLI waiting for the answer stays alive), unreferenced when idle.
     w.ref();
+    this.evaluations++;
     this.timer = setTimeout(() => this.onDeadline(job), job.deadlineMs);
     w.postMessage({ id: job.id, source: job.source, flags: job.flags, inputs: job.inputs });
   }
@@ -126,7 +183,7 @@ export class WorkerRegexRunner implements RegexRunner {
     if (w !== this.worker || !this.current || m.id !== this.current.id) return;
     const job = this.current;
     this.finish();
-    job.resolve(m.error !== undefined ? { timedOut: false, results: m.results, error: m.error } : { timedOut: false, results: m.results });
+    this.settle(job, m.error !== undefined ? { timedOut: false, results: m.results, error: m.error } : { timedOut: false, results: m.results });
     this.pump();
   }
 
@@ -135,7 +192,7 @@ export class WorkerRegexRunner implements RegexRunner {
     this.timeouts++;
     this.kill();
     this.finish();
-    job.resolve({ timedOut: true, results: job.inputs.map(() => false) });
+    this.settle(job, { timedOut: true, results: job.inputs.map(() => false) });
     this.pump();
   }
 
@@ -145,7 +202,7 @@ export class WorkerRegexRunner implements RegexRunner {
     const job = this.current;
     if (!job) return;
     this.finish();
-    job.resolve({ timedOut: false, results: job.inputs.map(() => false), error: reason });
+    this.settle(job, { timedOut: false, results: job.inputs.map(() => false), error: reason });
     this.pump();
   }
 

@@ -475,12 +475,13 @@ export class EceLanguageService {
     return action;
   }
 
-  async hover(doc: TextDocument, position: Position, settings: Settings): Promise<Hover | null> {
+  async hover(doc: TextDocument, position: Position, settings: Settings, signal?: AbortSignal): Promise<Hover | null> {
     const entry = this.parse(doc, settings);
     if (!entry?.kind.hover || entry.tooLarge) return null;
     const offset = doc.offsetAt(position);
     try {
-      const h = await entry.kind.hover(entry.parsed.model, offset, { uri: doc.uri, settings, workspace: this.workspace, host: this.host });
+      const h = await entry.kind.hover(entry.parsed.model, offset, { uri: doc.uri, settings, workspace: this.workspace, host: this.host, ...(signal ? { signal } : {}) });
+      if (signal?.aborted) return null;
       if (!h) return null;
       return { contents: h.contents, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
     } catch (e) {

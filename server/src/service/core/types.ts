@@ -102,6 +102,8 @@ export interface FeatureContext {
   readonly settings: Settings;
   readonly workspace: WorkspaceView;
   readonly host: ServiceHost;
+  /** Fires when the client no longer wants the answer (LSP `$/cancelRequest`). */
+  readonly signal?: AbortSignal;
 }
 
 export interface HoverResult {
@@ -152,8 +154,17 @@ export interface FileKind<M> {
 
 /** Runs a user's regular expression where it can be stopped (a worker), with a deadline. */
 export interface RegexRunner {
-  /** Resolves with the match result per input, or `timedOut: true` when the deadline passed. */
-  test(source: string, flags: string, inputs: string[], deadlineMs: number): Promise<{ timedOut: boolean; results: boolean[] }>;
+  /**
+   * Resolves with the match result per input, `timedOut: true` when the deadline passed, or `cancelled: true` when
+   * `signal` fired first (the evaluation is then dropped if nobody else waits for it).
+   */
+  test(
+    source: string,
+    flags: string,
+    inputs: string[],
+    deadlineMs: number,
+    signal?: AbortSignal,
+  ): Promise<{ timedOut: boolean; cancelled?: boolean; results: boolean[]; error?: string }>;
 }
 
 /** Everything the service needs from its surroundings, injected by the LSP adapter or the CLI. */

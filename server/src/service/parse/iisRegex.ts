@@ -243,6 +243,18 @@ export function validateIisPattern(pattern: string): IisPatternProblem[] {
   try {
     validator.validatePattern(scan.sanitized, 0, scan.sanitized.length, { unicode: false });
   } catch (e) {
+    if (e instanceof RangeError) {
+      // regexpp is recursive: a pattern nested thousands of levels deep exhausts its stack. That says nothing about
+      // the pattern's validity, so say what happened instead of calling it invalid.
+      problems.push({
+        kind: 'syntax',
+        start: 0,
+        end: Math.min(1, pattern.length),
+        message: 'This pattern nests too deeply to be checked (thousands of levels); no IIS pattern needs this: simplify it.',
+      });
+      problems.sort((a, b) => a.start - b.start);
+      return problems;
+    }
     const err = e as { message?: string; index?: number };
     const raw = String(err.message ?? 'invalid regular expression');
     const reason = raw.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');

@@ -81,13 +81,14 @@ async function samples(site: WsnameSite, ctx: FeatureContext): Promise<SampleRun
   if (!runner) return { lines: ['_Sample addresses: not computed here (no way to run patterns safely in this host)._'] };
   const cands = sampleCandidates(site.wsname.domains.map((d) => d.domain));
   const urls = [...cands.allowed, ...cands.refused, ...cands.lookalikes];
-  let res: { timedOut: boolean; results: boolean[]; error?: string };
+  let res: { timedOut: boolean; cancelled?: boolean; results: boolean[]; error?: string };
   try {
-    res = await runner.test(source, site.ignoreCase ? 'i' : '', urls.map(sampleInput), HOVER_REGEX_DEADLINE_MS);
+    res = await runner.test(source, site.ignoreCase ? 'i' : '', urls.map(sampleInput), HOVER_REGEX_DEADLINE_MS, ctx.signal);
   } catch (e) {
     ctx.host.log(`[webconfig] running a wsname= pattern failed: ${e instanceof Error ? e.message : String(e)}`);
     return { lines: ['_Sample addresses: the pattern could not be run._'] };
   }
+  if (res.cancelled) return { lines: [] };
   if (res.timedOut) {
     return { lines: [`_Sample addresses: running the pattern took longer than ${HOVER_REGEX_DEADLINE_MS} ms and was stopped. A pattern this slow can also stall IIS (catastrophic backtracking); simplify nested repetitions such as \`(a+)+\`._`] };
   }
