@@ -5,10 +5,29 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { redactTrace } from './redact';
 import { documentSelector } from './selector';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
+let trace: vscode.OutputChannel | undefined;
+
+/** An output channel that writes through `redactTrace`: the LSP trace never shows document text or passwords. */
+function redactingChannel(name: string): vscode.OutputChannel {
+  const inner = vscode.window.createOutputChannel(name);
+  return {
+    get name() {
+      return inner.name;
+    },
+    append: (value: string) => inner.append(redactTrace(value)),
+    appendLine: (value: string) => inner.appendLine(redactTrace(value)),
+    replace: (value: string) => inner.replace(redactTrace(value)),
+    clear: () => inner.clear(),
+    show: (a?: boolean | vscode.ViewColumn, b?: boolean) => (typeof a === 'boolean' ? inner.show(a) : inner.show(a, b)),
+    hide: () => inner.hide(),
+    dispose: () => inner.dispose(),
+  };
+}
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -20,6 +39,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(files),
     outputChannel: output,
+    // The trace (ece.trace.server) goes to its own channel, redacted: documents and passwords are not written there.
+    traceOutputChannel: trace,
     synchronize: {
       // The server keeps a model of the ECE files that are not open (cross-file rules): tell it when they change.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xml,XML,properties,PROPERTIES,js,JS,config,CONFIG}'),
@@ -31,7 +52,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('ECE Config');
-  context.subscriptions.push(output);
+  trace = redactingChannel('ECE Config (trace)');
+  context.subscriptions.push(output, trace);
   client = createClient(context);
   registerCommands(context, () => client);
   context.subscriptions.push(

@@ -27,6 +27,7 @@ import { settingsKey, type Settings } from './settings';
 import { constructStarts } from './anchors';
 import { disableFileEdit, disableLineEdit } from './disable';
 import { findSuppressions, isSuppressed } from './suppression';
+import { SecretMask } from './secrets';
 import { applyEdits, lineIndex, mergeEditGroups } from './text';
 import {
   EMPTY_WORKSPACE,
@@ -124,6 +125,34 @@ export class EceLanguageService {
     this.workspace = workspace;
   }
 
+  private readonly masks = new WeakMap<ParseEntry, SecretMask>();
+
+  /** The mask of a parse: its kind's secret values (a kind that fails to list them masks nothing but is logged). */
+  private maskOf(entry: ParseEntry): SecretMask {
+    let m = this.masks.get(entry);
+    if (!m) {
+      let values: string[] = [];
+      if (!entry.tooLarge && entry.kind.secrets) {
+        try {
+          values = entry.kind.secrets(entry.parsed.model);
+        } catch (e) {
+          this.host.log(`[${entry.kind.id}] listing secrets failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      m = new SecretMask(values);
+      this.masks.set(entry, m);
+    }
+    return m;
+  }
+
+  /** Masks the secrets of a document in any text (the CLI's fix report uses it for before/after lines). */
+  maskFor(doc: TextDocument, settings: Settings): (text: string) => string {
+    const entry = this.parse(doc, settings);
+    if (!entry) return (t) => t;
+    const m = this.maskOf(entry);
+    return (t) => m.mask(t);
+  }
+
   /** The kind of a file by its name (settings globs) and, where names are ambiguous, its content. */
   kindOf(uri: string, text: string, settings: Settings): FileKind<unknown> | undefined {
     for (const k of KINDS) {
@@ -198,6 +227,8 @@ export class EceLanguageService {
 
   private runRules(uri: string, entry: ParseEntry, settings: Settings): Finding[] {
     const { kind, parsed, text } = entry;
+    const secret = this.maskOf(entry);
+    const log = (m: string) => this.host.log(secret.mask(m));
     const findings: Finding[] = [];
     let dropped = 0;
     const levelOf = (id: string, def: Severity, own?: Severity): Severity | 'off' => settings.rules[id] ?? own ?? def;
@@ -213,8 +244,9 @@ export class EceLanguageService {
         return;
       }
       const { start, end } = span(r.start, r.end);
-      const related = (r.related ?? []).slice(0, MAX_RELATED).map((x) => ({ ...span(x.start, x.end), message: x.message }));
-      findings.push({ ruleId, start, end, message: r.message, severity: level, fixes: r.fixes ?? [], related });
+      const related = (r.related ?? []).slice(0, MAX_RELATED).map((x) => ({ ...span(x.start, x.end), message: secret.mask(x.message) }));
+      const fixes = secret.empty ? r.fixes ?? [] : (r.fixes ?? []).map((f) => ({ ...f, title: secret.mask(f.title) }));
+      findings.push({ ruleId, start, end, message: secret.mask(r.message), severity: level, fixes, related });
     };
     for (const p of parsed.problems) push(p.ruleId, 'error', p);
     if (entry.tooLarge) return findings;
@@ -225,7 +257,7 @@ export class EceLanguageService {
       try {
         rule.check(parsed.model, ctxFor((r) => push(rule.id, rule.defaultSeverity, r)));
       } catch (e) {
-        this.host.log(`[${rule.id}] rule failed on ${uri} and was skipped: ${errorText(e)}`);
+        log(`[${rule.id}] rule failed on ${uri} and was skipped: ${errorText(e)}`);
       }
     }
     if (kind.jdbcUrls) {
@@ -233,7 +265,7 @@ export class EceLanguageService {
       try {
         sites = kind.jdbcUrls(parsed.model);
       } catch (e) {
-        this.host.log(`[${kind.id}] listing JDBC URLs failed on ${uri}: ${errorText(e)}`);
+        log(`[${kind.id}] listing JDBC URLs failed on ${uri}: ${errorText(e)}`);
       }
       for (const site of sites) {
         const url = site.parsed ?? parseJdbcUrl(site.text);
@@ -252,7 +284,7 @@ export class EceLanguageService {
               ),
             );
           } catch (e) {
-            this.host.log(`[${rule.id}] rule failed on ${uri} and was skipped: ${errorText(e)}`);
+            log(`[${rule.id}] rule failed on ${uri} and was skipped: ${errorText(e)}`);
           }
         }
       }
@@ -483,9 +515,10 @@ export class EceLanguageService {
       const h = await entry.kind.hover(entry.parsed.model, offset, { uri: doc.uri, settings, workspace: this.workspace, host: this.host, ...(signal ? { signal } : {}) });
       if (signal?.aborted) return null;
       if (!h) return null;
-      return { contents: h.contents, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
+      const mask = this.maskOf(entry);
+      return { contents: { ...h.contents, value: mask.mask(h.contents.value) }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
     } catch (e) {
-      this.host.log(`[${entry.kind.id}] hover failed on ${doc.uri}: ${errorText(e)}`);
+      this.host.log(this.maskOf(entry).mask(`[${entry.kind.id}] hover failed on ${doc.uri}: ${errorText(e)}`));
       return null;
     }
   }
@@ -494,9 +527,18 @@ export class EceLanguageService {
     const entry = this.parse(doc, settings);
     if (!entry?.kind.symbols || entry.tooLarge) return [];
     try {
-      return entry.kind.symbols(entry.parsed.model, doc);
+      const mask = this.maskOf(entry);
+      const clean = (list: DocumentSymbol[]): DocumentSymbol[] =>
+        list.map((x) => ({
+          ...x,
+          name: mask.mask(x.name),
+          ...(x.detail !== undefined ? { detail: mask.mask(x.detail) } : {}),
+          ...(x.children ? { children: clean(x.children) } : {}),
+        }));
+      const out = entry.kind.symbols(entry.parsed.model, doc);
+      return mask.empty ? out : clean(out);
     } catch (e) {
-      this.host.log(`[${entry.kind.id}] symbols failed on ${doc.uri}: ${errorText(e)}`);
+      this.host.log(this.maskOf(entry).mask(`[${entry.kind.id}] symbols failed on ${doc.uri}: ${errorText(e)}`));
       return [];
     }
   }
@@ -505,9 +547,16 @@ export class EceLanguageService {
     const entry = this.parse(doc, settings);
     if (!entry?.kind.completions || entry.tooLarge) return [];
     try {
-      return entry.kind.completions(entry.parsed.model, doc.offsetAt(position), { uri: doc.uri, settings, workspace: this.workspace, host: this.host });
+      const mask = this.maskOf(entry);
+      const items = entry.kind.completions(entry.parsed.model, doc.offsetAt(position), { uri: doc.uri, settings, workspace: this.workspace, host: this.host });
+      if (mask.empty) return items;
+      return items.map((c) => ({
+        ...c,
+        ...(c.detail !== undefined ? { detail: mask.mask(c.detail) } : {}),
+        ...(typeof c.documentation === 'string' ? { documentation: mask.mask(c.documentation) } : c.documentation ? { documentation: { ...c.documentation, value: mask.mask(c.documentation.value) } } : {}),
+      }));
     } catch (e) {
-      this.host.log(`[${entry.kind.id}] completion failed on ${doc.uri}: ${errorText(e)}`);
+      this.host.log(this.maskOf(entry).mask(`[${entry.kind.id}] completion failed on ${doc.uri}: ${errorText(e)}`));
       return [];
     }
   }

@@ -147,6 +147,8 @@ export interface FileKind<M> {
   readonly rules: ReadonlyArray<Rule<M>>;
   /** JDBC URLs in this file: the shared `jdbc/*` rules run on each. */
   jdbcUrls?(model: M): JdbcUrlSite[];
+  /** The secret values of this file (passwords and the like): masked in every text the service gives out. */
+  secrets?(model: M): string[];
   hover?(model: M, offset: number, ctx: FeatureContext): HoverResult | null | Promise<HoverResult | null>;
   symbols?(model: M, doc: TextDocument): DocumentSymbol[];
   completions?(model: M, offset: number, ctx: FeatureContext): CompletionItem[];

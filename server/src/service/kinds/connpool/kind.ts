@@ -2,6 +2,7 @@
  * The `connpool` file kind: `eService/installation/dataaccess/egpl_ds_connpool_map.xml` (and its copy in
  * `deployment.zip`), the JDBC connection pools of ECE.
  */
+import { jdbcUrlSecrets } from '../shared/secrets';
 import type { FileKind } from '../../core/types';
 import { parseXml } from '../../parse/xml';
 import { connpoolCompletions, connpoolHover, connpoolSymbols } from './features';
@@ -18,6 +19,12 @@ export const connpoolKind: FileKind<ConnpoolModel> = {
   },
   rules: connpoolRules,
   jdbcUrls: (model) => model.pools.flatMap((p) => (p.url ? [p.url.site] : [])),
+  // Passwords, their raw text (a `<` inside one splits it for the XML parser), and the secrets inside the URLs.
+  secrets: (model) =>
+    model.pools.flatMap((p) => [
+      ...(p.password ? [p.password.text.text, model.xml.text.slice(p.password.element.contentStart, p.password.element.contentEnd)] : []),
+      ...(p.url ? jdbcUrlSecrets(p.url.jdbc) : []),
+    ]),
   hover: (model, offset) => connpoolHover(model, offset),
   symbols: (model, doc) => connpoolSymbols(model, doc),
   completions: (model, offset) => connpoolCompletions(model, offset),

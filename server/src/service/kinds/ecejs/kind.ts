@@ -4,7 +4,8 @@
  */
 import type { FileKind } from '../../core/types';
 import { hoverEceJs } from './hover';
-import { buildEceJsModel, type EceJsModel } from './model';
+import { addressSecrets } from '../shared/secrets';
+import { buildEceJsModel, serverNameValues, type EceJsModel } from './model';
 import { eceJsRules } from './rules';
 
 export const eceJsKind: FileKind<EceJsModel> = {
@@ -16,5 +17,6 @@ export const eceJsKind: FileKind<EceJsModel> = {
     return { model, problems: [] };
   },
   rules: eceJsRules,
+  secrets: (model) => addressSecrets(serverNameValues(model).map((v) => v.value)),
   hover: hoverEceJs,
 };

@@ -3,6 +3,7 @@
  * fragments ECE ships in `templates/finesse/gadget/layout` (`agent.xml`, `solve.xml`, `cobrowse.xml`:
  * a `tab`, `tabs`, `gadgets` or `gadget` element).
  */
+import { addressSecrets } from '../shared/secrets';
 import type { FileKind } from '../../core/types';
 import { hoverFinesse } from './hover';
 import { buildFinesseModel, FINESSE_NS, FRAGMENT_ROOTS, type FinesseModel } from './model';
@@ -33,6 +34,7 @@ export const finesseKind: FileKind<FinesseModel> = {
     return { model: buildFinesseModel(text, tree.roots, tree.bareAmpersands), problems: tree.problems };
   },
   rules: finesseRules,
+  secrets: (model) => addressSecrets(model.urls.map((u) => u.compact)),
   hover: hoverFinesse,
   symbols: finesseSymbols,
 };

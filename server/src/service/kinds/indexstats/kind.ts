@@ -2,6 +2,8 @@
  * The `indexstats` file kind: `input.properties` of the UpdateDBIndexStats utility. The name is common, so the
  * kind claims a file only when it holds one of the utility's keys.
  */
+import { valueClassOf } from '../properties/schema';
+import { propertiesSecrets } from '../shared/secrets';
 import type { FileKind, JdbcUrlSite } from '../../core/types';
 import { rawSpan } from '../../core/text';
 import { parseJdbcUrl } from '../../parse/jdbcUrl';
@@ -60,6 +62,7 @@ export const indexstatsKind: FileKind<PropertiesFileModel> = {
   },
   rules: [...propertiesRules, ...indexstatsRules],
   jdbcUrls: indexstatsJdbcUrls,
+  secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl),
   hover: (model, offset) => propertiesHover(model, offset),
   completions: (model, offset) => propertiesCompletions(model, offset),
   symbols: (model, doc) => propertiesSymbols(model, doc),

@@ -2,6 +2,9 @@
  * The `reportsdb` file kind: `reportsdb_utility.properties`, the settings of the Reports DB utility
  * (SQL Server Always On), read with `java.util.Properties`.
  */
+import { parseJdbcUrl } from '../../parse/jdbcUrl';
+import { valueClassOf } from '../properties/schema';
+import { propertiesSecrets } from '../shared/secrets';
 import type { FileKind } from '../../core/types';
 import { propertiesCompletions, propertiesHover, propertiesSymbols } from '../properties/features';
 import { buildPropertiesModel, type PropertiesFileModel } from '../properties/model';
@@ -17,6 +20,7 @@ export const reportsdbKind: FileKind<PropertiesFileModel> = {
     return { model: buildPropertiesModel(doc.getText(), doc.uri, REPORTSDB_SCHEMA), problems: [] };
   },
   rules: [...propertiesRules, ...reportsdbRules],
+  secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl),
   hover: (model, offset) => propertiesHover(model, offset),
   completions: (model, offset) => propertiesCompletions(model, offset),
   symbols: (model, doc) => propertiesSymbols(model, doc),

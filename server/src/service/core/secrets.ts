@@ -1,0 +1,94 @@
+/**
+ * What counts as a secret, and the mask every text passes through before it leaves the service (messages, fix titles,
+ * hovers, symbols, completions, logs).
+ *
+ * Secrecy is decided by meaning, not by exact names: a password position (a pool's `<Password>`, a `*_PASS` or
+ * `*PASSWORD*` key, a JDBC `password=`), any key or property whose name is a password-like word or a near miss of one
+ * (`pasword`, `SSIS_USER_PASWORD`, `ACTIVE_PAS`, `pwd`, `passwd`), the `user:password@` part of an address, and the
+ * text that follows an unbraced `;` inside a JDBC password. Each kind lists the secret values of its file
+ * (`FileKind.secrets`); the engine then replaces every occurrence of them in outgoing text with `••••`.
+ */
+
+export const MASK = '••••';
+
+/** Words that name a secret, compared on the name lower-cased with `_`, `-`, `.` and spaces removed. */
+const SECRET_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'credential', 'pwd', 'apikey', 'privatekey'];
+
+/** Levenshtein distance, stopping past `max` (names are short). */
+function near(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return false;
+    prev = cur;
+  }
+  return prev[b.length]! <= max;
+}
+
+/**
+ * True when a key or property name denotes a secret: it holds a secret word (`SSIS_CATALOG_PASSWORD`,
+ * `keyStoreSecret`), one of its parts is `PASS` or `PW` (`ACTIVE_PASS`, `userPass`), or one of its parts is a near miss of `password`/`passwd`
+ * (`pasword`, `SSIS_USER_PASWORD`) or of `pass` at its end (`ACTIVE_PAS`).
+ */
+export function isSecretName(name: string): boolean {
+  const flat = name.toLowerCase().replace(/[\s_.-]+/g, '');
+  if (flat === '') return false;
+  if (SECRET_WORDS.some((w) => flat.includes(w))) return true;
+  const parts = name.split(/[\s_.-]+|(?<=[a-z])(?=[A-Z])/).map((x) => x.toLowerCase());
+  if (parts.includes('pass') || parts.includes('pw')) return true;
+  for (const part of parts) {
+    if (part.length >= 5 && (near(part, 'password', 2) || near(part, 'passwd', 1))) return true;
+  }
+  // `ACTIVE_PAS`, `REPORTS_PSS`: a last part one edit away from `pass`.
+  const last = name.toLowerCase().split(/[\s_.-]+/).pop() ?? '';
+  return last.length >= 3 && last.length <= 5 && near(last, 'pass', 1) && /^p/.test(last);
+}
+
+/** The `user:password` of a `scheme://user:password@host` address, if any (what must not be shown). */
+export function userInfoOf(address: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(address.trim());
+  return m && m[1] ? m[1] : undefined;
+}
+
+/** Replaces every occurrence of the given secret values in texts. Values shorter than 2 characters are not masked. */
+export class SecretMask {
+  private readonly values: string[];
+
+  constructor(values: Iterable<string>) {
+    const set = new Set<string>();
+    for (const v of values) {
+      const t = v.trim();
+      if (t.length >= 2) set.add(t);
+      // Also the value's pieces between markup and separators (a `<` inside a password splits it for the XML parser).
+      for (const piece of t.split(/[<>&;=\s"'/]+/)) if (piece.length >= 2) set.add(piece);
+    }
+    // Longest first, so a value is masked whole before any of its pieces.
+    this.values = [...set].sort((a, b) => b.length - a.length);
+  }
+
+  get empty(): boolean {
+    return this.values.length === 0;
+  }
+
+  mask(text: string): string {
+    if (this.values.length === 0 || text.length === 0) return text;
+    let out = text;
+    for (const v of this.values) {
+      if (!out.includes(v)) continue;
+      // Short pieces only as whole words (a 2-letter piece must not eat parts of ordinary words).
+      out = v.length >= 4 ? out.split(v).join(MASK) : out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRe(v)}(?![\\p{L}\\p{N}_])`, 'gu'), MASK);
+    }
+    return out;
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
