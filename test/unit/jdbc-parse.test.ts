@@ -19,7 +19,7 @@ import {
   type JdbcUrl,
   type Span,
 } from '../../server/src/service/parse/jdbcUrl';
-import { DRIVER_ALIASES, DRIVER_PROPERTIES } from '../../server/src/service/kinds/shared/jdbc/driverProperties';
+import { DRIVER_ALIASES, DRIVER_PROPERTIES } from '../../server/src/service/parse/jdbcDriverFacts';
 
 /** The span of the `nth` occurrence of `sub` in `text`. */
 function at(text: string, sub: string, nth = 0): Span {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../../../core/types';
-import { hostValue, instanceValue, lastProperty, portValue, setPropertyEdits } from '../../../../parse/jdbcUrl';
+import { hostValue, lastProperty, setPropertyEdits } from '../../../../parse/jdbcUrl';
 import type { JdbcRuleInput } from '../types';
 import { fix } from '../util';
 
@@ -17,10 +17,9 @@ export const listenerWithoutMultisubnet: Rule<JdbcRuleInput> = {
     if (!ctx.settings.listenerNames.some((l) => bare(l) === h)) return;
     const msf = lastProperty(url, 'multiSubnetFailover');
     if (msf && msf.value.toLowerCase() === 'true') return;
-    const inst = instanceValue(url);
-    const partner = lastProperty(url, 'failoverPartner');
-    // Adding the property would create a jdbc/multisubnet-with-instance error: offer no fix then.
-    const blocked = (inst && inst.value && !portValue(url)) || (partner && partner.value.trim() !== '');
+    // With failoverPartner (present at all, even empty) the driver refuses multiSubnetFailover=true
+    // (R_dbMirroringWithMultiSubnetFailover): offer no fix then. A named instance without a port does not block it.
+    const blocked = lastProperty(url, 'failoverPartner') !== undefined;
     const edits = blocked ? [] : setPropertyEdits(url, 'multiSubnetFailover', 'true');
     ctx.report({
       ...host.span,
