@@ -119,9 +119,11 @@ void describe('reportsdb features', () => {
 void test('run() reports carry the rule ids as given in the catalog', () => {
   const ruleIds = reportsdbKind.rules.map((r) => r.id).sort();
   assert.deepEqual(ruleIds, [
-    'properties/control-escape-in-path', 'properties/duplicate-key', 'properties/line-continuation', 'properties/malformed-unicode-escape',
-    'properties/missing-key', 'properties/unknown-escape', 'properties/unknown-key',
-    'reportsdb/create-dblink-must-be-true', 'reportsdb/invalid-port', 'reportsdb/server-is-ip-address', 'reportsdb/server-is-listener', 'reportsdb/windows-authentication-required',
+    'properties/byte-order-mark', 'properties/control-escape-in-path', 'properties/duplicate-key', 'properties/line-continuation', 'properties/malformed-unicode-escape',
+    'properties/missing-key', 'properties/placeholder-not-replaced', 'properties/trailing-blanks', 'properties/unknown-escape', 'properties/unknown-key',
+    'reportsdb/create-dblink-must-be-true', 'reportsdb/differs-from-connpool', 'reportsdb/forbidden-path-character', 'reportsdb/invalid-port',
+    'reportsdb/server-is-ip-address', 'reportsdb/server-is-listener', 'reportsdb/server-not-fully-qualified', 'reportsdb/ssis-user-not-domain-account',
+    'reportsdb/windows-authentication-required',
   ]);
   assert.equal(run(reportsdbKind, BASE).length, 0);
 });
