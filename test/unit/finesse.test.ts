@@ -232,6 +232,19 @@ void describe('finesse rules', () => {
     assert.equal(empty.slice(d.start, d.end), 'id');
   });
 
+  void test('finesse/duplicate-tab-id: the second tab with the same id in one layout; other role layouts may share it', () => {
+    // a fragment with the ECE tab pasted twice (blanks around the id ignored)
+    const text = TAB(ECE_URL) + '\r\n' + TAB(ECE_URL, ' ece ');
+    const d = only(check(text), 'finesse/duplicate-tab-id');
+    const second = text.indexOf('ece', text.indexOf('<id>', text.indexOf('<id>') + 1));
+    assert.deepEqual([d.start, d.end], [second, second + 3]);
+    assert.match(d.message, /^Another tab of this layout already has the id "ece" \(line 3\)/);
+    // the shipped layout has <id>ece</id> in the Agent and in the Supervisor layout: no finding
+    assert.deepEqual(check(LAYOUT).filter((x) => x.id === 'finesse/duplicate-tab-id'), []);
+    // different ids: no finding
+    assert.deepEqual(check(TAB(ECE_URL) + '\r\n' + TAB(ECE_URL, 'ece2')).filter((x) => x.id === 'finesse/duplicate-tab-id'), []);
+  });
+
   void test('hover on a gadget URL: what it is, host and path', async () => {
     const text = TAB(ECE_URL);
     const parsed = finesseKind.parse(TextDocument.create(URI, 'xml', 1, text));
