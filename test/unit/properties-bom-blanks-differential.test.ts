@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/service/core/text';
 import { reportsdbKind } from '../../server/src/service/kinds/reportsdb/kind';
 import { bomEffect, parseProperties, type ParsedProperties } from '../../server/src/service/parse/properties';
-import { loadTypedWithJava } from '../java/oracle';
+import { loadTypedWithJava, type TypedLoad, type TypedValue } from '../java/oracle';
 import { run } from '../fixtures/properties/harness';
 import { seededRandom as rng } from './random';
 
@@ -31,6 +31,12 @@ function withoutMarked(table: Map<string, string>, mark: string): Map<string, st
   const m = new Map<string, string>();
   for (const [k, v] of table) if (!k.startsWith(mark)) m.set(k, v);
   return m;
+}
+
+/** The reader table of a Java load that must have succeeded. */
+function tableOf(j: TypedLoad, where: string): Map<string, TypedValue> {
+  assert.ok(j.ok, `Java failed to load ${where}`);
+  return (j as Extract<TypedLoad, { ok: true }>).table;
 }
 
 // ---- BOM ---------------------------------------------------------------------------------------------------------
@@ -130,12 +136,11 @@ void describe('BOM and trailing blanks vs Java 17 (Properties.load, Boolean.pars
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i]!;
       const where = JSON.stringify(c.text);
-      const before = java[i]!;
-      const after = java[cases.length + i]!;
-      assert.ok(before.ok && after.ok, where);
+      const before = tableOf(java[i]!, where);
+      const after = tableOf(java[cases.length + i]!, where);
       const found = run(reportsdbKind, c.text).filter((f) => f.id === 'properties/trailing-blanks');
       for (const k of c.keys) {
-        const loaded = before.table.get(k.key)!;
+        const loaded = before.get(k.key)!;
         const blanks = /[ \t\f]$/.test(loaded.value);
         const report = found.find((f) => f.message.startsWith(`${k.key} loads as`));
         assert.equal(report !== undefined, blanks, `${k.key} in ${where}`);
@@ -146,7 +151,7 @@ void describe('BOM and trailing blanks vs Java 17 (Properties.load, Boolean.pars
           else assert.equal(loaded.bool, false, `${k.key} in ${where}`);
         }
         // after the fix Java loads exactly the value meant, and reads it as meant
-        const now = after.table.get(k.key)!;
+        const now = after.get(k.key)!;
         assert.equal(now.value, k.meant, `${k.key} fixed to ${JSON.stringify(fixed[i])}`);
         if (k.port) assert.equal(now.int, Number(k.meant), where);
         else assert.equal(now.bool, k.meant.toLowerCase() === 'true', where);

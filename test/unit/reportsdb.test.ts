@@ -165,7 +165,7 @@ void describe('reportsdb: the checks the guides ask for (issue 11)', () => {
     const j = t.indexOf('1433\t') + 4;
     assert.deepEqual(ids(reportsdbKind, t), [['properties/trailing-blanks', i, i + 2], ['properties/trailing-blanks', j, j + 1]]);
     const [b, p] = run(reportsdbKind, t);
-    assert.match(b!.message, /IS_WINDOWS_AUTHENTICATION loads as `true  `: Java keeps the blanks at the end of a value\. `Boolean\.parseBoolean` reads `true  ` as false/);
+    assert.match(b!.message, /IS_WINDOWS_AUTHENTICATION loads as `true {2}`: Java keeps the blanks at the end of a value\. `Boolean\.parseBoolean` reads `true {2}` as false/);
     assert.match(p!.message, /`Integer\.parseInt` refuses .*NumberFormatException/);
     assert.equal(b!.fixes![0]!.safe, true);
     assert.equal(fixWith(reportsdbKind, t, 'properties/trailing-blanks'), t.replace('true  ', 'true'));

@@ -32,7 +32,7 @@ export const escapedLetterInDomain: Rule<WebconfigModel> = {
           const meaning = MEANING[letter] ?? 'an escape sequence';
           ctx.report({
             ...rawRange(site, e.start, e.end),
-            message: `"${esc}" in the allowed domain "${d.source}" is not a dot: in a regular expression it means ${meaning}, so this domain never matches a real host name and framing from it is refused. Write "\\.${letter}".`,
+            message: `"${esc}" in the allowed domain "${d.source}" is not a dot: in a regular expression it means ${meaning}, so this domain never matches a real host name and the rule does not apply to parents in it. Write "\\.${letter}".`,
             fixes: [{ title: `Replace "${esc}" with "\\.${letter}"`, edits: [rawEdit(site, { start: e.start, end: e.end, newText: `\\.${letter}` })], safe: true, preferred: true }],
           });
         }
