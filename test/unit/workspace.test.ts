@@ -162,6 +162,8 @@ void describe('cross-file rules on test/fixtures/workspace', () => {
     assert.doesNotMatch(f.message, /Xyzzy|Secret/);
     assert.match(f.message, /password differs \(value not shown\)/);
     assert.match(f.message, /instance \(none\) instead of 'reports'/);
+    // no port without an instance is 1433; with the instance the port is SQL Browser's, not 1433
+    assert.match(f.message, /port \(none: 1433\) instead of \(none: SQL Browser's port for the instance\)/);
     assert.equal(
       applyEdits(text, f.fixes[0]!.edits),
       '\uFEFFREPORTS_DATABASE_URL = jdbc:sqlserver://db.example.com\\\\reports;databaseName=eGReportsDB;password=Xyzzy-pool\r\nREPORTS_USER=\r\n',
