@@ -576,6 +576,12 @@ export function integratedLoginMode(url: JdbcUrl): 'native' | 'ntlm' | 'kerberos
   return 'invalid';
 }
 
+/** True when the URL itself supplies a non-empty `user` (or `password`) property, which the driver also receives. */
+export function hasUrlCredential(url: JdbcUrl, which: 'user' | 'password'): boolean {
+  const p = url.isSqlServer ? lastProperty(url, which) : undefined;
+  return p !== undefined && p.value.trim().length > 0;
+}
+
 /**
  * Text that an admin copied from the guide without replacing it: `<DB server name>`, `<Database Name>`, `<ECE File
  * Server Install Directory>`. Spans of every `<...>` (at most 80 characters inside, no `<`, `>` or `;`) in `text`.

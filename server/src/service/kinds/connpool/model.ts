@@ -4,7 +4,7 @@
  */
 import type { DecodedText } from '../../core/text';
 import type { JdbcUrlSite } from '../../core/types';
-import { connectionPort, effectiveHost, lastProperty, loginMode, parseJdbcUrl, type JdbcUrl, type LoginMode } from '../../parse/jdbcUrl';
+import { connectionPort, effectiveHost, hasUrlCredential, loginMode, parseJdbcUrl, type JdbcUrl, type LoginMode } from '../../parse/jdbcUrl';
 import { allElements, attr, childNamed, elementText, escapeXmlText, type XmlDocument, type XmlElement } from '../../parse/xml';
 
 export interface PoolValue {
@@ -99,8 +99,7 @@ export function authMode(pool: ConnPool): AuthMode | undefined {
 export function hasCredential(pool: ConnPool, which: 'user' | 'password'): boolean {
   const el = which === 'user' ? pool.user : pool.password;
   if (el && el.trimmed.length > 0) return true;
-  const p = pool.url?.jdbc.isSqlServer ? lastProperty(pool.url.jdbc, which) : undefined;
-  return p !== undefined && p.value.trim().length > 0;
+  return pool.url !== undefined && hasUrlCredential(pool.url.jdbc, which);
 }
 
 /** The reports pool (`ReportsDB_MSSQL_Pool` and the like) points at the reports database, not the active one. */

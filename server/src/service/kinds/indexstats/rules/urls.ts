@@ -1,4 +1,4 @@
-import { lastProperty, loginMode, parseJdbcUrl, type JdbcUrl, type LoginMode } from '../../../parse/jdbcUrl';
+import { hasUrlCredential, loginMode, parseJdbcUrl, type JdbcUrl, type LoginMode } from '../../../parse/jdbcUrl';
 import type { PropertiesEntry } from '../../../parse/properties';
 import { loadedEntry, type PropertiesFileModel } from '../../properties/model';
 import { INDEXSTATS_DATABASES } from '../schema';
@@ -19,9 +19,7 @@ export interface DatabaseSettings {
 /** Whether a user (password) is supplied: the key's value or a `user=` (`password=`) property of the URL, non-empty. */
 export function hasCredential(db: DatabaseSettings, which: 'user' | 'password'): boolean {
   const e = which === 'user' ? db.user : db.pass;
-  if (e && e.value.trim() !== '') return true;
-  const p = db.url.isSqlServer ? lastProperty(db.url, which) : undefined;
-  return p !== undefined && p.value.trim() !== '';
+  return (e !== undefined && e.value.trim() !== '') || hasUrlCredential(db.url, which);
 }
 
 /** Each database whose URL key is present, with its parsed URL (as Java loads it) and credential entries. */
