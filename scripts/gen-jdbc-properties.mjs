@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Generates server/src/service/kinds/shared/jdbc/driverProperties.ts from the driver facts file
-// (../shared/facts/jdbc-sqlserver-properties.json beside the repository, extracted from Microsoft's mssql-jdbc SQLServerDriver.java).
-// The product never reads the facts file at run time: run this once when the facts change and commit the output.
-//   usage: node scripts/gen-jdbc-properties.mjs [facts.json]
+// Generates server/src/service/parse/jdbcDriverFacts.ts from two facts files:
+// - ../shared/facts/jdbc-sqlserver-properties.json beside the repository (names, types, defaults, aliases, extracted
+//   from Microsoft's mssql-jdbc SQLServerDriver.java);
+// - scripts/data/jdbc-boolean-readers.json (how the driver reads each boolean property: strictly through
+//   SQLServerConnection.isBooleanPropertyOn, or leniently through Boolean.parseBoolean), made by
+//   scripts/extract-jdbc-boolean-readers.mjs from a checkout of mssql-jdbc.
+// The product never reads the facts files at run time: run this once when the facts change and commit the output.
+//   usage: node scripts/gen-jdbc-properties.mjs [facts.json] [boolean-readers.json]
 // The one-line descriptions below are ours (written for hovers); every property in the facts must have one.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +14,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const factsPath = process.argv[2] ?? new URL('../../shared/facts/jdbc-sqlserver-properties.json', import.meta.url).pathname;
-const outPath = join(root, 'server/src/service/kinds/shared/jdbc/driverProperties.ts');
+const readersPath = process.argv[3] ?? join(root, 'scripts/data/jdbc-boolean-readers.json');
+const outPath = join(root, 'server/src/service/parse/jdbcDriverFacts.ts');
+
+/**
+ * Boolean properties the driver reads only in some configurations (read by hand in SQLServerConnection.connectInternal;
+ * the reading mode itself comes from the readers file).
+ */
+const READ_ONLY_WHEN = {
+  useDefaultGSSCredential: 'integratedSecurity=true with authenticationScheme=JavaKerberos, on Windows',
+};
 
 /** Aliases that only the newest driver understands (mssql-jdbc #3011, August 2026). */
 const NEWEST_ONLY = new Set(['uid', 'trusted_connection', 'app', 'connectTimeout', 'columnEncryption', 'quotedId']);
@@ -22,9 +35,9 @@ const DESCRIPTIONS = {
   databaseName: 'The database to open after logging in; without it the login\'s default database is used.',
   failoverPartner: 'The mirror server to try when the principal of a database mirroring pair does not answer.',
   hostNameInCertificate: 'The host name expected in the server\'s TLS certificate, when it differs from the server name.',
-  instanceName: 'The named SQL Server instance to connect to; ignored when a port is also given.',
+  instanceName: 'The named SQL Server instance; without a port (or with port 0) the driver asks SQL Browser for its port, with a port it connects to that port directly.',
   jaasConfigurationName: 'The JAAS login configuration entry used for Kerberos authentication.',
-  password: 'The password of the SQL Server login (not used with Windows authentication).',
+  password: 'The password of the login: a SQL Server login, or the Windows account with authenticationScheme=NTLM or JavaKerberos (not used with integratedSecurity=true and the native scheme).',
   responseBuffering: 'adaptive or full: whether result sets are streamed as read or loaded completely into memory.',
   selectMethod: 'direct or cursor: whether queries use server-side cursors.',
   domain: 'The Windows domain used with NTLM authentication.',
@@ -39,7 +52,7 @@ const DESCRIPTIONS = {
   trustStorePassword: 'The password that opens the trust store.',
   trustManagerClass: 'A custom Java class that decides whether the server\'s certificate is trusted.',
   trustManagerConstructorArg: 'An argument passed to the custom trust manager\'s constructor.',
-  user: 'The SQL Server login name (not used with Windows authentication).',
+  user: 'The login name: a SQL Server login, or the Windows account with authenticationScheme=NTLM or JavaKerberos (not used with integratedSecurity=true and the native scheme).',
   workstationID: 'The client computer name reported to SQL Server.',
   authenticationScheme: 'How Windows authentication is done: NativeAuthentication (the DLL), JavaKerberos or NTLM.',
   authentication: 'The authentication method, e.g. SqlPassword or one of the Microsoft Entra (Azure AD) methods.',
@@ -75,7 +88,7 @@ const DESCRIPTIONS = {
   lockTimeout: 'How long, in milliseconds, a statement waits for a lock (-1 waits without limit).',
   loginTimeout: 'How long, in seconds, to wait for the connection and login to succeed.',
   queryTimeout: 'How long, in seconds, a statement may run before it is cancelled (-1 means no limit).',
-  portNumber: 'The TCP port of SQL Server (1433 by default); when given, any instance name is ignored.',
+  portNumber: 'The TCP port of SQL Server. Absent or 0: 1433, or with an instance name the port SQL Browser reports; any other port is used as given, without looking the instance up.',
   socketTimeout: 'How long, in milliseconds, a read on the network may wait (0 means no limit).',
   serverPreparedStatementDiscardThreshold: 'How many discarded prepared statements are collected before they are freed on the server in one batch.',
   statementPoolingCacheSize: 'How many prepared statements are kept per connection for reuse (0 turns the cache off).',
@@ -121,10 +134,27 @@ if (missing.length) {
   console.error(`no description for: ${missing.join(', ')}`);
   process.exit(1);
 }
+const readers = JSON.parse(readFileSync(readersPath, 'utf8'));
+const readingOf = new Map(readers.properties.map((r) => [r.name, r]));
+const unknownReaders = readers.properties.filter((r) => !facts.properties.some((p) => p.name === r.name && p.type === 'boolean'));
+if (unknownReaders.length) {
+  console.error(`readers file names properties that are not boolean in the facts: ${unknownReaders.map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}
 const props = facts.properties.map((p) => {
   const o = { name: p.name, type: p.type, default: p.default ?? null };
   if (typeof p.min === 'number') o.min = p.min;
   if (typeof p.max === 'number') o.max = p.max;
+  if (p.type === 'boolean') {
+    const r = readingOf.get(p.name);
+    if (!r) {
+      console.error(`no reading mode for the boolean property ${p.name}: run scripts/extract-jdbc-boolean-readers.mjs`);
+      process.exit(1);
+    }
+    o.reading = r.reading;
+    o.readAt = r.at.join(', ');
+    if (READ_ONLY_WHEN[p.name]) o.readOnlyWhen = READ_ONLY_WHEN[p.name];
+  }
   o.description = DESCRIPTIONS[p.name];
   return o;
 });
@@ -132,10 +162,18 @@ const aliases = facts.aliases.map((a) => ({ alias: a.alias, property: a.property
 const q = (v) => JSON.stringify(v);
 const lines = [
   '// GENERATED FILE: do not edit by hand.',
-  `// Source: ${facts.source}, via the facts file jdbc-sqlserver-properties.json.`,
-  '// Generated by `node scripts/gen-jdbc-properties.mjs [facts.json]`; the descriptions live in that script.',
+  `// Source: ${facts.source}, via the facts file jdbc-sqlserver-properties.json;`,
+  `// boolean reading modes: ${readers.source}, via scripts/data/jdbc-boolean-readers.json.`,
+  '// Generated by `node scripts/gen-jdbc-properties.mjs [facts.json] [boolean-readers.json]`; the descriptions live in that script.',
   '',
   "export type DriverPropertyType = 'string' | 'int' | 'boolean' | 'object';",
+  '',
+  '/**',
+  ' * How the driver reads a boolean property: `strict` = `SQLServerConnection.isBooleanPropertyOn` (`true`/`false` in any',
+  ' * case, anything else throws R_invalidBooleanValue and the connection fails); `lenient` = `Boolean.parseBoolean`',
+  ' * (anything but `true` in any case silently means false).',
+  ' */',
+  "export type BooleanReading = 'strict' | 'lenient';",
   '',
   'export interface DriverProperty {',
   '  /** The canonical name, spelled as the driver spells it. */',
@@ -145,6 +183,12 @@ const lines = [
   '  readonly default: string | number | null;',
   '  readonly min?: number;',
   '  readonly max?: number;',
+  '  /** Boolean properties only: how the driver reads the value. */',
+  '  readonly reading?: BooleanReading;',
+  '  /** Boolean properties only: where the driver reads it (file:line at the commit of the readers file). */',
+  '  readonly readAt?: string;',
+  '  /** Boolean properties the driver reads only in some configurations: which. */',
+  '  readonly readOnlyWhen?: string;',
   '  /** One line on what the property does (for hovers). */',
   '  readonly description: string;',
   '}',
@@ -158,6 +202,7 @@ const lines = [
   '}',
   '',
   `export const DRIVER_FACTS_SOURCE = ${q(facts.source)};`,
+  `export const BOOLEAN_READERS_SOURCE = ${q(readers.source)};`,
   '',
   'export const DRIVER_PROPERTIES: readonly DriverProperty[] = [',
   ...props.map((p) => `  ${JSON.stringify(p)},`),

@@ -458,3 +458,62 @@ void describe('robustness: mutated pool files', () => {
     assert.ok(safeRuns > 50, String(safeRuns));
   });
 });
+
+void describe('what the driver does with NTLM, JavaKerberos, refused values and instance ports (issue 11)', () => {
+  const ntlm = (text: string, nth: number) => replace(text, 'integratedSecurity=true', 'integratedSecurity=true;authenticationScheme=NTLM', nth);
+
+  void test('NTLM: credentials are required, so credentials-with-integrated-security never fires and never empties them', () => {
+    const t = creds(ntlm(GOOD, 0), 0, 'svc_ece', '36423441363');
+    assert.deepEqual(ids(t), []);
+    const k = creds(replace(GOOD, 'integratedSecurity=true', 'integratedSecurity=true;authenticationScheme=JavaKerberos', 0), 0, 'svc_ece', '36423441363');
+    assert.deepEqual(ids(k), []);
+    // the native scheme, written out, still gets the finding
+    const n = creds(replace(GOOD, 'integratedSecurity=true', 'integratedSecurity=true;authenticationScheme=NativeAuthentication', 0), 0, 'eGActiveDB', '36423441363');
+    assert.deepEqual(ids(n), [`connpool/credentials-with-integrated-security@${at(n, '<User egid="3026">eGActiveDB</User>\r\n\t\t<Password egid="3027">36423441363</Password>')}`]);
+  });
+
+  void test('connpool/ntlm-without-credentials: NTLM with an empty User or Password; the URL user=/password= count', () => {
+    const t = ntlm(GOOD, 0);
+    assert.deepEqual(ids(t), [`connpool/ntlm-without-credentials@${at(t, '<User egid="3026"></User>')}`]);
+    const d = diagnose(t).find((x) => x.code === 'connpool/ntlm-without-credentials')!;
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+    assert.match(d.message, /User and Password are empty: the driver refuses to connect without both/);
+    const pwOnly = creds(t, 0, 'svc_ece', '');
+    assert.deepEqual(ids(pwOnly), [`connpool/ntlm-without-credentials@${at(pwOnly, '<Password egid="3027"></Password>')}`]);
+    const inUrl = replace(t, 'authenticationScheme=NTLM', 'authenticationScheme=NTLM;user=svc_ece;password={x;y}');
+    assert.deepEqual(ids(inUrl), []);
+  });
+
+  void test('the quick fixes and the conversion keep the credentials of an NTLM pool', () => {
+    // pool 2 on SQL auth with authenticationScheme=NTLM (not read yet): switching to integratedSecurity=true makes it NTLM
+    const t = creds(replace(sqlAuth(GOOD, 1), 'integratedSecurity=false', 'integratedSecurity=false;authenticationScheme=NTLM'), 1, 'svc_ece', '36423441363');
+    const fixed = applyFix(t, 'connpool/mixed-authentication');
+    assert.equal(fixed, replace(t, 'integratedSecurity=false', 'integratedSecurity=true'));
+  });
+
+  void test('a refused integratedSecurity value is not SQL authentication: no missing-credentials, no mixed-authentication', () => {
+    const t = replace(GOOD, 'integratedSecurity=true', 'integratedSecurity="true"', 1);
+    assert.deepEqual(ids(t), [`jdbc/invalid-boolean@${at(t, '"true"')}`]);
+    const y = replace(GOOD, 'integratedSecurity=true', 'integratedSecurity=yes', 1);
+    for (const d of diagnose(y)) assert.doesNotMatch(d.message, /uses SQL authentication/);
+  });
+
+  void test('missing-credentials: a user and password in the URL are credentials too', () => {
+    const t = replace(sqlAuth(GOOD, 0), 'integratedSecurity=false', 'integratedSecurity=false;user=eGActiveDB;password=x');
+    assert.deepEqual(ids(t).filter((x) => x.startsWith('connpool/missing-credentials')), []);
+  });
+
+  void test('hosts-differ: with an instance and no port the port is SQL Browser\'s, not 1433; port 0 is no port', () => {
+    // `h\inst` (SQL Browser's port) differs from `h:1433` even when that instance listens on 1433: the file cannot tell
+    const t = replace(GOOD, 'ECE-AG.example.com:1433', 'ECE-AG.example.com\\ECE');
+    const d = diagnose(t).filter((x) => x.code === 'connpool/hosts-differ');
+    assert.deepEqual(d.map(fmt), [`connpool/hosts-differ@${at(t, 'jdbc:sqlserver://ECE-AG.example.com\\ECE;integratedSecurity=true;databaseName=eGActiveDB;multiSubnetFailover=true')}`]);
+    assert.match(d[0]!.message, /connects to ece-ag\.example\.com\\ece \(the port SQL Browser reports for that instance\), while the other active-database pools connect to ece-ag\.example\.com:1433/);
+    // no port and port 0 without an instance are both 1433: no finding
+    assert.deepEqual(ids(replace(GOOD, 'ECE-AG.example.com:1433', 'ECE-AG.example.com')), []);
+    assert.deepEqual(ids(replace(GOOD, 'ECE-AG.example.com:1433', 'ECE-AG.example.com:0')), []);
+    // `h\inst:0` and `h\inst` are the same (port 0 means none)
+    const two = replace(replace(GOOD, 'ece-ag.example.com:1433', 'ece-ag.example.com\\ECE:0'), 'ECE-AG.example.com:1433', 'ECE-AG.example.com\\ece');
+    assert.deepEqual(ids(two).filter((x) => x.startsWith('connpool/hosts-differ')), []);
+  });
+});

@@ -412,3 +412,35 @@ void describe('workspace requests (VS Code command)', () => {
     }
   });
 });
+
+void describe('the conversion keeps credentials the driver needs (NTLM) or may use (JavaKerberos)', () => {
+  void test('pool file: only native-scheme pools lose User and Password', () => {
+    const pool = (scheme: string) =>
+      '\uFEFF<conn_pool_list>\r\n\t<connpool>\r\n\t\t<name>Platform_MSSQL_Pool</name>\r\n\t\t<User>svc</User>\r\n\t\t<Password>36423441363</Password>\r\n' +
+      `\t\t<Url>jdbc:sqlserver://db.example.com:1433;integratedSecurity=false${scheme};databaseName=eGActiveDB</Url>\r\n\t</connpool>\r\n</conn_pool_list>\r\n`;
+    for (const scheme of [';authenticationScheme=NTLM', ';authenticationScheme=javakerberos', ';authenticationScheme=Kerberos']) {
+      const t = pool(scheme);
+      assert.equal(windowsAuthPoolText(t), t.replace('integratedSecurity=false', 'integratedSecurity=true'), scheme);
+    }
+    for (const scheme of ['', ';authenticationScheme=NativeAuthentication']) {
+      const t = pool(scheme);
+      assert.equal(windowsAuthPoolText(t), t.replace('integratedSecurity=false', 'integratedSecurity=true').replace('<User>svc</User>', '<User></User>').replace('<Password>36423441363</Password>', '<Password></Password>'), scheme);
+    }
+  });
+
+  void test('input.properties: users and passwords are blanked only for native-scheme URLs', () => {
+    const text =
+      'ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;authenticationScheme=NTLM;databaseName=a\r\nACTIVE_USER=MASSIVE\\\\svc\r\nACTIVE_PASS=Passw0rd!\r\n' +
+      'REPORTS_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;databaseName=r\r\nREPORTS_USER=sa\r\nREPORTS_PASS=Passw0rd!\r\n';
+    const plan = planIndexstats(buildPropertiesModel(text, 'file:///x/input.properties', INDEXSTATS_SCHEMA));
+    assert.equal(
+      applyEdits(text, plan.edits),
+      text
+        .replace('1433;authenticationScheme=NTLM;databaseName=a', '1433;authenticationScheme=NTLM;databaseName=a;integratedSecurity=true')
+        .replace('1433;databaseName=r', '1433;databaseName=r;integratedSecurity=true')
+        .replace('REPORTS_USER=sa', 'REPORTS_USER=')
+        .replace('REPORTS_PASS=Passw0rd!', 'REPORTS_PASS='),
+    );
+    assert.deepEqual(plan.changes.map((c) => c.what), ['ACTIVE_DATABASE_URL: integratedSecurity=true', 'REPORTS_DATABASE_URL: integratedSecurity=true', 'REPORTS_USER blanked', 'REPORTS_PASS blanked']);
+  });
+});

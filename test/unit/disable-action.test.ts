@@ -51,10 +51,12 @@ void describe('disable for this line: where the comment goes', () => {
     assert.ok(!codes(RDB, after).some((c) => c.startsWith('properties/unknown-escape')));
   });
 
-  void test('first line with a BOM: the comment goes after the BOM', () => {
-    const text = '\uFEFFEGAIN_HOME_DIR=C:\\ECE\r\nIS_WINDOWS_AUTHENTICATION=true\r\n';
-    const after = disable(RDB, text, 'properties/unknown-escape', 'line')!;
-    assert.equal(after, '\uFEFF# ece-disable-next-line properties/unknown-escape\r\nEGAIN_HOME_DIR=C:\\ECE\r\nIS_WINDOWS_AUTHENTICATION=true\r\n');
+  void test('the first line: a comment line before it; with a BOM none, since Java would read the comment as a key', () => {
+    const text = 'EGAIN_HOME_DIR=C:\\ECE\r\nIS_WINDOWS_AUTHENTICATION=true\r\n';
+    assert.equal(disable(RDB, text, 'properties/unknown-escape', 'line'), '# ece-disable-next-line properties/unknown-escape\r\n' + text);
+    // Java keeps U+FEFF in front of the first line: after it, `# ...` is no comment but a key ("\uFEFF#"), and before it
+    // the BOM would move into the file. Neither reads as before, so neither is offered (properties/byte-order-mark says why).
+    assert.equal(disable(RDB, '\uFEFF' + text, 'properties/unknown-escape', 'line'), undefined);
   });
 
   void test('an existing ece-disable-next-line gets the id added, not a second comment', () => {

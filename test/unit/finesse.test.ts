@@ -232,6 +232,19 @@ void describe('finesse rules', () => {
     assert.equal(empty.slice(d.start, d.end), 'id');
   });
 
+  void test('finesse/duplicate-tab-id: the second tab with the same id in one layout; other role layouts may share it', () => {
+    // a fragment with the ECE tab pasted twice (blanks around the id ignored)
+    const text = TAB(ECE_URL) + '\r\n' + TAB(ECE_URL, ' ece ');
+    const d = only(check(text), 'finesse/duplicate-tab-id');
+    const second = text.indexOf('ece', text.indexOf('<id>', text.indexOf('<id>') + 1));
+    assert.deepEqual([d.start, d.end], [second, second + 3]);
+    assert.match(d.message, /^Another tab of this layout already has the id "ece" \(line 3\)/);
+    // the shipped layout has <id>ece</id> in the Agent and in the Supervisor layout: no finding
+    assert.deepEqual(check(LAYOUT).filter((x) => x.id === 'finesse/duplicate-tab-id'), []);
+    // different ids: no finding
+    assert.deepEqual(check(TAB(ECE_URL) + '\r\n' + TAB(ECE_URL, 'ece2')).filter((x) => x.id === 'finesse/duplicate-tab-id'), []);
+  });
+
   void test('hover on a gadget URL: what it is, host and path', async () => {
     const text = TAB(ECE_URL);
     const parsed = finesseKind.parse(TextDocument.create(URI, 'xml', 1, text));
@@ -303,7 +316,13 @@ void describe('snippets and the Insert Finesse Gadget Tab command produce XML ou
       for (const kind of ['ece', 'solve', 'cobrowse'] as const) {
         const e = gadgetTabInsertion(LAYOUT, cursor, { kind, host: 'ece.example.com', contextRoot: 'kb' });
         const text = LAYOUT.slice(0, e.start) + e.newText + LAYOUT.slice(e.end);
-        assert.deepEqual(check(text, s), [], text.slice(cursor - 40, cursor + e.newText.length + 40));
+        // This Agent layout already has the ECE tab: inserting it again gives a second <id>ece</id>. The later of the
+        // two in the file is reported: the existing one (shifted by the insertion) when the new tab goes before it.
+        const existing = LAYOUT.indexOf('<id>ece</id>') + '<id>'.length;
+        const inserted = e.start + e.newText.indexOf('<id>ece</id>') + '<id>'.length;
+        const later = e.start <= existing ? existing + e.newText.length - (e.end - e.start) : inserted;
+        const expected = kind === 'ece' ? [{ id: 'finesse/duplicate-tab-id', start: later, end: later + 3 }] : [];
+        assert.deepEqual(check(text, s).map((d) => ({ id: d.id, start: d.start, end: d.end })), expected, text.slice(cursor - 40, cursor + e.newText.length + 40));
         assert.ok(!/\n(?!\r)|[^\r]\n/.test(e.newText.replace(/\r\n/g, '')), 'only CRLF line breaks');
         assert.ok(e.newText.includes('\r\n                <id>'), 'indented like its siblings');
       }
@@ -332,6 +351,8 @@ void describe('snippets and the Insert Finesse Gadget Tab command produce XML ou
       assert.deepEqual(check(text, settingsWith({ loadBalancerHost: LB, solve: { contextRoot: 'kb' } })).map((x) => x.id), [
         // the layout's own ECE tabs still point at ece.example.com
         'finesse/ece-gadget-host',
+        // the Agent layout already has a tab <id>ece</id>: the second one is a duplicate
+        ...(kind === 'ece' ? ['finesse/duplicate-tab-id'] : []),
         'finesse/ece-gadget-host',
       ]);
       assert.deepEqual(check(built), []);

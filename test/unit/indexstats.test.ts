@@ -98,3 +98,33 @@ void describe('indexstats', () => {
     assert.match(h.contents.value, /Platform_MSSQL_Pool/);
   });
 });
+
+void describe('indexstats: NTLM and refused values (what the driver does)', () => {
+  const ntlm = WIN.replace(';integratedSecurity=true;databaseName=eGActiveDB', ';integratedSecurity=true;authenticationScheme=NTLM;databaseName=eGActiveDB');
+
+  void test('NTLM with blank credentials: missing-credentials says the driver refuses to connect', () => {
+    assert.deepEqual(ids(indexstatsKind, ntlm), [
+      ['indexstats/missing-credentials', ...range(ntlm, 'ACTIVE_USER')],
+      ['indexstats/missing-credentials', ...range(ntlm, 'ACTIVE_PASS')],
+    ]);
+    assert.match(run(indexstatsKind, ntlm)[0]!.message, /uses NTLM \(authenticationScheme=NTLM\), and the driver refuses to connect to the active database without a user and password/);
+  });
+
+  void test('NTLM or JavaKerberos with credentials: nothing, and nothing blanks them', () => {
+    const t = ntlm.replace('ACTIVE_USER=', 'ACTIVE_USER=MASSIVE\\\\svc').replace('ACTIVE_PASS=', 'ACTIVE_PASS=hunter2');
+    assert.deepEqual(ids(indexstatsKind, t), []);
+    const k = t.replace('authenticationScheme=NTLM', 'authenticationScheme=JavaKerberos');
+    assert.deepEqual(ids(indexstatsKind, k), []);
+  });
+
+  void test('a refused integratedSecurity value is neither SQL nor Windows authentication', () => {
+    const t = WIN.replace(';integratedSecurity=true;databaseName=eGActiveDB', ';integratedSecurity="true";databaseName=eGActiveDB').replace('ACTIVE_USER=', 'ACTIVE_USER=sa');
+    const found = run(indexstatsKind, t);
+    assert.deepEqual(found.map((f) => f.id), ['jdbc/invalid-boolean']);
+  });
+
+  void test('the user in the URL counts: no missing-credentials for it', () => {
+    const t = WIN.replace(';integratedSecurity=true;databaseName=eGReportsDB', ';user=ece;password=pw;databaseName=eGReportsDB');
+    assert.deepEqual(ids(indexstatsKind, t), []);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   canonicalName,
+  connectionPort,
   databaseName,
   describeJdbcProperty,
   describeJdbcUrl,
@@ -9,17 +10,21 @@ import {
   effectiveInstance,
   effectivePort,
   encodePropertyValue,
+  integratedLoginMode,
   integratedSecurity,
   isNewestDriverOnlyAlias,
+  isNotAHostName,
   jdbcHoverAt,
+  loginMode,
   normalizeJdbcUrl,
   parseJdbcUrl,
   parsePort,
+  placeholderSpans,
   setPropertyEdits,
   type JdbcUrl,
   type Span,
 } from '../../server/src/service/parse/jdbcUrl';
-import { DRIVER_ALIASES, DRIVER_PROPERTIES } from '../../server/src/service/kinds/shared/jdbc/driverProperties';
+import { DRIVER_ALIASES, DRIVER_PROPERTIES } from '../../server/src/service/parse/jdbcDriverFacts';
 
 /** The span of the `nth` occurrence of `sub` in `text`. */
 function at(text: string, sub: string, nth = 0): Span {
@@ -259,17 +264,75 @@ void describe('parseJdbcUrl: grammar errors with exact spans', () => {
     assert.equal(effectivePort(u), undefined);
   });
 
-  void test('parsePort edge cases', () => {
-    assert.equal(parsePort('0'), undefined);
+  void test('parsePort edge cases (Integer.parseInt, then refused only below 0 or above 65535)', () => {
+    // 0 is a valid port value: it means "no port" (SQL Browser with an instance, else 1433).
+    assert.equal(parsePort('0'), 0);
+    assert.equal(parsePort('-0'), 0);
     assert.equal(parsePort('1'), 1);
     assert.equal(parsePort('65535'), 65535);
     assert.equal(parsePort('65536'), undefined);
     assert.equal(parsePort('14a'), undefined);
     assert.equal(parsePort(''), undefined);
-    assert.equal(parsePort(' 1433 '), 1433);
+    // The value as the driver sees it: unbraced values arrive trimmed; a braced `{ 1433 }` keeps its blanks, and
+    // Integer.parseInt refuses them.
+    assert.equal(parsePort(' 1433 '), undefined);
     assert.equal(parsePort('+1433'), 1433);
     assert.equal(parsePort('-1'), undefined);
     assert.equal(parsePort('99999999999'), undefined);
+  });
+
+  void test('connectionPort: port 0 is no port; with an instance the port is SQL Browser\'s, not 1433', () => {
+    assert.deepEqual(connectionPort(parseJdbcUrl('jdbc:sqlserver://h:1444')), { kind: 'given', port: 1444 });
+    assert.deepEqual(connectionPort(parseJdbcUrl('jdbc:sqlserver://h')), { kind: 'default', port: 1433 });
+    assert.deepEqual(connectionPort(parseJdbcUrl('jdbc:sqlserver://h:0')), { kind: 'default', port: 1433 });
+    assert.deepEqual(connectionPort(parseJdbcUrl('jdbc:sqlserver://h\\ECE')), { kind: 'browser', instance: 'ece' });
+    assert.deepEqual(connectionPort(parseJdbcUrl('jdbc:sqlserver://h\\ECE:0')), { kind: 'browser', instance: 'ece' });
+    assert.deepEqual(connectionPort(parseJdbcUrl('jdbc:sqlserver://h;instanceName=ECE;portNumber=0')), { kind: 'browser', instance: 'ECE' });
+    assert.deepEqual(connectionPort(parseJdbcUrl('jdbc:sqlserver://h\\ECE:1433')), { kind: 'given', port: 1433 });
+    assert.deepEqual(connectionPort(parseJdbcUrl('jdbc:sqlserver://h;portNumber={ 1433 }')), { kind: 'invalid', value: ' 1433 ' });
+    assert.equal(effectiveInstance(parseJdbcUrl('jdbc:sqlserver://h\\ECE:0')), 'ece');
+    assert.equal(effectivePort(parseJdbcUrl('jdbc:sqlserver://h\\ECE:0')), undefined);
+  });
+
+  void test('loginMode: what the driver does with integratedSecurity, authenticationScheme and authentication', () => {
+    const m = (u: string) => loginMode(parseJdbcUrl(`jdbc:sqlserver://h;${u}`));
+    assert.equal(m('databaseName=d'), 'sql');
+    assert.equal(m('integratedSecurity=FALSE'), 'sql');
+    assert.equal(m('integratedSecurity=true'), 'native');
+    assert.equal(m('integratedSecurity=true;authenticationScheme=nativeauthentication'), 'native');
+    assert.equal(m('integratedSecurity=true;authenticationScheme=ntlm'), 'ntlm');
+    assert.equal(m('integratedSecurity=True;authenticationScheme=JavaKerberos'), 'kerberos');
+    assert.equal(m('integratedSecurity=true;authenticationScheme=Kerberos'), 'invalid');
+    // authenticationScheme is only read with integratedSecurity=true
+    assert.equal(m('integratedSecurity=false;authenticationScheme=NTLM'), 'sql');
+    // a quoted "true" is not a boolean: the driver refuses it, so the pool is on neither mode
+    assert.equal(m('integratedSecurity="true"'), 'invalid');
+    assert.equal(m('integratedSecurity=yes'), 'invalid');
+    assert.equal(m('authentication=SqlPassword'), 'sql');
+    assert.equal(m('authentication=ActiveDirectoryPassword'), 'other');
+    assert.equal(integratedLoginMode(parseJdbcUrl('jdbc:sqlserver://h;integratedSecurity=false;authenticationScheme=NTLM')), 'ntlm');
+  });
+
+  void test('an IPv6 literal in the server part is a grammar problem, with the serverName form that works', () => {
+    const u = parseJdbcUrl('jdbc:sqlserver://[fd00::1]:1433;databaseName=d');
+    // what the driver reads: server `[fd00`, port `:1]:1433`
+    assert.equal(u.server!.value, '[fd00');
+    assert.equal(u.port!.value, ':1]:1433');
+    assert.deepEqual(u.problems.map((p) => [p.code, p.start, p.end]), [['ipv6-in-server-part', 17, 31]]);
+    assert.match(u.problems[0]!.message, /jdbc:sqlserver:\/\/;serverName=fd00::1;portNumber=1433;/);
+    assert.deepEqual(parseJdbcUrl('jdbc:sqlserver://fd00::1;databaseName=d').problems.map((p) => p.code), ['ipv6-in-server-part']);
+    // the working form, and ordinary host:port URLs, have no problem
+    assert.deepEqual(parseJdbcUrl('jdbc:sqlserver://;serverName=fd00::1;portNumber=1433').problems, []);
+    assert.deepEqual(parseJdbcUrl('jdbc:sqlserver://db01:1433').problems, []);
+    assert.deepEqual(parseJdbcUrl('jdbc:sqlserver://db01\\inst:1433').problems, []);
+  });
+
+  void test('placeholderSpans and isNotAHostName', () => {
+    const g = 'jdbc:sqlserver://<DB server name>:1433;integratedSecurity=true;databaseName=<Database Name>';
+    assert.deepEqual(placeholderSpans(g).map((s) => g.slice(s.start, s.end)), ['<DB server name>', '<Database Name>']);
+    assert.equal(isNotAHostName('<DB server name>'), true);
+    assert.equal(isNotAHostName('[fd00'), true);
+    assert.equal(isNotAHostName('ussuh23'), false);
   });
 
   void test('a 1 MB URL is parsed (linear time)', () => {
@@ -397,7 +460,14 @@ void describe('describeJdbcUrl', () => {
   void test('Windows authentication and an ignored instance', () => {
     const md = describeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h\\inst:1433;integratedSecurity=true'));
     assert.match(md, /Windows authentication/);
-    assert.match(md, /\*\*Instance:\*\* `inst` \(ignored/);
+    assert.match(md, /\*\*Instance:\*\* `inst` \(not looked up: a port is given/);
+    // port 0 means no port: the instance is looked up through SQL Browser, not 1433
+    const zero = describeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h\\inst:0'));
+    assert.match(zero, /\*\*Instance:\*\* `inst` \(its port is asked from the SQL Server Browser service/);
+    assert.match(zero, /\*\*Port:\*\* 0, which means none: the one SQL Browser reports for the instance/);
+    assert.match(describeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h:0')), /\*\*Port:\*\* 1433 \(0 means no port, so the default\)/);
+    assert.match(describeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h;integratedSecurity="true"')), /\*\*Authentication:\*\* `integratedSecurity` or `authenticationScheme` has a value the driver refuses/);
+    assert.match(describeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://h;integratedSecurity=true;authenticationScheme=NTLM')), /over NTLM/);
   });
 
   void test('a password, secret or key value is never shown', () => {

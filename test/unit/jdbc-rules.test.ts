@@ -8,6 +8,7 @@ import { applyEdits, isIpLiteral } from '../../server/src/service/core/text';
 import { EceLanguageService } from '../../server/src/service/core/engine';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { POOL_URI as POOL } from './helpers';
+import { DRIVER_PROPERTIES } from '../../server/src/service/parse/jdbcDriverFacts';
 
 // ---- tiny helpers (exported for other test files) -------------------------------------------------------------
 
@@ -67,6 +68,7 @@ void describe('jdbc rule registry', () => {
         ['jdbc/unknown-property', 'warning'],
         ['jdbc/duplicate-property', 'warning'],
         ['jdbc/invalid-boolean', 'error'],
+        ['jdbc/invalid-authentication-scheme', 'error'],
         ['jdbc/invalid-port', 'error'],
         ['jdbc/instance-ignored', 'warning'],
         ['jdbc/server-is-ip-address', 'warning'],
@@ -74,12 +76,40 @@ void describe('jdbc rule registry', () => {
         ['jdbc/missing-database-name', 'warning'],
         ['jdbc/multisubnet-with-instance', 'error'],
         ['jdbc/listener-without-multisubnet', 'information'],
+        ['jdbc/placeholder-not-replaced', 'error'],
       ],
     );
   });
 
   void test("the guide's example gives only server-not-fully-qualified (information)", () => {
     assert.deepEqual(runAllJdbcRules(GUIDE), [{ id: 'jdbc/server-not-fully-qualified', severity: 'information', start: 17, end: 24 }]);
+  });
+
+  void test("the guide's example URL with its placeholders: two placeholder findings and no host-name advice", () => {
+    const t = 'jdbc:sqlserver://<DB server name>:1433;integratedSecurity=true;databaseName=<Database Name>';
+    assert.deepEqual(runAllJdbcRules(t), [
+      { id: 'jdbc/placeholder-not-replaced', severity: 'error', ...at(t, '<DB server name>') },
+      { id: 'jdbc/placeholder-not-replaced', severity: 'error', ...at(t, '<Database Name>') },
+    ]);
+    const reps = runJdbcRule(rule('jdbc/placeholder-not-replaced'), t);
+    assert.match(reps[0]!.message, /placeholder from the installation guide's example.*fully qualified name of the database server/);
+    assert.match(reps[1]!.message, /name of the database/);
+  });
+
+  void test('a named-instance listener with multiSubnetFailover=true connects: advice only, never an error', () => {
+    const t = 'jdbc:sqlserver://aglistener.example.com\\ECE;integratedSecurity=true;databaseName=eGActiveDB;multiSubnetFailover=true';
+    assert.deepEqual(runAllJdbcRules(t, settingsWith({ listenerNames: ['aglistener.example.com'] })), [
+      { id: 'jdbc/multisubnet-with-instance', severity: 'information', ...at(t, 'multiSubnetFailover=true') },
+    ]);
+  });
+
+  void test('a bracketed IPv6 literal: invalid-url with the serverName form, no port or host-name advice', () => {
+    const t = 'jdbc:sqlserver://[fd00::1]:1433;databaseName=d';
+    assert.deepEqual(runAllJdbcRules(t), [{ id: 'jdbc/invalid-url', severity: 'error', ...at(t, '[fd00::1]:1433') }]);
+    assert.match(runJdbcRule(rule('jdbc/invalid-url'), t)[0]!.message, /`jdbc:sqlserver:\/\/;serverName=fd00::1;portNumber=1433;\.\.\.`/);
+    // the working form is only an IP address (ECE's rule), nothing the driver refuses
+    const ok = 'jdbc:sqlserver://;serverName=fd00::1;portNumber=1433;databaseName=d';
+    assert.deepEqual(runAllJdbcRules(ok).map((x) => x.id), ['jdbc/server-is-ip-address']);
   });
 
   void test('a good Always On URL gives nothing', () => {
@@ -224,6 +254,67 @@ void describe('jdbc/invalid-boolean', () => {
   void test('silent on true/false in any case, braced, and on string properties', () => {
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;integratedSecurity=TRUE;multiSubnetFailover={false};encrypt=strict;trusted_connection=yes'), []);
   });
+  void test('strict properties (isBooleanPropertyOn): the driver refuses to connect; a quoted "true" too', () => {
+    const t = 'jdbc:sqlserver://h;integratedSecurity="true";databaseName=d';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, '"true"')]);
+    assert.equal(reps[0]!.severity, undefined);
+    assert.match(reps[0]!.message, /the driver refuses to connect\. Quotes are not part of a JDBC value/);
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://h;integratedSecurity=true;databaseName=d');
+  });
+  void test('lenient properties (Boolean.parseBoolean: fips, useDefaultJaasConfig): read as false, a warning', () => {
+    for (const name of ['fips', 'useDefaultJaasConfig']) {
+      const t = `jdbc:sqlserver://h;${name}=yes`;
+      const reps = runJdbcRule(r, t);
+      assert.deepEqual(ranges(reps), [at(t, 'yes')]);
+      assert.equal(reps[0]!.severity, 'warning');
+      assert.match(reps[0]!.message, /is read with Java's `Boolean\.parseBoolean`.*silently read as `false`/);
+      assert.doesNotMatch(reps[0]!.message, /refuses/);
+    }
+  });
+  void test('useDefaultGSSCredential: the message says when the driver reads it', () => {
+    const reps = runJdbcRule(r, 'jdbc:sqlserver://h;useDefaultGSSCredential=1');
+    assert.match(reps[0]!.message, /reads it only with integratedSecurity=true with authenticationScheme=JavaKerberos, on Windows, and then refuses/);
+  });
+  void test('the reading mode of every boolean property comes from the generated driver facts', () => {
+    const lenient = DRIVER_PROPERTIES.filter((p) => p.type === 'boolean' && p.reading === 'lenient').map((p) => p.name);
+    assert.deepEqual(lenient.sort(), ['fips', 'useDefaultJaasConfig']);
+    assert.ok(DRIVER_PROPERTIES.filter((p) => p.type === 'boolean').every((p) => p.reading !== undefined && /\.java:\d+/.test(p.readAt ?? '')));
+    assert.equal(DRIVER_PROPERTIES.find((p) => p.name === 'integratedSecurity')!.reading, 'strict');
+  });
+});
+
+// ---- jdbc/invalid-authentication-scheme -------------------------------------------------------------------------
+
+void describe('jdbc/invalid-authentication-scheme', () => {
+  const r = rule('jdbc/invalid-authentication-scheme');
+  void test('with integratedSecurity=true, a scheme other than the three is refused; the fix guesses when clear', () => {
+    const t = 'jdbc:sqlserver://h;integratedSecurity=true;authenticationScheme=Kerberos';
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'Kerberos')]);
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://h;integratedSecurity=true;authenticationScheme=JavaKerberos');
+    const e = 'jdbc:sqlserver://h;integratedSecurity=true;authenticationScheme=';
+    assert.deepEqual(ranges(runJdbcRule(r, e)), [at(e, 'authenticationScheme=')]);
+    assert.equal(runJdbcRule(r, 'jdbc:sqlserver://h;integratedSecurity=true;authenticationScheme=sspi')[0]!.fixes, undefined);
+  });
+  void test('silent for the three schemes in any case, and without integratedSecurity=true (not read then)', () => {
+    for (const v of ['NativeAuthentication', 'javakerberos', 'NTLM']) assert.deepEqual(runJdbcRule(r, `jdbc:sqlserver://h;integratedSecurity=true;authenticationScheme=${v}`), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;authenticationScheme=Kerberos'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;integratedSecurity=false;authenticationScheme=Kerberos'), []);
+  });
+});
+
+// ---- jdbc/placeholder-not-replaced ------------------------------------------------------------------------------
+
+void describe('jdbc/placeholder-not-replaced', () => {
+  const r = rule('jdbc/placeholder-not-replaced');
+  void test('in the instance, the port and serverName/databaseName properties', () => {
+    const t = 'jdbc:sqlserver://;serverName=<listener>;instanceName=<instance>;portNumber=<port>;databaseName=x<db>';
+    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, '<listener>'), at(t, '<instance>'), at(t, '<port>'), at(t, '<db>')]);
+  });
+  void test('silent on other values (an application name may hold <1>) and on real names', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://db.example.com:1433;applicationName=R&D <1>;databaseName=eGActiveDB'), []);
+  });
 });
 
 // ---- jdbc/invalid-port ------------------------------------------------------------------------------------------
@@ -231,8 +322,10 @@ void describe('jdbc/invalid-boolean', () => {
 void describe('jdbc/invalid-port', () => {
   const r = rule('jdbc/invalid-port');
   const fires = (port: string) => runJdbcRule(r, `jdbc:sqlserver://h:${port};databaseName=d`).length > 0;
-  void test('edge cases of the port part', () => {
-    assert.equal(fires('0'), true);
+  void test('edge cases of the port part (0 means no port and is valid)', () => {
+    assert.equal(fires('0'), false);
+    assert.equal(fires('-1'), true);
+    assert.equal(fires('+1433'), false);
     assert.equal(fires('1'), false);
     assert.equal(fires('65535'), false);
     assert.equal(fires('65536'), true);
@@ -251,6 +344,13 @@ void describe('jdbc/invalid-port', () => {
   void test('the portNumber and port properties', () => {
     const t = 'jdbc:sqlserver://h;portNumber=abc;port=;PORT=1433';
     assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'abc'), at(t, 'port=')]);
+    // a braced value keeps its blanks, which Integer.parseInt refuses
+    const b = 'jdbc:sqlserver://h;portNumber={ 1433 }';
+    assert.deepEqual(ranges(runJdbcRule(r, b)), [at(b, '{ 1433 }')]);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;portNumber=0'), []);
+  });
+  void test('out-of-range message names the real range 0..65535', () => {
+    assert.match(runJdbcRule(r, 'jdbc:sqlserver://h:70000')[0]!.message, /accepts 0 to 65535 \(0 meaning no port\)/);
   });
   void test('silent without a port', () => {
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h\\inst;databaseName=d'), []);
@@ -266,7 +366,8 @@ void describe('jdbc/instance-ignored', () => {
     const reps = runJdbcRule(r, t);
     assert.deepEqual(ranges(reps), [at(t, '\\ECEINST')]);
     assert.equal(reps[0]!.fixes![0]!.safe, true);
-    assert.equal(reps[0]!.fixes![0]!.title, "Remove the ignored instance name '\\ECEINST'");
+    assert.equal(reps[0]!.fixes![0]!.title, "Remove the instance name '\\ECEINST'");
+    assert.match(reps[0]!.message, /does not ask SQL Browser where the instance `ECEINST` listens/);
     assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://db.example.com:1433;databaseName=d');
   });
   void test('instanceName property with a port property', () => {
@@ -278,6 +379,11 @@ void describe('jdbc/instance-ignored', () => {
   void test('silent with only one of them', () => {
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h\\inst;databaseName=d'), []);
     assert.deepEqual(runJdbcRule(r, GUIDE), []);
+  });
+  void test('silent with port 0 (no port: the instance is looked up) and with a port the driver refuses', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h\\inst:0;databaseName=d'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h;instanceName=inst;portNumber=0'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://h\\inst:14a;databaseName=d'), []);
   });
 });
 
@@ -312,6 +418,11 @@ void describe('jdbc/server-not-fully-qualified', () => {
     const t = 'jdbc:sqlserver://;serverName= SQL01 ;databaseName=d';
     assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'SQL01')]);
   });
+  void test('silent on what is not a host name: a guide placeholder, the broken half of an IPv6 literal', () => {
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://<DB server name>:1433;databaseName=d'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://[fd00::1]:1433;databaseName=d'), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://;serverName=<DB server name>'), []);
+  });
   void test('silent on FQDNs, IP literals and a missing host', () => {
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://db.example.com:1433'), []);
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://;serverName=::1'), []);
@@ -343,18 +454,31 @@ void describe('jdbc/missing-database-name', () => {
 
 void describe('jdbc/multisubnet-with-instance', () => {
   const r = rule('jdbc/multisubnet-with-instance');
-  void test('instance without port', () => {
-    const t = 'jdbc:sqlserver://ag.example.com\\inst;databaseName=d;multiSubnetFailover=TRUE';
-    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'multiSubnetFailover=TRUE')]);
+  void test('instance without port (or port 0): information-level advice, not an error (the driver asks SQL Browser on every address)', () => {
+    for (const t of [
+      'jdbc:sqlserver://ag.example.com\\inst;databaseName=d;multiSubnetFailover=TRUE',
+      'jdbc:sqlserver://ag.example.com\\inst:0;databaseName=d;multiSubnetFailover=TRUE',
+      'jdbc:sqlserver://ag.example.com;instanceName=inst;databaseName=d;multiSubnetFailover=TRUE',
+    ]) {
+      const reps = runJdbcRule(r, t);
+      assert.deepEqual(reps.map((x) => ({ start: x.start, end: x.end, severity: x.severity })), [{ ...at(t, 'multiSubnetFailover=TRUE'), severity: 'information' }]);
+      assert.match(reps[0]!.message, /asks the SQL Server Browser service \(UDP 1434\) on every address/);
+      assert.doesNotMatch(reps[0]!.message, /refuse/);
+    }
   });
-  void test('with failoverPartner', () => {
+  void test('with failoverPartner: an error, even when the partner is empty (the property is stored anyway)', () => {
     const t = 'jdbc:sqlserver://ag.example.com:1433;failoverPartner=mirror.example.com;multiSubnetFailover=true';
-    assert.deepEqual(ranges(runJdbcRule(r, t)), [at(t, 'failoverPartner=mirror.example.com')]);
+    const reps = runJdbcRule(r, t);
+    assert.deepEqual(ranges(reps), [at(t, 'failoverPartner=mirror.example.com')]);
+    assert.equal(reps[0]!.severity, undefined);
+    const e = 'jdbc:sqlserver://ag.example.com;multiSubnetFailover=true;failoverPartner=';
+    assert.deepEqual(ranges(runJdbcRule(r, e)), [at(e, 'failoverPartner=')]);
+    assert.match(runJdbcRule(r, e)[0]!.message, /even with an empty value/);
   });
-  void test('silent with a port, with multiSubnetFailover=false, or without an instance', () => {
+  void test('silent with a port, with multiSubnetFailover=false, or without an instance and partner', () => {
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://ag.example.com\\inst:1433;multiSubnetFailover=true'), []);
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://ag.example.com\\inst;multiSubnetFailover=false'), []);
-    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://ag.example.com;multiSubnetFailover=true;failoverPartner='), []);
+    assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://ag.example.com;multiSubnetFailover=true'), []);
   });
 });
 
@@ -376,10 +500,18 @@ void describe('jdbc/listener-without-multisubnet', () => {
     assert.deepEqual(ranges(reps), [at(t, 'aglistener.example.com')]);
     assert.equal(applyFix(t, reps[0]!.fixes![0]!), 'jdbc:sqlserver://;serverName=aglistener.example.com;multiSubnetFailover=true;databaseName=d');
   });
-  void test('no fix where adding it would break the connection (instance without port)', () => {
-    const reps = runJdbcRule(r, 'jdbc:sqlserver://aglistener.example.com\\inst;databaseName=d', s);
+  void test('a named instance without a port does not block the fix (the driver accepts it)', () => {
+    const t = 'jdbc:sqlserver://aglistener.example.com\\inst;databaseName=d';
+    const reps = runJdbcRule(r, t, s);
     assert.equal(reps.length, 1);
-    assert.equal(reps[0]!.fixes, undefined);
+    assert.equal(applyFix(t, reps[0]!.fixes![0]!), `${t};multiSubnetFailover=true`);
+  });
+  void test('no fix where adding it would break the connection (failoverPartner present, even empty)', () => {
+    for (const t of ['jdbc:sqlserver://aglistener.example.com:1433;failoverPartner=m.example.com', 'jdbc:sqlserver://aglistener.example.com:1433;failoverPartner=']) {
+      const reps = runJdbcRule(r, t, s);
+      assert.equal(reps.length, 1);
+      assert.equal(reps[0]!.fixes, undefined);
+    }
   });
   void test('silent when set, when the host is not a listener, or with no listeners configured', () => {
     assert.deepEqual(runJdbcRule(r, 'jdbc:sqlserver://aglistener.example.com;multiSubnetFailover=True', s), []);

@@ -119,9 +119,74 @@ void describe('reportsdb features', () => {
 void test('run() reports carry the rule ids as given in the catalog', () => {
   const ruleIds = reportsdbKind.rules.map((r) => r.id).sort();
   assert.deepEqual(ruleIds, [
-    'properties/control-escape-in-path', 'properties/duplicate-key', 'properties/line-continuation', 'properties/malformed-unicode-escape',
-    'properties/missing-key', 'properties/unknown-escape', 'properties/unknown-key',
-    'reportsdb/create-dblink-must-be-true', 'reportsdb/invalid-port', 'reportsdb/server-is-ip-address', 'reportsdb/server-is-listener', 'reportsdb/windows-authentication-required',
+    'properties/byte-order-mark', 'properties/control-escape-in-path', 'properties/duplicate-key', 'properties/line-continuation', 'properties/malformed-unicode-escape',
+    'properties/missing-key', 'properties/placeholder-not-replaced', 'properties/trailing-blanks', 'properties/unknown-escape', 'properties/unknown-key',
+    'reportsdb/create-dblink-must-be-true', 'reportsdb/differs-from-connpool', 'reportsdb/forbidden-path-character', 'reportsdb/invalid-port',
+    'reportsdb/server-is-ip-address', 'reportsdb/server-is-listener', 'reportsdb/server-not-fully-qualified', 'reportsdb/ssis-user-not-domain-account',
+    'reportsdb/windows-authentication-required',
   ]);
   assert.equal(run(reportsdbKind, BASE).length, 0);
+});
+
+void describe('reportsdb: the checks the guides ask for (issue 11)', () => {
+  void test('server-not-fully-qualified: a short *_SERVER_NAME; silent on FQDNs, IPs, placeholders and blanks', () => {
+    const t = with_('REPORTS_DB_SERVER_NAME=sql2.example.com', 'REPORTS_DB_SERVER_NAME=CC2K125ECEAB');
+    assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/server-not-fully-qualified', ...range(t, 'CC2K125ECEAB')]]);
+    assert.match(run(reportsdbKind, t)[0]!.message, /fully qualified name of the server that was the secondary replica/);
+    assert.deepEqual(ids(reportsdbKind, with_('ACT_DB_SERVER_NAME=sql2.example.com', 'ACT_DB_SERVER_NAME=10.0.0.5')).map((x) => x[0]), ['reportsdb/server-is-ip-address']);
+    const p = with_('ACT_DB_SERVER_NAME=sql2.example.com', 'ACT_DB_SERVER_NAME=<secondary server>');
+    assert.deepEqual(ids(reportsdbKind, p), [['properties/placeholder-not-replaced', ...range(p, '<secondary server>')]]);
+  });
+
+  void test('forbidden-path-character: the characters the install guide forbids, at the first one, as Java loads the path', () => {
+    const t = with_('EGAIN_HOME_DIR=C:/ECE', 'EGAIN_HOME_DIR=\\\\\\\\massivedynamic.com\\\\ECE Root\\\\ECE@1');
+    assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/forbidden-path-character', t.indexOf('ECE Root') + 3, t.indexOf('ECE Root') + 4]]);
+    assert.match(run(reportsdbKind, t)[0]!.message, /holds a space, `@`\. The installation guide says the ECE home directory and the file server path must not contain these characters/);
+    for (const ok of ['C:/ECE', 'C:\\\\Cisco\\\\ECE_1', '\\\\\\\\dfs.example.com\\\\ECE_Root\\\\ECE']) assert.deepEqual(ids(reportsdbKind, with_('EGAIN_HOME_DIR=C:/ECE', `EGAIN_HOME_DIR=${ok}`)), [], ok);
+    // a placeholder is the placeholder rule's finding, not this one's
+    const p = with_('EGAIN_HOME_DIR=C:/ECE', 'EGAIN_HOME_DIR=<ECE File Server Install Directory>');
+    assert.deepEqual(ids(reportsdbKind, p).map((x) => x[0]), ['properties/placeholder-not-replaced']);
+  });
+
+  void test('ssis-user-not-domain-account: after Java decoding; silent when unknown-escape already explains it', () => {
+    const t = BASE + 'SSIS_USER_ID=SQLServerSvc\n';
+    assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/ssis-user-not-domain-account', ...range(t, 'SQLServerSvc')]]);
+    assert.match(run(reportsdbKind, t)[0]!.message, /loads as `SQLServerSvc`, which is not of the Domain\\username form/);
+    assert.deepEqual(ids(reportsdbKind, BASE + 'SSIS_USER_ID=MASSIVE\\\\SQLServerSvc\n'), []);
+    const single = BASE + 'SSIS_USER_ID=MASSIVE\\SQLServerSvc\n';
+    assert.deepEqual(ids(reportsdbKind, single).map((x) => x[0]), ['properties/unknown-escape']);
+    const two = BASE + 'SSIS_USER_ID=MASSIVE\\\\\\\\SQLServerSvc\n';
+    assert.deepEqual(ids(reportsdbKind, two).map((x) => x[0]), ['reportsdb/ssis-user-not-domain-account']);
+  });
+
+  void test('trailing blanks after a true/false or port value: reported on the blanks, the fix removes them', () => {
+    const t = with_('IS_WINDOWS_AUTHENTICATION=true', 'IS_WINDOWS_AUTHENTICATION=true  ').replace('REPORTS_DB_LST_PORT=1433', 'REPORTS_DB_LST_PORT=1433\t');
+    const i = t.indexOf('true  ') + 4;
+    const j = t.indexOf('1433\t') + 4;
+    assert.deepEqual(ids(reportsdbKind, t), [['properties/trailing-blanks', i, i + 2], ['properties/trailing-blanks', j, j + 1]]);
+    const [b, p] = run(reportsdbKind, t);
+    assert.match(b!.message, /IS_WINDOWS_AUTHENTICATION loads as `true {2}`: Java keeps the blanks at the end of a value\. `Boolean\.parseBoolean` reads `true {2}` as false/);
+    assert.match(p!.message, /`Integer\.parseInt` refuses .*NumberFormatException/);
+    assert.equal(b!.fixes![0]!.safe, true);
+    assert.equal(fixWith(reportsdbKind, t, 'properties/trailing-blanks'), t.replace('true  ', 'true'));
+    // an escaped blank loads the same: reported too, and the fix removes the escape; blanks after a name are not this rule's
+    const esc = with_('IS_WINDOWS_AUTHENTICATION=true', 'IS_WINDOWS_AUTHENTICATION=true\\ ');
+    assert.deepEqual(ids(reportsdbKind, esc), [['properties/trailing-blanks', esc.indexOf('true\\ ') + 4, esc.indexOf('true\\ ') + 6]]);
+    assert.equal(fixWith(reportsdbKind, esc, 'properties/trailing-blanks'), BASE);
+    assert.deepEqual(ids(reportsdbKind, with_('REPORTS_DB_NAME=eGReportsDB', 'REPORTS_DB_NAME=eGReportsDB  ')), []);
+  });
+
+  void test('a BOM right before the first key: reported on that key, the safe fix removes the BOM; harmless before a comment', () => {
+    const t = '\uFEFF' + BASE.replace(/\n/g, '\r\n');
+    assert.deepEqual(ids(reportsdbKind, t), [['properties/byte-order-mark', 1, 15]]);
+    const f = run(reportsdbKind, t)[0]!;
+    assert.match(f.message, /key of this line is read as U\+FEFF followed by `EGAIN_HOME_DIR`: the Reports DB utility never finds `EGAIN_HOME_DIR`/);
+    assert.equal(f.fixes![0]!.safe, true);
+    assert.equal(fixWith(reportsdbKind, t, 'properties/byte-order-mark'), BASE.replace(/\n/g, '\r\n'));
+    const swallowed = '\uFEFF  ' + BASE;
+    assert.deepEqual(ids(reportsdbKind, swallowed), [['properties/byte-order-mark', 3, 17]]);
+    assert.match(run(reportsdbKind, swallowed)[0]!.message, /a key made of the mark alone, with this whole line as its value/);
+    assert.deepEqual(ids(reportsdbKind, '\uFEFF# settings\r\n' + BASE), []);
+    assert.deepEqual(ids(reportsdbKind, '\uFEFF\r\n' + BASE), []);
+  });
 });

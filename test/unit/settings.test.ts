@@ -60,6 +60,7 @@ void describe('settings and package.json', () => {
         'connpool/missing-credentials',
         'connpool/missing-url',
         'connpool/mixed-authentication',
+        'connpool/ntlm-without-credentials',
         'connpool/sql-auth-with-always-on',
       ],
     );

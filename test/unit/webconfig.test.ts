@@ -126,9 +126,12 @@ void describe('webconfig: detection', () => {
       ['inbound', 'In', 'Wildcard', false, true, 'url'],
       ['precondition', 'P', 'ECMAScript', true, true, 'pattern'],
     ]);
-    // The Wildcard one is not checked as a regular expression.
+    // The Wildcard one is not checked as a regular expression, and the precondition does not write the framing
+    // header: only the outbound rule's pattern is framing policy.
     const ds = diags(text);
-    assert.deepEqual(ds.filter((x) => x.startsWith('webconfig/framing')).length, 2);
+    const outLine = text.split('\n')[2]!;
+    const col = outLine.indexOf(`pattern="${SHIPPED}`) + 'pattern="'.length;
+    assert.deepEqual(ds.filter((x) => x.startsWith('webconfig/framing')), [`webconfig/framing-allowed-from-any-domain@2:${col}-2:${col + SHIPPED.length}`]);
   });
 });
 
@@ -244,8 +247,32 @@ void describe('domain rules with entities in the value', () => {
     ]);
     assert.equal(applyFix(text, 'webconfig/unescaped-dot-in-domain', { uri: URI, nth: 1 }), text.replace('sub.domain2', 'sub\\.domain2'));
     const { service } = makeService();
-    const msg = service.analyze(d(text), settings())!.findings[0]!.message;
-    assert.match(msg, /domain1xcom/);
+    const [m1, m2] = service.analyze(d(text), settings())!.findings.map((f) => f.message);
+    // the dot before the top-level label: small risk, said as such
+    assert.match(m1!, /"domain1xcom" would pass as well; as a host name that needs a top-level domain of that name, so the risk is small/);
+    // a dot before a registrable label: a different domain anybody can register
+    assert.match(m2!, /a different registrable name such as "subxdomain2\.com" is allowed too/);
+  });
+
+  void test('webconfig/unescaped-dot-in-domain: a multi-label domain (partner.co.uk) is the real risk', () => {
+    const p = FIXED.replace('domain1\\.com|domain2\\.com', 'partner.co\\.uk');
+    const text = webConfig([p], { bom: false });
+    const dot = nth(text, 'partner.co') + 7;
+    assert.deepEqual(diags(text), [at(text, 'webconfig/unescaped-dot-in-domain', dot, dot + 1)]);
+    const { service } = makeService();
+    assert.match(service.analyze(d(text), settings())!.findings[0]!.message, /such as "partnerxco\.uk" is allowed too/);
+  });
+
+  void test('framing rules concern outbound rules only: wsname= in an inbound rule or a comment is not framing policy', () => {
+    const inbound = `        <rule name="In"><match url=".*" /><conditions><add input="{QUERY_STRING}" pattern="${SHIPPED}" /></conditions></rule>`;
+    const text = webConfig([FIXED], { bom: false, extraRule: inbound }).replace('<outboundRules>', `<outboundRules>\r\n        <!-- old: ${SHIPPED} -->`);
+    assert.deepEqual(diags(text), []);
+    const m = buildWebconfigModel(parseXml(text).model);
+    assert.deepEqual(m.sites.map((x) => x.section), ['outbound', 'inbound']);
+    // the restrict command leaves the inbound rule alone
+    const edits = restrictFramingEdits(m, ['example.com']);
+    assert.ok(Array.isArray(edits));
+    assert.equal(applyEdits(text, edits).split(SHIPPED).length - 1, text.split(SHIPPED).length - 1);
   });
 
   void test('webconfig/domain-list-not-terminated', () => {

@@ -169,6 +169,8 @@ void describe('cross-file rules on test/fixtures/workspace', () => {
     assert.doesNotMatch(f.message, /Xyzzy|Secret/);
     assert.match(f.message, /password differs \(value not shown\)/);
     assert.match(f.message, /instance \(none\) instead of 'reports'/);
+    // no port without an instance is 1433; with the instance the port is SQL Browser's, not 1433
+    assert.match(f.message, /port \(none: 1433\) instead of \(none: SQL Browser's port for the instance\)/);
     assert.equal(
       applyEdits(text, f.fixes[0]!.edits),
       '\uFEFFREPORTS_DATABASE_URL = jdbc:sqlserver://db.example.com\\\\reports;databaseName=eGReportsDB;password=Xyzzy-pool\r\nREPORTS_USER=\r\n',
@@ -247,5 +249,45 @@ void describe('cross-file rules never fail on half-typed files', () => {
       ws.model.update(victim.uri, full);
       assert.deepEqual(logs.filter((l) => /rule failed/.test(l)), [], victim.path);
     }
+  });
+});
+
+void describe('reportsdb/differs-from-connpool (cross-file, in memory)', () => {
+  const POOL = 'file:///h/ECE/eService/installation/dataaccess/egpl_ds_connpool_map.xml';
+  const RDB = 'file:///h/ECE/ReportsDB/reportsdb_utility.properties';
+  const pool = (active: string, reports: string) =>
+    '<conn_pool_list>\r\n' +
+    `\t<connpool><name>Platform_MSSQL_Pool</name><User></User><Password></Password><Url>jdbc:sqlserver://ag.example.com${active};integratedSecurity=true;databaseName=eGActiveDB;multiSubnetFailover=true</Url></connpool>\r\n` +
+    `\t<connpool name="ReportsDB_MSSQL_Pool"><User></User><Password></Password><Url>jdbc:sqlserver://ag.example.com${reports};integratedSecurity=true;databaseName=eGReportsDB</Url></connpool>\r\n` +
+    '</conn_pool_list>\r\n';
+  const RDB_TEXT = [
+    'EGAIN_HOME_DIR=C:/ECE', 'IS_WINDOWS_AUTHENTICATION=true', 'REPORTS_DB_SERVER_NAME=sql2.example.com', 'REPORTS_DB_LST_PORT=1433',
+    'REPORTS_DB_NAME=eGReportDB', 'ACT_DB_SERVER_NAME=sql2.example.com', 'ACT_DB_LST_PORT=1444', 'ACT_DB_NAME=egactivedb',
+  ].join('\r\n') + '\r\n';
+  const diff = (poolText: string, rdbText = RDB_TEXT) => {
+    const { svc, model, s } = serviceFor();
+    model.update(POOL, poolText);
+    model.update(RDB, rdbText);
+    return svc.diagnostics(TextDocument.create(RDB, 'properties', 1, rdbText), s).filter((d) => d.code === 'reportsdb/differs-from-connpool');
+  };
+
+  void test('a wrong reports database name and active port, with the values on both sides; names compare without case', () => {
+    const ds = diff(pool(':1433', ':1433'));
+    assert.deepEqual(ds.map(fmt), ['reportsdb/differs-from-connpool@4:16-4:26', 'reportsdb/differs-from-connpool@6:16-6:20']);
+    assert.equal(ds[0]!.message, "REPORTS_DB_NAME is `eGReportDB`, but the reports pool in egpl_ds_connpool_map.xml opens another database: 'ReportsDB_MSSQL_Pool' (databaseName=eGReportsDB). The utility must work on the database ECE uses.");
+    assert.equal(ds[1]!.message, "ACT_DB_LST_PORT is 1444, but the active-database pool in egpl_ds_connpool_map.xml connects to another port: 'Platform_MSSQL_Pool' (port 1433). Both should be the availability group listener's port.");
+  });
+
+  void test('no port in the pool is 1433; an instance without a port is SQL Browser\'s port and is never compared', () => {
+    assert.deepEqual(diff(pool('', ':1433')).map(fmt), ['reportsdb/differs-from-connpool@4:16-4:26', 'reportsdb/differs-from-connpool@6:16-6:20']);
+    assert.match(diff(pool('', ':1433'))[1]!.message, /\(port 1433, the default\)/);
+    assert.deepEqual(diff(pool('\\ECE', ':1433')).map(fmt), ['reportsdb/differs-from-connpool@4:16-4:26']);
+    assert.deepEqual(diff(pool(':1444', ':1433'), RDB_TEXT.replace('eGReportDB', 'EGREPORTSDB')), []);
+  });
+
+  void test('silent without the pool file', () => {
+    const { svc, model, s } = serviceFor();
+    model.update(RDB, RDB_TEXT);
+    assert.deepEqual(svc.diagnostics(TextDocument.create(RDB, 'properties', 1, RDB_TEXT), s).filter((d) => d.code === 'reportsdb/differs-from-connpool'), []);
   });
 });

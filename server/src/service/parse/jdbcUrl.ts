@@ -19,11 +19,15 @@
  *   spaces (U+0020) may follow the closing brace. A `{` after other value text is an error; an unclosed `{`
  *   swallows the rest of the URL and is an error.
  * - Later settings override earlier ones (the server part is stored first, so a `serverName=` property wins).
+ * - The server part ends at the first `:`, so an IPv6 literal there (`//[fd00::1]:1433`) is cut at its first colon
+ *   and the rest becomes the port, which the driver refuses (R_invalidPortNumber). Reported as a problem with the
+ *   form that works: the address in the `serverName` property.
  *
  * The parser never throws and is linear in the length of the text. Every span is an offset range into `text`
  * (end exclusive).
  */
-import { DRIVER_ALIASES, DRIVER_PROPERTIES, type DriverProperty } from '../kinds/shared/jdbc/driverProperties';
+import { isIpLiteral } from '../core/text';
+import { DRIVER_ALIASES, DRIVER_PROPERTIES, type DriverProperty } from './jdbcDriverFacts';
 
 export const JDBC_SQLSERVER_PREFIX = 'jdbc:sqlserver://';
 
@@ -37,6 +41,7 @@ export type JdbcProblemCode =
   | 'prefix-case'
   | 'server-has-equals'
   | 'server-starts-with-delimiter'
+  | 'ipv6-in-server-part'
   | 'empty-name'
   | 'name-without-equals'
   | 'text-before-brace'
@@ -175,6 +180,34 @@ function clip(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
+/**
+ * An IPv6 literal written in the server part, `[fd00::1]:1433` or `fd00::1`: the driver's parser ends the server
+ * name at the first `:` (Util.parseUrl), so the literal is split into a server `[fd00` and a port `:1]:1433`.
+ * `from`/`to`: the text between `//` and the first `;`.
+ */
+function ipv6InServerPart(url: JdbcUrl, text: string, from: number, to: number): JdbcUrlProblem | undefined {
+  if (!url.server || url.instance) return undefined;
+  const whole = trimSpan(text, from, to);
+  let addr = text.slice(whole.start, whole.end);
+  let port = '';
+  if (addr.startsWith('[')) {
+    const close = addr.indexOf(']');
+    if (close < 0) return undefined;
+    const rest = addr.slice(close + 1).trim();
+    if (rest !== '' && !/^:\s*[0-9]*\s*$/.test(rest)) return undefined;
+    port = rest.replace(/^:\s*/, '').trim();
+    addr = addr.slice(1, close);
+  }
+  if (!addr.includes(':') || !isIpLiteral(addr)) return undefined;
+  const form = `jdbc:sqlserver://;serverName=${addr}${port ? `;portNumber=${port}` : ''};...`;
+  return {
+    code: 'ipv6-in-server-part',
+    start: whole.start,
+    end: whole.end,
+    message: `The driver ends the server name at the first \`:\`, so it reads \`${clip(url.server.raw)}\` as the server and the rest as a port, which is not a number: the connection fails. An IPv6 address must go in the \`serverName\` property: \`${clip(form, 90)}\`.`,
+  };
+}
+
 export function parseJdbcUrl(text: string): JdbcUrl {
   const n = text.length;
   let s = 0;
@@ -251,6 +284,9 @@ export function parseJdbcUrl(text: string): JdbcUrl {
       i = k;
     }
   }
+
+  const ipv6 = ipv6InServerPart(url, text, s + P, i);
+  if (ipv6) url.problems.push(ipv6);
 
   // Properties: here i === n or text[i] === ';'.
   // After a secret-looking property, text is never quoted in messages: it may be the rest of a password with a `;`.
@@ -437,25 +473,50 @@ export function effectiveHost(url: JdbcUrl): string | undefined {
   return v ? v : undefined;
 }
 
-/** A port as the driver reads it (`Integer.parseInt`, so an optional `+`), when it is a whole number 1..65535. */
+/**
+ * A port value as the driver reads it (SQLServerConnection.connectInternal: `Integer.parseInt`, refused only below 0
+ * or above 65535, R_invalidPortNumber): the number 0..65535, or undefined when the driver refuses it. The value is
+ * taken as the driver sees it (the URL parser already trimmed unbraced values; a braced one keeps its blanks, and
+ * `Integer.parseInt` refuses them). 0 means "no port" (see `connectionPort`).
+ */
 export function parsePort(text: string): number | undefined {
-  const t = javaTrim(text);
-  if (!/^\+?[0-9]{1,10}$/.test(t)) return undefined;
-  const v = Number(t);
-  return v >= 1 && v <= 65535 ? v : undefined;
+  if (!/^[+-]?[0-9]{1,10}$/.test(text)) return undefined;
+  const v = Math.abs(Number(text)) === 0 ? 0 : Number(text);
+  return v >= 0 && v <= 65535 ? v : undefined;
 }
 
-/** The port the driver connects to, when one is given and valid (the 1433 default is NOT filled in). */
-export function effectivePort(url: JdbcUrl): number | undefined {
+/**
+ * Where the driver connects, port-wise (SQLServerConnection.primaryPermissionCheck): a given port other than 0 is
+ * used as is; with no port, or port 0, it asks SQL Browser (UDP 1434) for the port of the named instance when one is
+ * given, else uses 1433. `invalid`: the port is one the driver refuses.
+ */
+export type ConnectionPort =
+  | { kind: 'given'; port: number }
+  | { kind: 'browser'; instance: string }
+  | { kind: 'default'; port: 1433 }
+  | { kind: 'invalid'; value: string };
+
+export function connectionPort(url: JdbcUrl): ConnectionPort {
   const v = portValue(url);
-  return v ? parsePort(v.value) : undefined;
+  if (v) {
+    const p = parsePort(v.value);
+    if (p === undefined) return { kind: 'invalid', value: v.value };
+    if (p !== 0) return { kind: 'given', port: p };
+  }
+  const inst = instanceValue(url)?.value;
+  return inst ? { kind: 'browser', instance: inst } : { kind: 'default', port: 1433 };
 }
 
-/** The named instance the driver will look up: undefined when none is given or when a port makes the driver ignore it. */
+/** The port given in the URL when it is one the driver connects to directly (not absent, not 0, not refused). */
+export function effectivePort(url: JdbcUrl): number | undefined {
+  const c = connectionPort(url);
+  return c.kind === 'given' ? c.port : undefined;
+}
+
+/** The named instance whose port the driver asks SQL Browser for: undefined when none is given or a port (not 0) is. */
 export function effectiveInstance(url: JdbcUrl): string | undefined {
-  const v = instanceValue(url)?.value;
-  if (!v) return undefined;
-  return portValue(url) ? undefined : v;
+  const c = connectionPort(url);
+  return c.kind === 'browser' ? c.instance : undefined;
 }
 
 /** The `databaseName` (or `database`) value, last one winning; undefined when absent. */
@@ -465,14 +526,76 @@ export function databaseName(url: JdbcUrl): string | undefined {
 
 /** `integratedSecurity` as a boolean (any case); undefined when absent or not a valid boolean. */
 export function integratedSecurity(url: JdbcUrl): boolean | undefined {
-  return booleanProperty(url, 'integratedSecurity');
+  if (!url.isSqlServer) return undefined;
+  const v = lastProperty(url, 'integratedSecurity')?.value.toLowerCase();
+  return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
-/** A boolean property's value (any case); undefined when absent or not `true`/`false`. */
-export function booleanProperty(url: JdbcUrl, canonical: string): boolean | undefined {
-  if (!url.isSqlServer) return undefined;
-  const v = lastProperty(url, canonical)?.value.toLowerCase();
-  return v === 'true' ? true : v === 'false' ? false : undefined;
+/**
+ * How the URL makes the driver log in (SQLServerConnection.connectInternal and logon):
+ * - `sql`: `integratedSecurity` absent or `false`, and `authentication` absent, `NotSpecified` or `SqlPassword`:
+ *   the user and password are sent to SQL Server;
+ * - `native`: `integratedSecurity=true` with `authenticationScheme` absent or `NativeAuthentication`: the Windows
+ *   account of the process logs in (AuthenticationJNI); user and password are not used;
+ * - `ntlm`: `integratedSecurity=true;authenticationScheme=NTLM`: user and password are REQUIRED
+ *   (R_NtlmNoUserPasswordDomain when either is empty);
+ * - `kerberos`: `integratedSecurity=true;authenticationScheme=JavaKerberos`: user and password may be used to log in
+ *   to Kerberos (KerbAuthentication);
+ * - `invalid`: `integratedSecurity` is not `true`/`false`, or (with it true) `authenticationScheme` is not one of the
+ *   three schemes (AuthenticationScheme.valueOfString, case-insensitive): the driver refuses to connect;
+ * - `other`: another `authentication` method (Microsoft Entra); not described further.
+ * `authenticationScheme` is only read when `integratedSecurity` is true.
+ */
+export type LoginMode = 'sql' | 'native' | 'ntlm' | 'kerberos' | 'invalid' | 'other';
+
+export function loginMode(url: JdbcUrl): LoginMode {
+  const integrated = lastProperty(url, 'integratedSecurity');
+  const iv = integrated?.value.toLowerCase();
+  if (integrated && iv !== 'true' && iv !== 'false') return 'invalid';
+  if (iv === 'true') {
+    const scheme = lastProperty(url, 'authenticationScheme')?.value.toLowerCase();
+    if (scheme === undefined || scheme === 'nativeauthentication') return 'native';
+    if (scheme === 'ntlm') return 'ntlm';
+    if (scheme === 'javakerberos') return 'kerberos';
+    return 'invalid';
+  }
+  const auth = lastProperty(url, 'authentication')?.value.toLowerCase();
+  return auth === undefined || auth === 'notspecified' || auth === 'sqlpassword' ? 'sql' : 'other';
+}
+
+/**
+ * The login mode the driver would use once `integratedSecurity=true` is set (the "Convert to Windows
+ * Authentication" edits): the URL's `authenticationScheme` then decides. Credentials may be emptied only when this
+ * is `native`.
+ */
+export function integratedLoginMode(url: JdbcUrl): 'native' | 'ntlm' | 'kerberos' | 'invalid' {
+  const scheme = lastProperty(url, 'authenticationScheme')?.value.toLowerCase();
+  if (scheme === undefined || scheme === 'nativeauthentication') return 'native';
+  if (scheme === 'ntlm') return 'ntlm';
+  if (scheme === 'javakerberos') return 'kerberos';
+  return 'invalid';
+}
+
+/** True when the URL itself supplies a non-empty `user` (or `password`) property, which the driver also receives. */
+export function hasUrlCredential(url: JdbcUrl, which: 'user' | 'password'): boolean {
+  const p = url.isSqlServer ? lastProperty(url, which) : undefined;
+  return p !== undefined && p.value.trim().length > 0;
+}
+
+/**
+ * Text that an admin copied from the guide without replacing it: `<DB server name>`, `<Database Name>`, `<ECE File
+ * Server Install Directory>`. Spans of every `<...>` (at most 80 characters inside, no `<`, `>` or `;`) in `text`.
+ */
+export function placeholderSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /<[^<>;\r\n]{1,80}>/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** True when a host value is not a host name at all: a guide placeholder, or the broken half of an IPv6 literal. */
+export function isNotAHostName(host: string): boolean {
+  return /[<>[\]]/.test(host);
 }
 
 /** Writes a value so the driver reads it back unchanged: braces when it holds `;`, `{`, `}` or outer spaces. */
@@ -504,17 +627,16 @@ export function setPropertyEdits(url: JdbcUrl, name: string, value: string): Arr
 
 /**
  * A canonical form for comparing two URLs: prefix in lower case, effective host (lower-cased), instance (only
- * when no port) and port in the server part, then every other property once (last wins) with lower-cased
+ * when no port or port 0, i.e. when it is looked up) and port (not 0) in the server part, then every other property once (last wins) with lower-cased
  * names, sorted, values trimmed (boolean values lower-cased). Unknown names and newest-driver aliases are kept
  * under their own lower-cased names. A URL that is not SQL Server's comes back trimmed, unchanged otherwise.
  */
 export function normalizeJdbcUrl(url: JdbcUrl): string {
   if (!url.isSqlServer) return javaTrim(url.text);
   const host = (effectiveHost(url) ?? '').toLowerCase();
-  const portText = portValue(url)?.value;
-  const portNum = portText !== undefined ? parsePort(portText) : undefined;
-  const port = portText === undefined ? '' : `:${portNum !== undefined ? String(portNum) : javaTrim(portText)}`;
-  const inst = port ? '' : (instanceValue(url)?.value ?? '').toLowerCase();
+  const cp = connectionPort(url);
+  const port = cp.kind === 'given' ? `:${cp.port}` : cp.kind === 'invalid' ? `:${javaTrim(cp.value)}` : '';
+  const inst = cp.kind === 'browser' ? cp.instance.toLowerCase() : '';
   const values = new Map<string, string>();
   for (const p of url.properties) {
     const honoured = p.canonical !== undefined && !p.newestDriverOnly;
@@ -557,25 +679,27 @@ export function describeJdbcUrl(url: JdbcUrl): string {
   const host = effectiveHost(url);
   lines.push(`- **Server:** ${host ? code(host) : 'not given (the driver would try `localhost`)'}`);
   const inst = instanceValue(url);
-  const port = portValue(url);
+  const cp = connectionPort(url);
   if (inst && inst.value) {
     lines.push(
-      `- **Instance:** ${code(inst.value)}${port ? ' (ignored: a port is given, so the driver connects to the port directly)' : ' (its port is looked up through the SQL Server Browser service, UDP 1434)'}`,
+      `- **Instance:** ${code(inst.value)}${cp.kind === 'given' ? ' (not looked up: a port is given, so the driver connects to that port directly)' : cp.kind === 'browser' ? ' (its port is asked from the SQL Server Browser service, UDP 1434)' : ''}`,
     );
   }
-  if (port) {
-    const p = parsePort(port.value);
-    lines.push(`- **Port:** ${p !== undefined ? String(p) : `${code(port.value)} (not a valid port)`}`);
-  } else if (!(inst && inst.value)) {
-    lines.push('- **Port:** 1433 (the default)');
-  }
+  const portText = portValue(url)?.value;
+  if (cp.kind === 'given') lines.push(`- **Port:** ${cp.port}`);
+  else if (cp.kind === 'invalid') lines.push(`- **Port:** ${code(cp.value)} (not a port: the driver refuses to connect)`);
+  else if (cp.kind === 'browser') lines.push(`- **Port:** ${portText !== undefined ? '0, which means none: ' : ''}the one SQL Browser reports for the instance`);
+  else lines.push(`- **Port:** 1433 (${portText !== undefined ? '0 means no port, so ' : ''}the default)`);
   const db = databaseName(url);
   lines.push(`- **Database:** ${db ? code(db) : "not given (the login's default database is used)"}`);
-  const integrated = integratedSecurity(url);
   const auth = lastProperty(url, 'authentication')?.value;
+  const mode = loginMode(url);
   let authText: string;
-  if (integrated === true) authText = 'Windows authentication (`integratedSecurity=true`): the account the ECE services run as logs in';
-  else if (auth) authText = `\`authentication=${clip(auth, 40)}\``;
+  if (mode === 'native') authText = 'Windows authentication (`integratedSecurity=true`): the account the ECE services run as logs in';
+  else if (mode === 'ntlm') authText = 'Windows authentication over NTLM (`authenticationScheme=NTLM`): the driver needs a user and password';
+  else if (mode === 'kerberos') authText = 'Windows authentication over Kerberos (`authenticationScheme=JavaKerberos`): a user and password, if given, are used to log in to Kerberos';
+  else if (mode === 'invalid') authText = '`integratedSecurity` or `authenticationScheme` has a value the driver refuses, so it cannot connect';
+  else if (mode === 'other') authText = `\`authentication=${clip(auth ?? '', 40)}\``;
   else authText = 'SQL Server authentication: the login and password given with the pool';
   lines.push(`- **Authentication:** ${authText}`);
   const shown = new Set(['serverName', 'portNumber', 'instanceName', 'databaseName']);

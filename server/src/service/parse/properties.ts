@@ -15,8 +15,9 @@
  * are kept, with a map from decoded offsets back to raw offsets. Every escape is recorded so rules never
  * re-scan. The parser never throws and is linear in the length of the text.
  *
- * One deliberate difference: a leading byte-order mark (U+FEFF) is skipped (Java's `load(Reader)` would make it
- * part of the first key); `ParsedProperties.bom` tells whether there was one.
+ * One deliberate difference: a leading byte-order mark (U+FEFF) is skipped; `ParsedProperties.bom` tells whether
+ * there was one, and `bomEffect` what Java's `load` does with it instead (U+FEFF is not a blank to Java, so it starts
+ * the first logical line: glued to the first key, or, before leading blanks, a key of its own).
  */
 import type { DecodedText } from '../core/text';
 
@@ -506,4 +507,21 @@ export function escapePropertiesKey(s: string): string {
     else out += escapePropertiesValue(ch);
   }
   return out;
+}
+
+/**
+ * What Java's `Properties.load` does with a leading byte-order mark that this parser skipped (verified on Java 17,
+ * with `load(Reader)`, where it is U+FEFF, and with `load(InputStream)`, where its three bytes are read as Latin-1
+ * characters; both are non-blank characters to the LineReader):
+ * - `glued`: the first logical line is this entry and starts right after the mark: Java's key is the mark followed
+ *   by `entry.key`, so `entry.key` itself is never set by this line;
+ * - `swallowed`: the entry's line starts with blanks after the mark: Java's key is the mark alone and the rest of
+ *   the line (this entry's key, separator and value) becomes its value.
+ * Undefined when there is no mark, or when the mark only starts a comment or blank line (Java then loads a junk key
+ * made of the mark and that line's first word, which no utility reads: harmless).
+ */
+export function bomEffect(parsed: ParsedProperties): { entry: PropertiesEntry; how: 'glued' | 'swallowed' } | undefined {
+  const e = parsed.entries[0];
+  if (!parsed.bom || !e || e.lineStart !== 1) return undefined;
+  return { entry: e, how: e.contentStart === 1 ? 'glued' : 'swallowed' };
 }

@@ -4,8 +4,8 @@
  * other file is not known, so cross-file rules stay silent without it.
  */
 import type { KindId, WorkspaceView } from '../core/types';
-import { effectiveHost, type JdbcUrl } from '../parse/jdbcUrl';
-import type { ConnPool, ConnpoolModel } from '../kinds/connpool/model';
+import { connectionPort, databaseName, effectiveHost, type ConnectionPort, type JdbcUrl } from '../parse/jdbcUrl';
+import { isReportsPool, type ConnPool, type ConnpoolModel } from '../kinds/connpool/model';
 import { serverNameValues, type EceJsModel } from '../kinds/ecejs/model';
 import type { FinesseModel } from '../kinds/finesse/model';
 
@@ -152,6 +152,32 @@ export function gadgetHosts(view: WorkspaceView, fromUri: string): GadgetHost[] 
   for (const r of nearestGroup(view, 'finesse', fromUri)) {
     if (!isFinesseModel(r.model)) continue;
     for (const host of layoutEceHosts(r.model)) out.push({ uri: r.uri, source: `layout ${baseName(r.uri)}`, host });
+  }
+  return out;
+}
+
+export interface PoolDatabase {
+  poolUri: string;
+  poolName: string | undefined;
+  /** True for the reports pool (its name mentions "report"), false for the active-database pools. */
+  reports: boolean;
+  /** The `databaseName` the URL opens; undefined when the URL names none. */
+  database: string | undefined;
+  /** Where the driver connects, port-wise (see `connectionPort`). */
+  port: ConnectionPort;
+}
+
+/**
+ * The database and port each pool of the nearest pool file connects to (pools with a SQL Server URL only). Used to
+ * hold the Reports DB utility's names and ports against the pools of the same ECE home.
+ */
+export function poolDatabases(view: WorkspaceView, fromUri: string): PoolDatabase[] {
+  const file = nearestPoolFile(view, fromUri);
+  if (!file) return [];
+  const out: PoolDatabase[] = [];
+  for (const p of file.model.pools) {
+    if (!p.url || !p.url.jdbc.isSqlServer) continue;
+    out.push({ poolUri: file.uri, poolName: p.name, reports: isReportsPool(p), database: databaseName(p.url.jdbc), port: connectionPort(p.url.jdbc) });
   }
   return out;
 }

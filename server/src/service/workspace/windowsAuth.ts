@@ -2,10 +2,12 @@
  * "Convert to Windows Authentication", the pure part: which minimal edits each ECE file needs.
  *
  * - pool file (`connpool`): every `<connpool>` gets `integratedSecurity=true` in `Url` and empty `User` and
- *   `Password` values (`windowsAuthEdits`, shared with the connpool quick fixes);
+ *   `Password` values (`windowsAuthEdits`, shared with the connpool quick fixes); the credentials are kept when the
+ *   URL's `authenticationScheme` is NTLM or JavaKerberos (or one the driver refuses): the driver needs or may use them;
  * - `reportsdb_utility.properties`: `IS_WINDOWS_AUTHENTICATION=true` (the value replaced, or the key added at the end);
  * - `input.properties`: `ACTIVE_USER`, `ACTIVE_PASS`, `REPORTS_USER`, `REPORTS_PASS` blanked (every line of those
- *   keys, so no old password stays in the file) AND `integratedSecurity=true` set in `ACTIVE_DATABASE_URL` and
+ *   keys, so no old password stays in the file; kept, as in the pool file, unless the URL's scheme is native) AND
+ *   `integratedSecurity=true` set in `ACTIVE_DATABASE_URL` and
  *   `REPORTS_DATABASE_URL`. The spec says these URLs are the pool URLs and the users stay blank with Windows
  *   authentication; blanking the users while the URLs still say SQL authentication would leave a utility that
  *   cannot log in (`indexstats/missing-credentials`), so the URLs follow the pools.
@@ -16,7 +18,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, rawSpan } from '../core/text';
 import type { KindId, OffsetEdit } from '../core/types';
-import { setPropertyEdits, parseJdbcUrl } from '../parse/jdbcUrl';
+import { integratedLoginMode, setPropertyEdits, parseJdbcUrl } from '../parse/jdbcUrl';
 import { escapePropertiesValue, type PropertiesEntry } from '../parse/properties';
 import { poolWindowsAuthEdits } from '../kinds/connpool/convert';
 import { connpoolKind } from '../kinds/connpool/kind';
@@ -108,8 +110,8 @@ export function planIndexstats(model: PropertiesFileModel): Omit<FilePlan, 'uri'
   const pairs: Array<{ edit: OffsetEdit; what: string }> = [];
   for (const d of INDEXSTATS_DATABASES) {
     const url = model.parsed.table.get(d.url);
-    if (url) {
-      const jdbc = parseJdbcUrl(url.value);
+    const jdbc = url ? parseJdbcUrl(url.value) : undefined;
+    if (url && jdbc) {
       for (const e of setPropertyEdits(jdbc, 'integratedSecurity', 'true')) {
         pairs.push({
           edit: { ...rawSpan(url.valueText, e.start, e.end), newText: escapePropertiesValue(e.newText) },
@@ -117,6 +119,9 @@ export function planIndexstats(model: PropertiesFileModel): Omit<FilePlan, 'uri'
         });
       }
     }
+    // Blank the credentials only when the driver will then use the native scheme: NTLM requires them,
+    // JavaKerberos may use them, and a refused scheme is left for the admin to mend.
+    if (jdbc && jdbc.isSqlServer && integratedLoginMode(jdbc) !== 'native') continue;
     for (const key of [d.user, d.pass]) {
       const entries: PropertiesEntry[] = model.parsed.byKey.get(key) ?? [];
       for (const e of entries) {

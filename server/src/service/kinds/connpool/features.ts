@@ -3,7 +3,7 @@ import { SymbolKind, CompletionItemKind, MarkupKind, type CompletionItem, type D
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HoverResult } from '../../core/types';
 import { databaseName, describeJdbcProperty, effectiveHost, jdbcHoverAt, knownPropertyNames } from '../../parse/jdbcUrl';
-import { authMode, type ConnpoolModel } from './model';
+import { poolLoginMode, type ConnpoolModel } from './model';
 
 /** Decoded offset for a raw offset inside a decoded text (the last decoded char starting at or before it). */
 function toDecoded(toRaw: (i: number) => number, length: number, raw: number): number | undefined {
@@ -35,9 +35,20 @@ export function connpoolHover(model: ConnpoolModel, offset: number): HoverResult
   for (const pool of model.pools) {
     const pw = pool.password;
     if (pw && offset >= pw.element.start && offset <= pw.element.end) {
-      const mode = authMode(pool);
+      const mode = poolLoginMode(pool);
       const state = pw.trimmed.length ? 'set (the value is never shown)' : 'empty';
-      const note = mode === 'windows' ? 'With Windows authentication it must stay empty.' : 'With SQL authentication it must hold the (encrypted) password of the User.';
+      const note =
+        mode === 'native'
+          ? 'With Windows authentication (native scheme) the driver does not use it: leave it empty.'
+          : mode === 'ntlm'
+            ? 'With NTLM (authenticationScheme=NTLM) the driver requires it: the password of the Windows account.'
+            : mode === 'kerberos'
+              ? 'With JavaKerberos the driver may use it to log in to Kerberos.'
+              : mode === 'sql'
+                ? 'With SQL authentication it must hold the (encrypted) password of the User.'
+                : mode === 'other'
+                  ? 'The Url names another authentication method (authentication=...); whether it uses the password depends on that method.'
+                  : "The pool's Url does not say how to log in in a way the driver accepts; see the findings on the Url.";
       return { contents: { kind: MarkupKind.Markdown, value: `**Password** of the pool: ${state}.\n\n${note}` }, start: pw.element.start, end: pw.element.end };
     }
   }

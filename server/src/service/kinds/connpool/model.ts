@@ -4,7 +4,7 @@
  */
 import { rawSpan, type DecodedText } from '../../core/text';
 import type { JdbcUrlSite } from '../../core/types';
-import { effectiveHost, effectivePort, integratedSecurity, parseJdbcUrl, type JdbcUrl } from '../../parse/jdbcUrl';
+import { connectionPort, effectiveHost, hasUrlCredential, loginMode, parseJdbcUrl, type JdbcUrl, type LoginMode } from '../../parse/jdbcUrl';
 import { allElements, attr, childNamed, elementText, xmlContentEdit, type XmlDocument, type XmlElement } from '../../parse/xml';
 
 export interface PoolValue {
@@ -78,10 +78,33 @@ export function buildConnpoolModel(xml: XmlDocument): ConnpoolModel {
 
 export type AuthMode = 'windows' | 'sql';
 
-/** Windows authentication when the URL says `integratedSecurity=true`; SQL authentication otherwise. */
+/** How the pool's URL makes the driver log in (see `loginMode`); undefined without a SQL Server URL. */
+export function poolLoginMode(pool: ConnPool): LoginMode | undefined {
+  if (!pool.url || !pool.url.jdbc.isSqlServer) return undefined;
+  return loginMode(pool.url.jdbc);
+}
+
+/**
+ * Windows authentication when the URL says `integratedSecurity=true` (with any scheme the driver accepts); SQL
+ * authentication when `integratedSecurity` is absent or `false` (and no other `authentication` method is set).
+ * Undefined when the driver refuses the URL's `integratedSecurity` or `authenticationScheme` value, or another
+ * method is used: such a pool is neither, and no rule may describe it as either.
+ */
 export function authMode(pool: ConnPool): AuthMode | undefined {
-  if (!pool.url) return undefined;
-  return integratedSecurity(pool.url.jdbc) === true ? 'windows' : 'sql';
+  const m = poolLoginMode(pool);
+  if (m === 'sql') return 'sql';
+  if (m === 'native' || m === 'ntlm' || m === 'kerberos') return 'windows';
+  return undefined;
+}
+
+/**
+ * Whether the pool supplies a user (or password): the `<User>` (`<Password>`) element or a `user`/`password`
+ * property in the URL, non-empty. Both are credentials the driver can receive.
+ */
+export function hasCredential(pool: ConnPool, which: 'user' | 'password'): boolean {
+  const el = which === 'user' ? pool.user : pool.password;
+  if (el && el.trimmed.length > 0) return true;
+  return pool.url !== undefined && hasUrlCredential(pool.url.jdbc, which);
 }
 
 /** The reports pool (`ReportsDB_MSSQL_Pool` and the like) points at the reports database, not the active one. */
@@ -89,11 +112,26 @@ export function isReportsPool(pool: ConnPool): boolean {
   return /report/i.test(pool.name ?? '');
 }
 
-export function hostAndPort(pool: ConnPool): { host: string; port: number } | undefined {
+/**
+ * Where a pool connects: the host (lower-cased) and, as a comparable key, the port: the given port, `1433` when
+ * none is given (or 0) and no instance either, `\instance` when the port is the one SQL Browser reports for that
+ * instance (not known here), or the refused port text. `shown` is the same for messages.
+ */
+export function hostAndPort(pool: ConnPool): { host: string; port: string; shown: string } | undefined {
   if (!pool.url) return undefined;
   const host = effectiveHost(pool.url.jdbc);
   if (!host) return undefined;
-  return { host: host.toLowerCase(), port: effectivePort(pool.url.jdbc) ?? 1433 };
+  const h = host.toLowerCase();
+  const cp = connectionPort(pool.url.jdbc);
+  switch (cp.kind) {
+    case 'given':
+    case 'default':
+      return { host: h, port: String(cp.port), shown: `${h}:${cp.port}` };
+    case 'browser':
+      return { host: h, port: `\\${cp.instance.toLowerCase()}`, shown: `${h}\\${cp.instance} (the port SQL Browser reports for that instance)` };
+    case 'invalid':
+      return { host: h, port: `invalid:${cp.value}`, shown: `${h} with the port '${cp.value}' (not a port)` };
+  }
 }
 
 /** Label for messages: the pool's name, or its position. */

@@ -74,6 +74,8 @@ export interface TabSite {
   el: FEl;
   /** The `<id>` child element, if present. */
   idEl?: FEl;
+  /** Index of the `layout` holding the tab, or -1 in a fragment file (its tabs go into one layout together). */
+  scope: number;
 }
 
 export interface FinesseModel {
@@ -151,7 +153,7 @@ export function buildFinesseModel(text: string, roots: FEl[], bareAmpersands: nu
       if (site) model.urls.push(site);
     } else if (el.name === 'tab') {
       const idEl = el.children.find((c) => c.name === 'id');
-      model.tabs.push(idEl ? { el, idEl } : { el });
+      model.tabs.push(idEl ? { el, idEl, scope } : { el, scope });
     }
     if (el.name === 'gadget' || el.name === 'component') {
       for (const a of el.attrs) {

@@ -135,9 +135,18 @@ export function replaceWsnameEdit(site: WsnameSite, decoded: string): OffsetEdit
   return rawEdit(site, { start: site.wsname.start, end: site.wsname.end, newText: decoded });
 }
 
-/** Sites whose pattern is a regular expression (ECMAScript syntax): the ones the rules look at. */
+/** Sites whose pattern is a regular expression (ECMAScript syntax): the ones `webconfig/invalid-pattern` looks at. */
 export function regexSites(model: WebconfigModel): WsnameSite[] {
   return model.sites.filter((s) => s.isRegex);
+}
+
+/**
+ * The framing policy: regex sites in the rules of `<outboundRules>`, which rewrite the framing header of ECE's
+ * responses. A `wsname=` in an inbound rule or a precondition does not write that header (and one in a comment is
+ * no site at all), so the framing rules and the restrict command leave them alone.
+ */
+export function framingSites(model: WebconfigModel): WsnameSite[] {
+  return model.sites.filter((s) => s.isRegex && s.section === 'outbound');
 }
 
 const domainKeys = new WeakMap<WsnameAnalysis, string>();

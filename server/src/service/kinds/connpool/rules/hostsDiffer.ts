@@ -2,7 +2,11 @@ import { rawSpan } from '../../../core/text';
 import type { Rule } from '../../../core/types';
 import { hostAndPort, isReportsPool, poolLabel, type ConnpoolModel } from '../model';
 
-/** All active-side pools talk to the same database server; one pointing elsewhere is a leftover. */
+/**
+ * All active-side pools talk to the same database server; one pointing elsewhere is a leftover. Ports compare as
+ * the driver uses them (SQLServerConnection.primaryPermissionCheck): no port or 0 is 1433 without an instance; with
+ * an instance and no port the port is whatever SQL Browser reports, so such a pool compares by its instance name.
+ */
 export const hostsDiffer: Rule<ConnpoolModel> = {
   id: 'connpool/hosts-differ',
   defaultSeverity: 'warning',
@@ -10,19 +14,25 @@ export const hostsDiffer: Rule<ConnpoolModel> = {
   check(model, ctx) {
     const active = model.pools.filter((p) => !isReportsPool(p)).map((p) => ({ p, hp: hostAndPort(p) })).filter((x) => x.hp);
     if (active.length < 2) return;
-    // The most common host:port is taken as the intended one; ties go to the first pool.
+    // The most common host and port is taken as the intended one; ties go to the first pool.
+    const keyOf = (hp: { host: string; port: string }) => `${hp.host} ${hp.port}`;
     const counts = new Map<string, number>();
-    for (const x of active) counts.set(`${x.hp!.host}:${x.hp!.port}`, (counts.get(`${x.hp!.host}:${x.hp!.port}`) ?? 0) + 1);
-    let major = `${active[0]!.hp!.host}:${active[0]!.hp!.port}`;
-    for (const [k, c] of counts) if (c > counts.get(major)!) major = k;
+    const shown = new Map<string, string>();
+    for (const x of active) {
+      const k = keyOf(x.hp!);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (!shown.has(k)) shown.set(k, x.hp!.shown);
+    }
     if (counts.size < 2) return;
+    let major = keyOf(active[0]!.hp!);
+    for (const [k, c] of counts) if (c > counts.get(major)!) major = k;
     for (const { p, hp } of active) {
-      const key = `${hp!.host}:${hp!.port}`;
+      const key = keyOf(hp!);
       if (key === major) continue;
       const url = p.url!;
       ctx.report({
         ...rawSpan(url.text, 0, url.text.text.length),
-        message: `Pool ${poolLabel(model, p)} connects to ${key}, while the other active-database pools connect to ${major}. All pools except the reports pool should use the same server and port (after a move to an Always On listener, every pool must be changed).`,
+        message: `Pool ${poolLabel(model, p)} connects to ${hp!.shown}, while the other active-database pools connect to ${shown.get(major)}. All pools except the reports pool should use the same server and port (after a move to an Always On listener, every pool must be changed).`,
       });
     }
   },

@@ -5,11 +5,13 @@ import { hostsDiffer } from './hostsDiffer';
 import { missingCredentials } from './missingCredentials';
 import { missingUrl } from './missingUrl';
 import { mixedAuthentication } from './mixedAuthentication';
+import { ntlmWithoutCredentials } from './ntlmWithoutCredentials';
 import { sqlAuthWithAlwaysOn } from './sqlAuthWithAlwaysOn';
 
 export const connpoolRules: Rule<ConnpoolModel>[] = [
   credentialsWithIntegratedSecurity,
   missingCredentials,
+  ntlmWithoutCredentials,
   mixedAuthentication,
   sqlAuthWithAlwaysOn,
   hostsDiffer,

@@ -4,6 +4,7 @@ import { duplicateGadgetId } from './duplicateGadgetId';
 import { eceGadgetHost } from './eceGadgetHost';
 import { gadgetUrlNotHttps } from './gadgetUrlNotHttps';
 import { gadgetUrlWhitespace } from './gadgetUrlWhitespace';
+import { duplicateTabId } from './duplicateTabId';
 import { invalidTabId } from './invalidTabId';
 import { placeholderNotReplaced } from './placeholderNotReplaced';
 import { tooManyLayouts } from './tooManyLayouts';
@@ -21,4 +22,5 @@ export const finesseRules: ReadonlyArray<Rule<FinesseModel>> = [
   unknownManagedBy,
   tooManyLayouts,
   invalidTabId,
+  duplicateTabId,
 ];

@@ -1,8 +1,8 @@
 import type { Rule } from '../../../core/types';
 import {
   effectiveHost,
+  connectionPort,
   effectiveInstance,
-  effectivePort,
   isSecretName,
   lastProperty,
   normalizeJdbcUrl,
@@ -28,9 +28,14 @@ export function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
   const h1 = (effectiveHost(mine) ?? '').toLowerCase();
   const h2 = (effectiveHost(pool) ?? '').toLowerCase();
   if (h1 !== h2) parts.push(`server ${show(effectiveHost(mine))} instead of ${show(effectiveHost(pool))}`);
-  const p1 = effectivePort(mine);
-  const p2 = effectivePort(pool);
-  if (p1 !== p2) parts.push(`port ${show(p1 === undefined ? undefined : String(p1))} instead of ${show(p2 === undefined ? undefined : String(p2))}`);
+  // Ports as the driver uses them: none (or 0) is 1433 without an instance, SQL Browser's answer with one.
+  const portOf = (u: JdbcUrl): string => {
+    const c = connectionPort(u);
+    return c.kind === 'given' ? `'${c.port}'` : c.kind === 'default' ? '(none: 1433)' : c.kind === 'browser' ? "(none: SQL Browser's port for the instance)" : `'${c.value}'`;
+  };
+  const p1 = portOf(mine);
+  const p2 = portOf(pool);
+  if (p1 !== p2) parts.push(`port ${p1} instead of ${p2}`);
   const i1 = effectiveInstance(mine)?.toLowerCase();
   const i2 = effectiveInstance(pool)?.toLowerCase();
   if (i1 !== i2) parts.push(`instance ${show(i1)} instead of ${show(i2)}`);

@@ -1,4 +1,4 @@
-import { integratedSecurity, parseJdbcUrl, type JdbcUrl } from '../../../parse/jdbcUrl';
+import { hasUrlCredential, loginMode, parseJdbcUrl, type JdbcUrl, type LoginMode } from '../../../parse/jdbcUrl';
 import type { PropertiesEntry } from '../../../parse/properties';
 import { loadedEntry, type PropertiesFileModel } from '../../properties/model';
 import { INDEXSTATS_DATABASES } from '../schema';
@@ -12,8 +12,14 @@ export interface DatabaseSettings {
   url: JdbcUrl;
   user?: PropertiesEntry;
   pass?: PropertiesEntry;
-  /** `integratedSecurity=true` in the URL (what Java loads). */
-  integrated: boolean;
+  /** How the URL (as Java loads it) makes the driver log in; see `loginMode`. */
+  mode: LoginMode;
+}
+
+/** Whether a user (password) is supplied: the key's value or a `user=` (`password=`) property of the URL, non-empty. */
+export function hasCredential(db: DatabaseSettings, which: 'user' | 'password'): boolean {
+  const e = which === 'user' ? db.user : db.pass;
+  return (e !== undefined && e.value.trim() !== '') || hasUrlCredential(db.url, which);
 }
 
 /** Each database whose URL key is present, with its parsed URL (as Java loads it) and credential entries. */
@@ -32,7 +38,7 @@ export function databasesOf(model: PropertiesFileModel): DatabaseSettings[] {
       url,
       user: loadedEntry(model, d.user),
       pass: loadedEntry(model, d.pass),
-      integrated: integratedSecurity(url) === true,
+      mode: loginMode(url),
     });
   }
   return out;

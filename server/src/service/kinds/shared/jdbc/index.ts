@@ -6,12 +6,14 @@
 import type { Rule } from '../../../core/types';
 import { duplicateProperty } from './rules/duplicateProperty';
 import { instanceIgnored } from './rules/instanceIgnored';
+import { invalidAuthenticationScheme } from './rules/invalidAuthenticationScheme';
 import { invalidBoolean } from './rules/invalidBoolean';
 import { invalidPort } from './rules/invalidPort';
 import { invalidUrl } from './rules/invalidUrl';
 import { listenerWithoutMultisubnet } from './rules/listenerWithoutMultisubnet';
 import { missingDatabaseName } from './rules/missingDatabaseName';
 import { multisubnetWithInstance } from './rules/multisubnetWithInstance';
+import { placeholderNotReplaced } from './rules/placeholderNotReplaced';
 import { serverIsIpAddress } from './rules/serverIsIpAddress';
 import { serverNotFullyQualified } from './rules/serverNotFullyQualified';
 import { unknownProperty } from './rules/unknownProperty';
@@ -24,6 +26,7 @@ export const jdbcRules: Rule<JdbcRuleInput>[] = [
   unknownProperty,
   duplicateProperty,
   invalidBoolean,
+  invalidAuthenticationScheme,
   invalidPort,
   instanceIgnored,
   serverIsIpAddress,
@@ -31,4 +34,5 @@ export const jdbcRules: Rule<JdbcRuleInput>[] = [
   missingDatabaseName,
   multisubnetWithInstance,
   listenerWithoutMultisubnet,
+  placeholderNotReplaced,
 ];

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../core/types';
 import { WSNAME_TERMINATOR } from '../../../parse/iisRegex';
-import { rawEdit, rawRange, regexSites, type WebconfigModel } from '../model';
+import { rawEdit, rawRange, framingSites, type WebconfigModel } from '../model';
 
 /** Without `(&|%26|\$)` after the domains, `domain1.com.evil.example` matches `domain1\.com`. */
 export const domainListNotTerminated: Rule<WebconfigModel> = {
@@ -8,7 +8,7 @@ export const domainListNotTerminated: Rule<WebconfigModel> = {
   defaultSeverity: 'error',
   description: 'The domain list of a wsname= pattern is not followed by (&|%26|\\$), so longer look-alike host names pass.',
   check(model, ctx) {
-    for (const site of regexSites(model)) {
+    for (const site of framingSites(model)) {
       const w = site.wsname;
       if (w.shape !== 'restricted' || !w.domainGroup || w.terminatorInsertAt === null) continue;
       const first = w.domains.find((d) => !d.complex && d.escapedLetters.length === 0)?.domain ?? 'domain1.com';

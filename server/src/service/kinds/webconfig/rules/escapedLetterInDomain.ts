@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { rawEdit, rawRange, regexSites, type WebconfigModel } from '../model';
+import { rawEdit, rawRange, framingSites, type WebconfigModel } from '../model';
 
 const MEANING: Record<string, string> = {
   c: 'a control character',
@@ -24,7 +24,7 @@ export const escapedLetterInDomain: Rule<WebconfigModel> = {
   defaultSeverity: 'error',
   description: 'A domain of a wsname= pattern has a backslash before a letter (like domain1\\com) where a dot was meant.',
   check(model, ctx) {
-    for (const site of regexSites(model)) {
+    for (const site of framingSites(model)) {
       for (const d of site.wsname.domains) {
         for (const e of d.escapedLetters) {
           const esc = site.pattern.text.slice(e.start, e.end);
@@ -32,7 +32,7 @@ export const escapedLetterInDomain: Rule<WebconfigModel> = {
           const meaning = MEANING[letter] ?? 'an escape sequence';
           ctx.report({
             ...rawRange(site, e.start, e.end),
-            message: `"${esc}" in the allowed domain "${d.source}" is not a dot: in a regular expression it means ${meaning}, so this domain never matches a real host name and framing from it is refused. Write "\\.${letter}".`,
+            message: `"${esc}" in the allowed domain "${d.source}" is not a dot: in a regular expression it means ${meaning}, so this domain never matches a real host name and the rule does not apply to parents in it. Write "\\.${letter}".`,
             fixes: [{ title: `Replace "${esc}" with "\\.${letter}"`, edits: [rawEdit(site, { start: e.start, end: e.end, newText: `\\.${letter}` })], safe: true, preferred: true }],
           });
         }

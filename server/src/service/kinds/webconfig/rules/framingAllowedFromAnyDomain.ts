@@ -1,6 +1,6 @@
 import type { FixProposal, Rule } from '../../../core/types';
 import { parseDomainList } from '../../../parse/iisRegex';
-import { rawRange, regexSites, siteLabel, type WebconfigModel } from '../model';
+import { rawRange, framingSites, siteLabel, type WebconfigModel } from '../model';
 import { restrictFramingEdits } from '../restrict';
 
 /** A `wsname=` pattern with no domain list lets any web site show ECE in a frame. */
@@ -15,7 +15,7 @@ export const framingAllowedFromAnyDomain: Rule<WebconfigModel> = {
     let hint = ' Set ece.clickjacking.allowedDomains for a quick fix, or run "ECE: Restrict Framing to Domains...".';
     if (parsed && 'domains' in parsed) {
       const edits = restrictFramingEdits(model, parsed.domains);
-      const all = regexSites(model).length;
+      const all = framingSites(model).length;
       if (Array.isArray(edits) && edits.length) {
         fixes = [{
           title: `Allow framing only from ${parsed.domains.join(', ')} (${all === 1 ? 'the wsname= pattern' : `all ${all} wsname= patterns`})`,
@@ -28,7 +28,7 @@ export const framingAllowedFromAnyDomain: Rule<WebconfigModel> = {
     } else if (parsed && 'error' in parsed) {
       hint = ` The setting ece.clickjacking.allowedDomains cannot be used: ${parsed.error}`;
     }
-    for (const site of regexSites(model)) {
+    for (const site of framingSites(model)) {
       const w = site.wsname;
       if (w.shape !== 'permissive') continue;
       const what = w.isShipped ? 'is still the one ECE ships: it' : 'has no list of domains after the host part, so it';

@@ -1,5 +1,5 @@
 import type { FixProposal, OffsetEdit, Rule } from '../../../core/types';
-import { domainKey, isCleanRestricted, lineOf, rawRange, regexSites, replaceWsnameEdit, siteLabel, wsnameText, type WebconfigModel, type WsnameSite } from '../model';
+import { domainKey, isCleanRestricted, lineOf, rawRange, framingSites, replaceWsnameEdit, siteLabel, wsnameText, type WebconfigModel, type WsnameSite } from '../model';
 
 function describe(site: WsnameSite): string {
   const key = domainKey(site);
@@ -12,7 +12,7 @@ export const inconsistentWsnameRules: Rule<WebconfigModel> = {
   defaultSeverity: 'warning',
   description: 'The wsname= patterns of the file do not all allow the same parent domains.',
   check(model, ctx) {
-    const sites = regexSites(model).filter((s) => domainKey(s) !== null);
+    const sites = framingSites(model).filter((s) => domainKey(s) !== null);
     const keys = new Set(sites.map(domainKey));
     if (keys.size < 2) return;
     const reference = sites.find(isCleanRestricted) ?? sites.find((s) => s.wsname.shape === 'restricted');

@@ -1,5 +1,5 @@
 import type { Rule } from '../../../../core/types';
-import { hostValue, instanceValue, lastProperty, portValue, setPropertyEdits } from '../../../../parse/jdbcUrl';
+import { hostValue, lastProperty, setPropertyEdits } from '../../../../parse/jdbcUrl';
 import type { JdbcRuleInput } from '../types';
 import { fix } from '../util';
 
@@ -17,14 +17,13 @@ export const listenerWithoutMultisubnet: Rule<JdbcRuleInput> = {
     if (!ctx.settings.listenerNames.some((l) => bare(l) === h)) return;
     const msf = lastProperty(url, 'multiSubnetFailover');
     if (msf && msf.value.toLowerCase() === 'true') return;
-    const inst = instanceValue(url);
-    const partner = lastProperty(url, 'failoverPartner');
-    // Adding the property would create a jdbc/multisubnet-with-instance error: offer no fix then.
-    const blocked = (inst && inst.value && !portValue(url)) || (partner && partner.value.trim() !== '');
+    // With failoverPartner (present at all, even empty) the driver refuses multiSubnetFailover=true
+    // (R_dbMirroringWithMultiSubnetFailover): offer no fix then. A named instance without a port does not block it.
+    const blocked = lastProperty(url, 'failoverPartner') !== undefined;
     const edits = blocked ? [] : setPropertyEdits(url, 'multiSubnetFailover', 'true');
     ctx.report({
       ...host.span,
-      message: `\`${host.value}\` is an Always On availability group listener (listed in ece.listenerNames), but \`multiSubnetFailover\` is not \`true\`. Microsoft asks for \`multiSubnetFailover=true\` on every listener connection, so that after a failover to another subnet the connection does not wait for timeouts.`,
+      message: `\`${host.value}\` is an Always On availability group listener (listed in ece.listenerNames), but \`multiSubnetFailover\` is not \`true\`. Microsoft's JDBC documentation asks for \`multiSubnetFailover=true\` whenever a listener is used: the driver then tries all of the listener's addresses at once, so after a failover to another subnet it does not wait for a timeout on the old address.`,
       ...(edits.length > 0
         ? { fixes: [fix(msf ? 'Set multiSubnetFailover=true' : 'Add ;multiSubnetFailover=true', edits, false, true)] }
         : {}),
