@@ -18,6 +18,12 @@ export interface ConnPool {
   element: XmlElement;
   /** From a `name` attribute or a `<name>` child; undefined when neither exists. */
   name: string | undefined;
+  /**
+   * Where a finding about the whole pool goes: the name's text (attribute value or child content), or the
+   * `connpool` tag name when the pool has no name. Never the whole Url, so a hover on a URL property shows that
+   * property's findings and docs first.
+   */
+  nameSpan: { start: number; end: number };
   user: PoolValue | undefined;
   password: PoolValue | undefined;
   url: (PoolValue & { jdbc: JdbcUrl; site: JdbcUrlSite }) | undefined;
@@ -42,10 +48,17 @@ export function buildConnpoolModel(xml: XmlDocument): ConnpoolModel {
   for (const el of allElements(xml)) {
     if (el.localName.toLowerCase() !== 'connpool') continue;
     let name: string | undefined;
+    let nameSpan = { start: el.nameStart, end: el.nameEnd };
+    const trimmedSpan = (t: DecodedText) => {
+      const s = t.text.length - t.text.trimStart().length;
+      const e = t.text.trimEnd().length;
+      return e > s ? rawSpan(t, s, e) : undefined;
+    };
     for (const a of NAME_ATTRS) {
       const at = attr(el, a);
       if (at) {
         name = at.value.text.trim();
+        nameSpan = trimmedSpan(at.value) ?? { start: at.nameStart, end: at.nameEnd };
         break;
       }
     }
@@ -53,7 +66,9 @@ export function buildConnpoolModel(xml: XmlDocument): ConnpoolModel {
       for (const c of NAME_CHILDREN) {
         const ch = childNamed(el, c);
         if (ch) {
-          name = elementText(xml, ch).text.trim();
+          const t = elementText(xml, ch);
+          name = t.text.trim();
+          nameSpan = trimmedSpan(t) ?? { start: ch.nameStart, end: ch.nameEnd };
           break;
         }
       }
@@ -71,7 +86,7 @@ export function buildConnpoolModel(xml: XmlDocument): ConnpoolModel {
       url = { element: urlValue.element, text: t, trimmed: urlValue.trimmed, jdbc: parseJdbcUrl(t.text), site };
       site.parsed = url.jdbc;
     }
-    pools.push({ element: el, name, user: value(xml, childNamed(el, 'User')), password: value(xml, childNamed(el, 'Password')), url });
+    pools.push({ element: el, name, nameSpan, user: value(xml, childNamed(el, 'User')), password: value(xml, childNamed(el, 'Password')), url });
   }
   return { xml, pools };
 }

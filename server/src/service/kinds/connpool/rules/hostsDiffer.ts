@@ -1,4 +1,4 @@
-import { rawSpan } from '../../../core/text';
+import { hostValue } from '../../../parse/jdbcUrl';
 import type { Rule } from '../../../core/types';
 import { hostAndPort, isReportsPool, poolLabel, type ConnpoolModel } from '../model';
 
@@ -29,9 +29,10 @@ export const hostsDiffer: Rule<ConnpoolModel> = {
     for (const { p, hp } of active) {
       const key = keyOf(hp!);
       if (key === major) continue;
-      const url = p.url!;
+      // On the host the pool names (where the change goes), else on the pool's name.
+      const host = hostValue(p.url!.jdbc);
       ctx.report({
-        ...rawSpan(url.text, 0, url.text.text.length),
+        ...(host && host.span.end > host.span.start ? p.url!.site.span(host.span.start, host.span.end) : p.nameSpan),
         message: `Pool ${poolLabel(model, p)} connects to ${hp!.shown}, while the other active-database pools connect to ${shown.get(major)}. All pools except the reports pool should use the same server and port (after a move to an Always On listener, every pool must be changed).`,
       });
     }
