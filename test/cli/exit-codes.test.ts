@@ -145,6 +145,14 @@ void describe('exit codes of check', () => {
       const broken = spawnCli(['check', 'k'], { cwd: t.dir });
       assert.equal(broken.code, 2);
       assert.match(broken.stderr, /^ece-config: k\/\.vscode\/settings\.json:1:19: not valid JSON with comments \(InvalidSymbol\); the rest of the file is used$/m);
+      // A broken settings file that no checked ECE file uses (another project in the tree) is not a problem.
+      fs.mkdirSync(path.join(t.dir, 'h', 'tools', '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(t.dir, 'h', 'tools', '.vscode', 'settings.json'), '{ "ece.alwaysOn": tru }');
+      fs.writeFileSync(path.join(t.dir, 'h', 'tools', 'build.js'), '');
+      const unrelated = spawnCli(['check', '--format', 'json', 'k/eService', 'h'], { cwd: t.dir });
+      assert.equal(unrelated.code, 2, 'k is still broken');
+      assert.deepEqual((JSON.parse(unrelated.stdout) as JsonReport).settingsNotices.map((n) => n.source), ['k/.vscode/settings.json:1:19', 'k/.vscode/settings.json:1:23', 'h/.vscode/settings.json']);
+      assert.equal(spawnCli(['check', 'h/eService'], { cwd: t.dir }).code, 0);
       const missing = spawnCli(['check', '--settings', 'nope.json', 'h'], { cwd: t.dir });
       assert.equal(missing.code, 2);
       assert.equal(missing.stderr, 'ece-config: cannot read settings file nope.json: no such file\n');

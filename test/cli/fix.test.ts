@@ -154,6 +154,43 @@ void describe('--fix-dry-run', () => {
   });
 });
 
+void describe('passwords in the change list and the diff', () => {
+  void test('a fix inside a password value: masked on both sides, and the diff says why it shows no line', async () => {
+    const t = tree({ 'h/r/reportsdb_utility.properties': 'EGAIN_HOME_DIR=C:/ECE\r\nSSIS_USER_PASSWORD=ab\\cd\r\n' });
+    try {
+      const r = await runCli(['check', '--fix-dry-run', '--format', 'json', 'h'], { cwd: t.dir });
+      const f = (JSON.parse(r.stdout) as JsonReport).files[0]!;
+      assert.deepEqual(f.fixes, [{ ruleId: 'properties/unknown-escape', line: 2, column: 22, before: `SSIS_USER_PASSWORD=${MASK}`, after: `SSIS_USER_PASSWORD=${MASK}` }]);
+      assert.equal(f.diff, '--- a/h/r/reportsdb_utility.properties\n+++ b/h/r/reportsdb_utility.properties\n# every change is inside a masked value (a password): see the list of changes\n');
+      assert.ok(!r.stdout.includes('ab\\\\cd') && !r.stdout.includes('ab\\cd'));
+    } finally {
+      t.remove();
+    }
+  });
+
+  void test('a long line cut around the change: a password the cut falls into is still masked', async () => {
+    const url = 'jdbc:sqlserver://db01.example.com\\inst;databaseName=x;password=Sup3rSecretValue;loginTimeout=30;applicationName=ece-index-stats-utility-long-name';
+    const t = tree({ 'h/UpdateDBIndexStats/input.properties': `ACTIVE_DATABASE_URL=${url}\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n` });
+    try {
+      const r = await runCli(['check', '--fix-dry-run', '--format', 'json', 'h'], { cwd: t.dir });
+      const f = (JSON.parse(r.stdout) as JsonReport).files[0]!;
+      assert.deepEqual(f.fixes, [
+        {
+          ruleId: 'properties/unknown-escape',
+          line: 1,
+          column: 54,
+          before: `…SE_URL=jdbc:sqlserver://db01.example.com\\inst;databaseName=x;password=${MASK}…`,
+          after: `…SE_URL=jdbc:sqlserver://db01.example.com\\\\inst;databaseName=x;password=${MASK}…`,
+        },
+      ]);
+      assert.ok(f.diff!.includes(`\n+ACTIVE_DATABASE_URL=jdbc:sqlserver://db01.example.com\\\\inst;databaseName=x;password=${MASK};loginTimeout=30;`));
+      assert.ok(!r.stdout.includes('Sup3'));
+    } finally {
+      t.remove();
+    }
+  });
+});
+
 void describe('masking secrets', () => {
   const cases: Array<[string, string]> = [
     ['<Password egid="3027">s3cr3t</Password>', `<Password egid="3027">${MASK}</Password>`],

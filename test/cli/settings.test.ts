@@ -145,6 +145,37 @@ void describe('settings per ECE home', () => {
     }
   });
 
+  void test('file globs are per home too: ece.files.* of one home selects files there only', async () => {
+    const layout = '<finesseLayout><layout><role>Agent</role><page/><tabs><tab><id>x</id><label>X</label><gadgets><gadget>http://ece.example.com/g.xml?a=1&b=2</gadget></gadgets></tab></tabs></layout></finesseLayout>';
+    const ex = exampleCopy('a');
+    try {
+      fs.cpSync(ex.home, path.join(ex.dir, 'b'), { recursive: true });
+      fs.writeFileSync(path.join(ex.dir, 'b', '.vscode', 'settings.json'), '{ "ece.files.finesse": ["**/my-layouts/*.xml"] }');
+      for (const h of ['a', 'b']) {
+        fs.mkdirSync(path.join(ex.dir, h, 'my-layouts'));
+        fs.writeFileSync(path.join(ex.dir, h, 'my-layouts', 'agent.xml'), layout);
+      }
+      const json = JSON.parse((await runCli(['check', '--format', 'json', 'a', 'b'], { cwd: ex.dir })).stdout) as JsonReport;
+      const finesse = json.files.filter((f) => f.kind === 'finesse').map((f) => f.path).sort();
+      assert.deepEqual(finesse, ['a/eService/templates/finesse/gadget/layout/agent.xml', 'a/eService/templates/finesse/gadget/layout/solve.xml', 'b/my-layouts/agent.xml']);
+    } finally {
+      ex.remove();
+    }
+  });
+
+  void test('a PATH the shell did not expand is matched as a glob (files or folders); one that matches nothing exits 2', async () => {
+    const ex = twoHomes();
+    try {
+      const r = await runCli(['check', '--format', 'json', '*/UpdateDBIndexStats', '*/iis/*/web.config', 'c*/nothing'], { cwd: ex.dir });
+      assert.equal(r.code, 2);
+      const json = JSON.parse(r.stdout) as JsonReport;
+      assert.deepEqual(json.files.map((f) => f.path).sort(), [`a/${INDEX}`, 'a/iis/ece-site/web.config', `b/${INDEX}`, 'b/iis/ece-site/web.config']);
+      assert.deepEqual(json.problems, [{ path: 'c*/nothing', message: 'no such file or folder, and no file matches it as a glob' }]);
+    } finally {
+      ex.remove();
+    }
+  });
+
   void test('parseJsonc and mergeSettings', () => {
     assert.deepEqual(parseJsonc('\uFEFF// c\n{ "a": [1, 2,], /* x */ "b": { "c": true, }, }'), { value: { a: [1, 2], b: { c: true } }, errors: [] });
     assert.deepEqual(parseJsonc('{\n  "a": 1\n  "b": 2\n}').errors, [{ line: 3, column: 3, message: 'CommaExpected' }]);

@@ -81,8 +81,8 @@ input:
   -h, --help                     this help
 
 Exit status: 0 no error found, 1 errors found or more warnings than --max-warnings,
-2 bad usage, a PATH that does not exist, a file that cannot be read, no ECE file found,
-or (with --strict) a settings problem.`;
+2 bad usage, a PATH that does not exist, a file that cannot be read or written, no ECE file found,
+a settings file that is not valid JSON, or (with --strict) any settings warning.`;
 
 export const CONVERT_HELP = `usage: ece-config convert-windows-auth [options] ECE_HOME
 

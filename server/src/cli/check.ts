@@ -8,7 +8,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EceLanguageService } from '../service/core/engine';
 import { encodeText, writeFileAtomic } from '../node/textFile';
 import type { CheckOptions } from './args';
-import { DOCS_BASE } from './docs';
 import { applySafeFixes, safeFixOf, unifiedDiff } from './fixes';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -18,7 +17,7 @@ import { loadInputs, type InputFile } from './inputs';
 import type { Io } from './io';
 import { countFindings, plural, type CheckReport, type Range, type ReportFile, type ReportFinding } from './report';
 import { secretSpans, touchesSecret } from './secrets';
-import { SettingsResolver } from './settingsFiles';
+import { noticeLine, SettingsResolver } from './settingsFiles';
 
 /** Version numbers of the documents checked after the fix passes (which use 1, 2, ...). */
 const CHECK_VERSION = 1000;
@@ -30,7 +29,7 @@ export async function check(o: CheckOptions, io: Io, style: Style): Promise<numb
     rules: o.rules,
     display: io.display,
   });
-  const service = new EceLanguageService({ log: (m) => io.err(`ece-config: ${m}`), ...(DOCS_BASE ? { docsBase: DOCS_BASE } : {}) });
+  const service = new EceLanguageService({ log: (m) => io.err(`ece-config: ${m}`) });
   const paths = o.paths.length || o.stdin ? o.paths : (resolver.workspace?.folders ?? []);
   const stdin = o.stdin ? { filename: o.stdinFilename!, bytes: await io.readStdin() } : undefined;
   const inputs = await loadInputs({ paths, ...(stdin ? { stdin } : {}), resolver, service });
@@ -73,12 +72,13 @@ export async function check(o: CheckOptions, io: Io, style: Style): Promise<numb
     return r;
   });
 
-  const report: CheckReport = { mode, files, problems, settingsNotices: resolver.notices, cwd: io.cwd };
-  for (const n of resolver.notices) io.err(`ece-config: ${n.severity === 'warning' ? 'warning: ' : ''}${n.source}: ${n.message}`);
+  const notices = resolver.notices;
+  const report: CheckReport = { mode, files, problems, settingsNotices: notices, cwd: io.cwd };
+  for (const n of notices) io.err(noticeLine(n));
   for (const p of problems) io.err(`ece-config: ${p.path}: ${p.message}`);
   const noFiles = files.length === 0 && problems.length === 0 && !o.noFilesOk;
   if (noFiles) {
-    const where = stdin ? '' : ` under ${paths.join(', ')}`;
+    const where = stdin || paths.length === 0 ? '' : ` under ${paths.join(', ')}`;
     io.err(`ece-config: no ECE configuration file found${where} (names are matched by the ece.files.* globs); --no-files-ok accepts that`);
   }
 
@@ -89,7 +89,7 @@ export async function check(o: CheckOptions, io: Io, style: Style): Promise<numb
   const counts = countFindings(report);
   const tooManyWarnings = o.maxWarnings !== undefined && counts.warning > o.maxWarnings;
   if (tooManyWarnings) io.err(`ece-config: ${plural(counts.warning, 'warning')} found, more than --max-warnings ${o.maxWarnings}`);
-  const settingsFailed = resolver.notices.some((n) => n.severity === 'error' || o.strict);
+  const settingsFailed = notices.some((n) => n.severity === 'error' || o.strict);
   if (problems.length || noFiles || settingsFailed) return 2;
   return counts.error > 0 || tooManyWarnings ? 1 : 0;
 }
@@ -114,5 +114,5 @@ function reportFile(service: EceLanguageService, doc: TextDocument, f: InputFile
     return d;
   });
   service.forget(f.uri);
-  return { path: f.path, uri: f.uri, kind: f.kind, settingsSources: f.settingsSources, findings, changes: [] };
+  return { path: f.path, kind: f.kind, settingsSources: f.settingsSources, findings, changes: [] };
 }

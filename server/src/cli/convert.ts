@@ -9,10 +9,10 @@ import type { ConvertOptions } from './args';
 import { TOOL_NAME, TOOL_VERSION } from './docs';
 import type { Io } from './io';
 import { plural } from './report';
-import { SettingsResolver } from './settingsFiles';
+import { noticeLine, SettingsResolver } from './settingsFiles';
 
 /** Files that change (or would): the ECE files with a plan and the deployment.zip entries. */
-export function pendingChanges(r: ConvertReport): number {
+function pendingChanges(r: ConvertReport): number {
   return r.files.filter((f) => !f.error && (r.dryRun || f.written)).length + r.zips.filter((z) => z.changed && !z.error).length;
 }
 
@@ -30,8 +30,9 @@ export async function convert(o: ConvertOptions, io: Io): Promise<number> {
     return 2;
   }
   const resolver = await SettingsResolver.create({ ...(o.settingsFile !== undefined ? { settingsFile: o.settingsFile } : {}), display: io.display });
-  const { settings } = await resolver.forFolder(home);
-  for (const n of resolver.notices) io.err(`ece-config: ${n.severity === 'warning' ? 'warning: ' : ''}${n.source}: ${n.message}`);
+  const { settings, sources } = await resolver.forFolder(home);
+  resolver.markUsed(sources);
+  for (const n of resolver.notices) io.err(noticeLine(n));
   const report = await convertWindowsAuth(home, { dryRun: o.dryRun, settings });
   const pending = pendingChanges(report);
   if (o.format === 'json') io.out(JSON.stringify({ version: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, check: o.check, pending, ...report, settingsNotices: resolver.notices }));

@@ -7,7 +7,7 @@ import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EceLanguageService, Finding } from '../service/core/engine';
 import type { Settings } from '../service/core/settings';
-import { applyEdits, mergeEditGroups } from '../service/core/text';
+import { applyEdits, lineStartOf, mergeEditGroups } from '../service/core/text';
 import type { FixProposal, KindId, OffsetEdit } from '../service/core/types';
 import { maskSecrets, maskWindow, secretSpans, type Span } from './secrets';
 
@@ -69,23 +69,21 @@ export function applySafeFixes(service: EceLanguageService, uri: string, kind: K
   return { text, changes };
 }
 
-function lineStart(text: string, o: number): number {
-  let i = o;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
 function lineEnd(text: string, o: number): number {
   let i = o;
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
   return i;
 }
 
-/** Offset in the text after `edits` (sorted, non-overlapping) of offset `o` of the text before. */
-function mapOffset(edits: readonly OffsetEdit[], o: number): number {
+/**
+ * Offset in the text after `edits` (sorted, non-overlapping) of offset `o` of the text before. Text inserted exactly
+ * at `o` falls inside the range that `o` bounds: after a start (`side` 'start'), before an end ('end').
+ */
+function mapOffset(edits: readonly OffsetEdit[], o: number, side: 'start' | 'end'): number {
   let shift = 0;
   for (const e of edits) {
-    if (e.end <= o && !(e.start === e.end && e.start === o)) shift += e.newText.length - (e.end - e.start);
+    const insertionHere = e.start === e.end && e.start === o;
+    if (e.end < o || (e.end === o && (!insertionHere || side === 'end'))) shift += e.newText.length - (e.end - e.start);
     else if (e.start < o) return e.start + shift + e.newText.length;
   }
   return o + shift;
@@ -95,14 +93,14 @@ function describe(text: string, doc: TextDocument, g: { ruleId: string; edits: O
   const edits = [...g.edits].sort((a, b) => a.start - b.start);
   const start = edits[0]!.start;
   const end = Math.max(...edits.map((e) => e.end));
-  const ws = lineStart(text, start);
+  const ws = lineStartOf(text, start);
   const we = lineEnd(text, end);
   const local = edits.map((e) => ({ start: e.start - ws, end: e.end - ws, newText: e.newText }));
   const beforeLines = text.slice(ws, we);
   const afterLines = applyEdits(beforeLines, local);
   // Secrets of the lines after the change: those found in them, and those carried over from the text before.
   const localSpans = spans.filter(([s, e]) => e > ws && s < we).map(([s, e]): Span => [Math.max(s, ws) - ws, Math.min(e, we) - ws]);
-  const afterSpans = [...secretSpans(afterLines), ...localSpans.map(([s, e]): Span => [mapOffset(local, s), mapOffset(local, e)])].sort((a, b) => a[0] - b[0]);
+  const afterSpans = [...secretSpans(afterLines), ...localSpans.map(([s, e]): Span => [mapOffset(local, s, 'start'), mapOffset(local, e, 'end')])].sort((a, b) => a[0] - b[0]);
   let cs = 0;
   let ce = beforeLines.length;
   if (beforeLines.length > LONG_LINE) {
@@ -110,7 +108,7 @@ function describe(text: string, doc: TextDocument, g: { ruleId: string; edits: O
     ce = Math.min(beforeLines.length, end - ws + CONTEXT);
   }
   const before = maskWindow(beforeLines, localSpans, cs, ce);
-  const after = maskWindow(afterLines, afterSpans, mapOffset(local, cs), mapOffset(local, ce));
+  const after = maskWindow(afterLines, afterSpans, mapOffset(local, cs, 'start'), mapOffset(local, ce, 'end'));
   const pos = doc.positionAt(start);
   const bom = text.charCodeAt(0) === 0xfeff && pos.line === 0 ? 1 : 0;
   const [b, a] = trimCommonIndent(before, after);
@@ -134,5 +132,7 @@ export function unifiedDiff(file: string, before: string, after: string): string
   const strip = (t: string) => maskSecrets(t).replace(/^\uFEFF/, '');
   const name = file.replace(/\\/g, '/');
   const patch = structuredPatch(`a/${name}`, `b/${name}`, strip(before), strip(after), undefined, undefined, { context: 3, stripTrailingCr: true });
-  return formatPatch(patch, FILE_HEADERS_ONLY);
+  const text = formatPatch(patch, FILE_HEADERS_ONLY);
+  // Every change inside a masked value: the masked texts are equal, so say so instead of an empty diff.
+  return patch.hunks.length ? text : `${text}# every change is inside a masked value (a password): see the list of changes\n`;
 }

@@ -109,7 +109,7 @@ async function utf16Hint(file: string): Promise<string> {
 }
 
 /** Mostly NUL bytes at one parity and almost none at the other: ASCII-range text in UTF-16 LE or BE. */
-export function looksLikeUtf16(b: Buffer): boolean {
+function looksLikeUtf16(b: Buffer): boolean {
   const pairs = Math.floor(b.length / 2);
   if (pairs < 8) return false;
   let even = 0;
@@ -159,6 +159,7 @@ export async function loadInputs(opts: {
     const uri = fileUri(file);
     const resolved = await resolver.forFile(abs);
     if (!service.isCandidate(uri, resolved.settings)) continue;
+    resolver.markUsed(resolved.sources);
     const r = await readCandidate(file, {});
     if ('error' in r || 'skip' in r) {
       if (reportTree) problems.push({ path: file, message: 'error' in r ? r.error : r.skip + (await utf16Hint(file)) });
@@ -173,6 +174,7 @@ export async function loadInputs(opts: {
     const shown = opts.stdin.filename;
     const uri = fileUri(stdinAbs!);
     const resolved = await resolver.forFile(stdinAbs!);
+    resolver.markUsed(resolved.sources);
     const decoded = decodeBytes(opts.stdin.bytes);
     if (decoded.binary) problems.push({ path: shown, message: 'not read: standard input has binary content (NUL bytes; UTF-16 needs a byte-order mark)' });
     else {

@@ -28,7 +28,6 @@ export interface ReportFinding {
 export interface ReportFile {
   /** As found under the PATH arguments. */
   path: string;
-  uri: string;
   kind: string;
   settingsSources: string[];
   findings: ReportFinding[];

@@ -63,14 +63,15 @@ function continuationEnd(text: string, end: number): number {
   }
 }
 
-/** `text[start, end)` with every part of a secret span replaced by `••••` (line breaks inside a secret are kept). */
+/** `text[start, end)` with every part of a secret span (sorted by start) replaced by `••••` (line breaks inside a secret are kept). */
 export function maskWindow(text: string, spans: readonly Span[], start = 0, end = text.length): string {
   let out = '';
   let pos = start;
   for (const [s, e] of spans) {
-    if (e <= start || s >= end) continue;
-    const a = Math.max(s, start);
+    // Spans may come unsorted or overlapping (two sources merged): each character is masked once.
+    const a = Math.max(s, start, pos);
     const b = Math.min(e, end);
+    if (b <= a) continue;
     out += text.slice(pos, a) + text.slice(a, b).replace(/[^\r\n]+/g, MASK);
     pos = b;
   }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { allRules } from '../service/core/engine';
 import { fromDottedSettings, normalizeSettings, validateSettings, type Settings } from '../service/core/settings';
-import { lineIndex } from '../service/core/text';
+import { lineIndex, lineStartOf } from '../service/core/text';
 import type { RuleLevel } from '../service/core/types';
 import { FatalError } from './errors';
 
@@ -21,6 +21,11 @@ export interface SettingsNotice {
   /** The settings file, or `--rule`. */
   source: string;
   message: string;
+}
+
+/** The stderr line of a notice. */
+export function noticeLine(n: SettingsNotice): string {
+  return `ece-config: ${n.severity === 'warning' ? 'warning: ' : ''}${n.source}: ${n.message}`;
 }
 
 export interface ResolvedSettings {
@@ -39,12 +44,7 @@ export function parseJsonc(text: string): { value: unknown; errors: Array<{ line
   const body = text.replace(/^\uFEFF/, '');
   const value: unknown = parse(body, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const lineOf = lineIndex(body);
-  const errors = raw.map((e) => {
-    const line = lineOf(e.offset);
-    let s = e.offset;
-    while (s > 0 && body[s - 1] !== '\n' && body[s - 1] !== '\r') s--;
-    return { line: line + 1, column: e.offset - s + 1, message: printParseErrorCode(e.error) };
-  });
+  const errors = raw.map((e) => ({ line: lineOf(e.offset) + 1, column: e.offset - lineStartOf(body, e.offset) + 1, message: printParseErrorCode(e.error) }));
   return { value, errors };
 }
 
@@ -63,7 +63,11 @@ export interface WorkspaceFileInfo {
 }
 
 export class SettingsResolver {
-  readonly notices: SettingsNotice[] = [];
+  /** Notices of --rule, --settings and --workspace: always reported. */
+  private readonly given: SettingsNotice[] = [];
+  /** Notices of each discovered settings file: reported once a checked file uses it (see `markUsed`). */
+  private readonly discovered = new Map<string, SettingsNotice[]>();
+  private readonly used = new Set<string>();
   private readonly ruleIds = new Set(allRules().map((r) => r.id));
   private readonly nearest = new Map<string, string | null>();
   private readonly files = new Map<string, Promise<Raw>>();
@@ -75,7 +79,20 @@ export class SettingsResolver {
     readonly workspace: WorkspaceFileInfo | undefined,
     private readonly display: (p: string) => string,
   ) {
-    for (const p of validateSettings({ rules }, this.ruleIds)) this.notices.push({ severity: 'warning', source: '--rule', message: p.message });
+    for (const p of validateSettings({ rules }, this.ruleIds)) this.given.push({ severity: 'warning', source: '--rule', message: p.message });
+  }
+
+  /**
+   * The problems of the settings in use. A discovered settings file counts once an ECE file uses it, so a broken
+   * `.vscode/settings.json` of some other project in the tree does not fail the check.
+   */
+  get notices(): SettingsNotice[] {
+    return [...this.given, ...[...this.used].flatMap((f) => this.discovered.get(f) ?? [])];
+  }
+
+  /** Marks the settings files an ECE file was checked with (their notices are reported). */
+  markUsed(sources: readonly string[]): void {
+    for (const s of sources) this.used.add(s);
   }
 
   /** Reads `--settings` and `--workspace` (a file given by name that cannot be read is fatal). */
@@ -109,9 +126,9 @@ export class SettingsResolver {
       workspace = { file, folders, settings: ws.settings === undefined ? {} : toSection(ws.settings, `${display(file)} "settings"`, pending) };
     }
     const r = new SettingsResolver(opts.rules ?? {}, explicit, workspace, display);
-    r.notices.push(...pending);
-    if (explicit) r.validate(explicit.raw, display(explicit.file));
-    if (workspace) r.validate(workspace.settings, display(workspace.file));
+    r.given.push(...pending);
+    if (explicit) r.given.push(...r.validate(explicit.raw, display(explicit.file)));
+    if (workspace) r.given.push(...r.validate(workspace.settings, display(workspace.file)));
     return r;
   }
 
@@ -153,9 +170,11 @@ export class SettingsResolver {
   private folderSettings(file: string): Promise<Raw> {
     let hit = this.files.get(file);
     if (!hit) {
-      hit = readJsoncFile(file, this.display(file), this.notices, false).then((value) => {
-        const raw = toSection(value, this.display(file), this.notices);
-        this.validate(raw, this.display(file));
+      const notices: SettingsNotice[] = [];
+      this.discovered.set(file, notices);
+      hit = readJsoncFile(file, this.display(file), notices, false).then((value) => {
+        const raw = toSection(value, this.display(file), notices);
+        notices.push(...this.validate(raw, this.display(file)));
         return raw;
       });
       this.files.set(file, hit);
@@ -163,8 +182,8 @@ export class SettingsResolver {
     return hit;
   }
 
-  private validate(raw: Raw, source: string): void {
-    for (const p of validateSettings(raw, this.ruleIds)) this.notices.push({ severity: 'warning', source, message: `${p.key}: ${p.message}` });
+  private validate(raw: Raw, source: string): SettingsNotice[] {
+    return validateSettings(raw, this.ruleIds).map((p) => ({ severity: 'warning', source, message: `${p.key}: ${p.message}` }));
   }
 
   private async nearestSettingsFile(dir: string): Promise<string | undefined> {

@@ -6,8 +6,6 @@ export interface Style {
   links: boolean;
 }
 
-export const PLAIN: Style = { color: false, links: false };
-
 /**
  * Colours on a terminal unless NO_COLOR is set (non-empty, https://no-color.org); FORCE_COLOR wins over both
  * (`0` or `false` turns colours off), as in Node itself. TERM=dumb means no colours.

@@ -9,7 +9,7 @@ import { countFindings, plural, type CheckReport, type ReportFile } from '../rep
 import { paint, type Style } from './style';
 
 /** The severity word of the text format: `info`, not `information`, is what VS Code problem matchers understand. */
-export const TEXT_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+const TEXT_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
 const SEVERITY_PAINT: Record<Severity, (s: Style, t: string) => string> = {
   error: paint.red,
