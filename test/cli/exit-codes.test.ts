@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CLI, ECEJS, ECEJS_CLEAN, ECEJS_ERROR, ECEJS_WARNING, EXAMPLE, BINARY, exampleCopy, spawnCli, tree, type JsonReport } from './helpers';
+import { BINARY, CLI, ECEJS, ECEJS_CLEAN, ECEJS_ERROR, ECEJS_WARNING, EXAMPLE, exampleCopy, runCli, spawnCli, tree, type JsonReport } from './helpers';
 
 void describe('exit codes of check', () => {
   void test('0 when nothing of error severity is found, 1 when an error is', () => {
@@ -179,6 +179,58 @@ void describe('exit codes of convert-windows-auth', () => {
       assert.match(done.stdout, /^0 files would change\.$/m);
       assert.equal(spawnCli(['convert-windows-auth', '--check', 'home/UpdateDBIndexStats/input.properties'], { cwd: ex.dir }).code, 2);
       assert.equal(spawnCli(['convert-windows-auth', '--check', 'nowhere'], { cwd: ex.dir }).code, 2);
+    } finally {
+      ex.remove();
+    }
+  });
+});
+
+void describe('convert-windows-auth --format json and settings', () => {
+  interface ConvertJson {
+    version: number;
+    check: boolean;
+    pending: number;
+    dryRun: boolean;
+    ok: boolean;
+    files: Array<{ path: string; kind: string; written: boolean; changes: Array<{ line: number; column: number; what: string }> }>;
+    zips: Array<{ path: string; changed: boolean }>;
+  }
+
+  void test('the plan and the result as one object, with what is pending; never a password', async () => {
+    const ex = exampleCopy();
+    try {
+      const plan = await runCli(['convert-windows-auth', '--check', '--format', 'json', 'home'], { cwd: ex.dir });
+      assert.equal(plan.code, 1);
+      const p = JSON.parse(plan.stdout) as ConvertJson;
+      assert.deepEqual([p.version, p.check, p.dryRun, p.ok, p.pending], [1, true, true, true, 3]);
+      assert.deepEqual(p.files.map((f) => [f.path, f.kind, f.written, f.changes.length]), [
+        ['home/UpdateDBIndexStats/input.properties', 'indexstats', false, 2],
+        ['home/eService/installation/dataaccess/egpl_ds_connpool_map.xml', 'connpool', false, 5],
+      ]);
+      assert.deepEqual(p.zips.map((z) => [z.path, z.changed]), [['home/service/lib/deployment.zip', true]]);
+      const done = await runCli(['convert-windows-auth', '--format', 'json', 'home'], { cwd: ex.dir });
+      assert.equal(done.code, 0);
+      const d = JSON.parse(done.stdout) as ConvertJson;
+      assert.deepEqual([d.check, d.dryRun, d.ok, d.pending, d.files.every((f) => f.written)], [false, false, true, 3, true]);
+      for (const out of [plan.stdout, done.stdout]) assert.ok(!out.includes('36423441363'), 'a pool password is printed');
+    } finally {
+      ex.remove();
+    }
+  });
+
+  void test("the home's own settings apply (file globs too); --settings replaces them; --strict fails on a warning", async () => {
+    const ex = exampleCopy();
+    try {
+      fs.writeFileSync(path.join(ex.home, '.vscode', 'settings.json'), '// not the index statistics utility\n{ "ece.files.indexstats": [], }');
+      const own = JSON.parse((await runCli(['convert-windows-auth', '--check', '--format', 'json', 'home'], { cwd: ex.dir })).stdout) as ConvertJson;
+      assert.deepEqual(own.files.map((f) => f.kind), ['connpool']);
+      fs.writeFileSync(path.join(ex.dir, 'plain.json'), '{}');
+      const given = JSON.parse((await runCli(['convert-windows-auth', '--check', '--format', 'json', '--settings', 'plain.json', 'home'], { cwd: ex.dir })).stdout) as ConvertJson;
+      assert.deepEqual(given.files.map((f) => f.kind), ['indexstats', 'connpool']);
+      fs.writeFileSync(path.join(ex.dir, 'typo.json'), '{ "ece.filez": {} }');
+      const strict = await runCli(['convert-windows-auth', '--dry-run', '--strict', '--settings', 'typo.json', 'home'], { cwd: ex.dir });
+      assert.equal(strict.code, 2);
+      assert.equal(strict.stderr, "ece-config: warning: typo.json: ece.filez: unknown setting (did you mean 'ece.files'?); it is ignored");
     } finally {
       ex.remove();
     }

@@ -107,7 +107,7 @@ void describe('--format sarif', () => {
     assert.ok(!driver.rules.find((x) => x.id === 'jdbc/invalid-port')!.help, 'no page for a rule that was not reported');
   });
 
-  void test('results: rule, level, message and a 1-based region relative to %SRCROOT%, the same findings as json', () => {
+  void test('results: rule, level, message and a 1-based region relative to SRCROOT, the same findings as json', () => {
     const run = log.runs[0]!;
     assert.equal(run.originalUriBaseIds.SRCROOT!.uri, `file://${ROOT}/`);
     const fromSarif = run.results.map((x) => {

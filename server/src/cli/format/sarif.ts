@@ -1,7 +1,7 @@
 /**
  * `--format sarif`: SARIF 2.1.0 (OASIS), one run. The driver lists every rule (id, short and full description,
  * help URI, default level; the page itself as `help` for the rules reported); each result has its rule, level,
- * message and a physical location relative to %SRCROOT% (the working folder) with 1-based line and column
+ * message and a physical location relative to the base SRCROOT (the working folder) with 1-based line and column
  * (UTF-16 code units, as LSP and editors count); a result carries `fixes` only for a safe fix that touches no
  * secret. Files that could not be read are tool execution notifications (and `executionSuccessful: false`);
  * settings problems are tool configuration notifications.
