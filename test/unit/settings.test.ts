@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../../server/src/service/core/engine';
-import { DEFAULT_FILE_GLOBS, defaultSettings, fromDottedSettings, normalizeSettings } from '../../server/src/service/core/settings';
+import { DEFAULT_FILE_GLOBS, defaultSettings, fromDottedSettings, normalizeSettings, validateSettings } from '../../server/src/service/core/settings';
 
 const ROOT = join(__dirname, '..', '..');
 interface Prop {
@@ -77,3 +77,71 @@ void describe('settings and package.json', () => {
     }
   });
 });
+
+void describe('validateSettings: what normalizeSettings would not use as written', () => {
+  const ids = new Set(allRules().map((r) => r.id));
+
+  void test('every contributed key with its default, every rule at every level, and nothing at all: no problem', () => {
+    const dotted: Record<string, unknown> = {};
+    for (const [k, p] of Object.entries(props)) dotted[k] = p.default;
+    dotted['ece.trace.server'] = 'verbose';
+    dotted['ece.rules'] = Object.fromEntries([...ids].map((id, i) => [id, [...LEVELS, 'Info', 'WARNING'][i % 7]]));
+    assert.deepEqual(validateSettings(fromDottedSettings(dotted), ids), []);
+    assert.deepEqual(validateSettings(undefined, ids), []);
+    assert.deepEqual(validateSettings({}, ids), []);
+  });
+
+  void test('unknown keys (with the closest known one), unknown rule ids, bad levels and wrong types, each with its key', () => {
+    const problems = validateSettings(
+      fromDottedSettings({
+        'ece.rules': { 'jdbc/invalid-prot': 'off', 'jdbc/invalid-port': 7, 'xml/not-well-formed': 'fatal' },
+        'ece.loadBalancerHost': ['lb'],
+        'ece.listenerNames': ['ag1', 2],
+        'ece.alwaysOn': 'true',
+        'ece.solve.contextroot': 'x',
+        'ece.clickjacking': 'example.com',
+        'ece.files.connpool': 'pool.xml',
+        'ece.files.iis': ['web.config'],
+        'ece.trace.server': 'loud',
+        'ece.zzz': 1,
+        'other.setting': 1,
+      }),
+      ids,
+    );
+    assert.deepEqual(problems, [
+      { key: 'ece.rules', message: "unknown rule id 'jdbc/invalid-prot' (did you mean 'jdbc/invalid-port'?); it is ignored" },
+      { key: 'ece.rules', message: "the level of 'jdbc/invalid-port' must be one of error, warning, information, hint, off, not a number; it is ignored" },
+      { key: 'ece.rules', message: "the level of 'xml/not-well-formed' must be one of error, warning, information, hint, off, not 'fatal'; it is ignored" },
+      { key: 'ece.loadBalancerHost', message: 'must be a string, not an array; the default is used' },
+      { key: 'ece.listenerNames', message: 'item 2 must be a string, not a number; it is ignored' },
+      { key: 'ece.alwaysOn', message: 'must be true or false, not a string; the default is used' },
+      { key: 'ece.solve.contextroot', message: "unknown setting (did you mean 'ece.solve.contextRoot'?); it is ignored" },
+      { key: 'ece.clickjacking', message: 'must be an object, not a string; the default is used' },
+      { key: 'ece.files.connpool', message: 'must be an array of strings, not a string; the default is used' },
+      { key: 'ece.files.iis', message: 'unknown setting; it is ignored' },
+      { key: 'ece.trace.server', message: "must be one of off, messages, verbose, not 'loud'; the default is used" },
+      { key: 'ece.zzz', message: 'unknown setting; it is ignored' },
+    ]);
+    assert.deepEqual(validateSettings('ece', ids), [{ key: 'ece', message: 'must be an object, not a string; the defaults are used' }]);
+    assert.deepEqual(validateSettings({ rules: [] }, ids), [{ key: 'ece.rules', message: 'must be an object of rule id to level, not an array; the default is used' }]);
+  });
+
+  void test('the values it reports are those normalizeSettings drops or replaces by the default', () => {
+    const raw = { rules: { 'jdbc/invalid-port': 'fatal', 'jdbc/instance-ignored': 'off' }, listenerNames: ['a', 1], alwaysOn: 'yes' };
+    assert.equal(validateSettings(raw, ids).length, 3);
+    const n = normalizeSettings(raw);
+    assert.deepEqual(n.rules, { 'jdbc/instance-ignored': 'off' });
+    assert.deepEqual(n.listenerNames, ['a']);
+    assert.equal(n.alwaysOn, false);
+  });
+
+  void test('globs that cannot be used and a wrong ece.maxProblems are reported, never thrown', () => {
+    const ids = new Set(allRules().map((r) => r.id));
+    assert.deepEqual(validateSettings({ files: { connpool: ['**/egpl_ds_connpool_map.xml', '**/[x.xml'] }, maxProblems: 0 }, ids), [
+      { key: 'ece.files.connpool', message: "the pattern '**/[x.xml' cannot be used: '[' without a closing ']' in '[x.xml'; it is ignored" },
+      { key: 'ece.maxProblems', message: 'must be a whole number of at least 1, not a number; the default is used' },
+    ]);
+    assert.deepEqual(validateSettings({ maxProblems: 250 }, ids), []);
+  });
+});
+

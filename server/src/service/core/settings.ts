@@ -3,6 +3,8 @@
  * place that knows their shape. `package.json` declares the same keys for VS Code (a unit test keeps
  * the two in step).
  */
+import { editDistance } from './text';
+import { globProblems } from './glob';
 import type { KindId, RuleLevel } from './types';
 
 export interface Settings {
@@ -101,6 +103,110 @@ export function fromDottedSettings(flat: Record<string, unknown>): unknown {
   }
   if (flat.ece && typeof flat.ece === 'object') Object.assign(out, flat.ece);
   return out;
+}
+
+/** One thing `normalizeSettings` would ignore or replace by its default, with the dotted key it is under. */
+export interface SettingsProblem {
+  /** Dotted VS Code key, e.g. `ece.listenerNames` or `ece.rules`. */
+  key: string;
+  message: string;
+}
+
+type Shape = 'string' | 'strings' | 'boolean' | 'rules' | 'positive-integer' | { enum: readonly string[] } | { [key: string]: Shape };
+
+/**
+ * The shape of the `ece` section as `normalizeSettings` reads it. `trace.server` is read by the VS Code client,
+ * not by the service, but it is a contributed `ece.*` setting, so it is known here too.
+ */
+const SHAPE: { [key: string]: Shape } = {
+  rules: 'rules',
+  loadBalancerHost: 'string',
+  listenerNames: 'strings',
+  alwaysOn: 'boolean',
+  solve: { contextRoot: 'string' },
+  clickjacking: { allowedDomains: 'strings' },
+  files: Object.fromEntries(Object.keys(DEFAULT_FILE_GLOBS).map((k) => [k, 'strings' as const])),
+  trace: { server: { enum: ['off', 'messages', 'verbose'] } },
+  maxProblems: 'positive-integer',
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+
+/** The closest of `names` to `name` (at most a third of its length away), for "did you mean". */
+function closest(name: string, names: Iterable<string>): string | undefined {
+  const max = Math.max(1, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const n of names) {
+    const d = editDistance(name.toLowerCase(), n.toLowerCase(), max);
+    if (d < bestD) {
+      best = n;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+const didYouMean = (name: string, names: Iterable<string>, prefix = ''): string => {
+  const c = closest(name, names);
+  return c ? ` (did you mean '${prefix}${c}'?)` : '';
+};
+
+/**
+ * Everything in a raw `ece` section (the nested shape `normalizeSettings` takes, e.g. from `fromDottedSettings`)
+ * that `normalizeSettings` would not use as written: unknown keys, unknown rule ids (`ruleIds`: the ids of
+ * `allRules()`), unknown levels and wrong types. Empty when the section is used exactly as written. Never throws.
+ */
+export function validateSettings(raw: unknown, ruleIds: ReadonlySet<string>): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  if (raw === undefined) return problems;
+  if (!isPlainObject(raw)) return [{ key: 'ece', message: `must be an object, not ${typeName(raw)}; the defaults are used` }];
+  const visit = (obj: Record<string, unknown>, shape: { [key: string]: Shape }, prefix: string) => {
+    for (const [k, v] of Object.entries(obj)) {
+      const key = `${prefix}.${k}`;
+      const s = shape[k];
+      if (s === undefined) {
+        problems.push({ key, message: `unknown setting${didYouMean(k, Object.keys(shape), `${prefix}.`)}; it is ignored` });
+        continue;
+      }
+      const wrong = (what: string) => problems.push({ key, message: `must be ${what}, not ${typeName(v)}; the default is used` });
+      if (s === 'string') {
+        if (typeof v !== 'string') wrong('a string');
+      } else if (s === 'boolean') {
+        if (typeof v !== 'boolean') wrong('true or false');
+      } else if (s === 'positive-integer') {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) wrong('a whole number of at least 1');
+      } else if (s === 'strings') {
+        if (!Array.isArray(v)) wrong('an array of strings');
+        else {
+          v.forEach((x, i) => {
+            if (typeof x !== 'string') problems.push({ key, message: `item ${i + 1} must be a string, not ${typeName(x)}; it is ignored` });
+          });
+          // Globs that cannot be used are reported (matching skips them) instead of failing later.
+          if (prefix === 'ece.files') for (const g of globProblems(v.filter((x): x is string => typeof x === 'string'))) problems.push({ key, message: `the pattern '${g.pattern}' cannot be used: ${g.message}; it is ignored` });
+        }
+      } else if (s === 'rules') {
+        if (!isPlainObject(v)) {
+          wrong('an object of rule id to level');
+          continue;
+        }
+        for (const [id, level] of Object.entries(v)) {
+          if (!ruleIds.has(id)) problems.push({ key, message: `unknown rule id '${id}'${didYouMean(id, ruleIds)}; it is ignored` });
+          const l = typeof level === 'string' ? level.toLowerCase() : undefined;
+          if (l === undefined || !(LEVELS.has(l) || l === 'info'))
+            problems.push({ key, message: `the level of '${id}' must be one of error, warning, information, hint, off, not ${typeof level === 'string' ? `'${level}'` : typeName(level)}; it is ignored` });
+        }
+      } else if ('enum' in s && Array.isArray(s.enum)) {
+        const values = s.enum as readonly string[];
+        if (typeof v !== 'string') wrong(`one of ${values.join(', ')}`);
+        else if (!values.includes(v)) problems.push({ key, message: `must be one of ${values.join(', ')}, not '${v}'; the default is used` });
+      } else if (!isPlainObject(v)) wrong('an object');
+      else visit(v, s as { [key: string]: Shape }, key);
+    }
+  };
+  visit(raw, SHAPE, 'ece');
+  return problems;
 }
 
 /** A stable key of the settings that change rule results, for caches. */

@@ -38,7 +38,8 @@ export const forbiddenPathCharacter: Rule<PropertiesFileModel> = {
         found.set(c, i);
       }
       if (found.size === 0) continue;
-      const first = Math.min(...found.values());
+      let first = Infinity;
+      for (const v of found.values()) if (v < first) first = v;
       const chars = [...found.keys()].map(describeChar).join(', ');
       ctx.report({
         start: e.valueText.toRaw(first),
