@@ -19,9 +19,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EceLanguageService, FIX_ALL_KIND } from './service/core/engine';
 import { normalizeSettings, type Settings } from './service/core/settings';
-import { Scheduler } from './scheduler';
+import { DiagnosticsPublisher } from './publisher';
 import { WorkerRegexRunner } from './node/regexRunner';
-import { registerCommands } from './commands';
+import { registerCommands, ServerCommands } from './commands';
 import { WorkspaceSession } from './node/workspace';
 import {
   CHECK_WORKSPACE_REQUEST,
@@ -73,34 +73,48 @@ async function refreshWorkspaceSettings(): Promise<void> {
 
 /** The ECE home(s) under the workspace folders, as one configuration for the cross-file rules. */
 const session = new WorkspaceSession(service, () => workspaceSettings);
-const revalidate = (uris: Iterable<string>) => {
-  for (const u of uris) if (documents.get(u)) scheduler.schedule(u, 0);
-};
-const openUris = () => documents.keys();
+/** Diagnostics of every known ECE file, open or not (see publisher.ts). */
+const publisher = new DiagnosticsPublisher({
+  service,
+  session,
+  documents,
+  settingsFor,
+  publish: (p) => connection.sendDiagnostics(p),
+  log,
+  docsBase: pathToFileURL(docsDir).href,
+});
+const revalidate = (uris: Iterable<string>) => publisher.scheduleAll(uris);
+let supportsProgress = false;
 
-/** Validation per document: debounced by the cost of the last run, newest version wins. */
-const scheduler = new Scheduler(async (uri) => {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  const version = doc.version;
-  const settings = await settingsFor(uri);
-  const current = documents.get(uri);
-  if (!current || current.version !== version) return; // a newer edit will validate
-  // Keep the cross-file model in step with the editor, reusing the engine's parse of this version, and
-  // refresh the open documents whose cross-file rules read this one.
-  const entry = service.parse(current, settings);
-  const dependents = session.documentChanged(current, openUris(), entry && !entry.tooLarge ? { kind: entry.kind, model: entry.parsed.model } : undefined);
-  revalidate(dependents.filter((u) => u !== uri));
-  const diagnostics = service.diagnostics(current, settings);
-  // Validation ran synchronously: let edits that arrived meanwhile be read and dispatched (the JSON-RPC layer
-  // dispatches from setImmediate, so wait for the next loop turn), and publish only if none did.
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  if (documents.get(uri)?.version !== version) return;
-  await connection.sendDiagnostics({ uri, version, diagnostics });
-}, log);
+/** Files looked at per workspace load before stopping (a folder such as C:\ is not an ECE home). */
+const MAX_FILES_WALKED = 100_000;
+
+/** Loads the ECE files under `folders` in the background, with progress where the client shows it, then publishes. */
+async function loadFolders(folders: string[], title: string, rescan = false): Promise<{ files: number; notRead: number }> {
+  const started = performance.now();
+  const progress = supportsProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+  progress?.begin(title, 0, 'looking for ECE files…', false);
+  try {
+    const opts = { maxFiles: MAX_FILES_WALKED, onProgress: (n: number) => progress?.report(`${n.toLocaleString('en-US')} files looked at…`) };
+    const r = rescan ? await session.rescan(folders, opts) : await session.addRoots(folders, opts);
+    if (r.truncated) {
+      const note = `ECE Config looked at the first ${MAX_FILES_WALKED.toLocaleString('en-US')} files of the workspace folders and stopped there; ECE files beyond them are checked when you open them. Open the ECE home itself (the folder holding eService) to have every file checked.`;
+      log(note);
+      void connection.window.showInformationMessage(note);
+    }
+    revalidate(r.uris);
+    const ms = Math.round(performance.now() - started);
+    const notRead = r.skipped.length + r.errors.length;
+    log(`${title}: ${r.files.length} ECE file${r.files.length === 1 ? '' : 's'} loaded from ${folders.length} folder${folders.length === 1 ? '' : 's'} in ${ms} ms${notRead ? `; ${notRead} not read` : ''}`);
+    return { files: r.files.length, notRead };
+  } finally {
+    progress?.done();
+  }
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  supportsProgress = !!params.capabilities.window?.workDoneProgress;
   supportsWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) initSettings = normalizeSettings(init.settings);
@@ -111,6 +125,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
+      executeCommandProvider: { commands: Object.values(ServerCommands) },
       documentSymbolProvider: true,
       completionProvider: { triggerCharacters: [';', '='] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -127,17 +142,16 @@ connection.onInitialized(() => {
   void (async () => {
     await refreshWorkspaceSettings();
     try {
-      await session.addRoots(roots);
+      await loadFolders(roots, 'ECE Config: loading the ECE home');
     } catch (e) {
       log(`loading the workspace failed: ${String(e)}`);
     }
-    revalidate(openUris());
   })();
   if (supportsWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      for (const f of e.removed) session.removeRoot(f.uri);
+      for (const f of e.removed) revalidate(session.removeRoot(f.uri));
       roots = roots.filter((r) => !e.removed.some((f) => f.uri === r)).concat(e.added.map((f) => f.uri));
-      void session.addRoots(e.added.map((f) => f.uri)).then(() => revalidate(openUris()), (err: unknown) => log(`loading folders failed: ${String(err)}`));
+      void loadFolders(e.added.map((f) => f.uri), 'ECE Config: loading the added folders').catch((err: unknown) => log(`loading folders failed: ${String(err)}`));
     });
   }
 });
@@ -151,34 +165,45 @@ connection.onDidChangeConfiguration((change) => {
   void (async () => {
     const globsBefore = JSON.stringify(workspaceSettings.files);
     await refreshWorkspaceSettings();
-    session.settingsChanged();
-    if (JSON.stringify(workspaceSettings.files) !== globsBefore) await session.addRoots(roots).catch((e: unknown) => log(String(e)));
-    for (const d of documents.all()) scheduler.schedule(d.uri, 0);
+    revalidate(session.settingsChanged());
+    if (JSON.stringify(workspaceSettings.files) !== globsBefore) await loadFolders(roots, 'ECE Config: the file patterns changed').catch((e: unknown) => log(String(e)));
+    revalidate(documents.keys());
   })();
 });
 
-documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+documents.onDidOpen((e) => publisher.schedule(e.document.uri, 0));
+documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 documents.onDidClose((e) => {
-  scheduler.cancel(e.document.uri);
+  // The findings stay: they go back to the file on disk (or go away if it is gone or no ECE file).
+  publisher.cancel(e.document.uri);
   settingsCache.delete(e.document.uri);
   service.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  void session.documentClosed(e.document.uri, openUris()).then(revalidate, (err: unknown) => log(String(err)));
+  void session.documentClosed(e.document.uri).then(revalidate, (err: unknown) => log(String(err)));
 });
 connection.onDidChangeWatchedFiles((p) => {
-  void session.watchedFilesChanged(p.changes, openUris()).then(revalidate, (err: unknown) => log(String(err)));
+  void session.watchedFilesChanged(p.changes).then(revalidate, (err: unknown) => log(String(err)));
 });
 
 const workspaceHandlers = workspaceRequestHandlers(service, documents, () => workspaceSettings);
 connection.onRequest(WINDOWS_AUTH_EDIT_REQUEST, workspaceHandlers.windowsAuthEdit);
 connection.onRequest(WINDOWS_AUTH_ZIP_REQUEST, workspaceHandlers.windowsAuthZip);
-/** Check Workspace: diagnostics for every ECE file under the folders, published so the Problems panel lists them. */
-connection.onRequest(CHECK_WORKSPACE_REQUEST, async (p: { roots?: string[] }) => {
-  const results = await workspaceHandlers.checkWorkspace({ roots: p?.roots?.length ? p.roots : roots });
-  for (const r of results) if (!documents.get(r.uri)) await connection.sendDiagnostics({ uri: r.uri, diagnostics: r.diagnostics });
-  return results.map((r) => ({ uri: r.uri, count: r.diagnostics.length, errors: r.diagnostics.filter((d) => d.severity === 1).length }));
-});
+/**
+ * Check Workspace: reads every ECE file under the folders again from disk (files changed outside the editor while no
+ * watcher saw it, files gone), publishes their findings, and answers with a count per file.
+ */
+connection.onRequest(CHECK_WORKSPACE_REQUEST, async (p: { roots?: string[] }) => checkWorkspaceNow(p?.roots?.length ? p.roots : roots));
+
+async function checkWorkspaceNow(folders: string[]): Promise<Array<{ uri: string; count: number; errors: number }>> {
+  await loadFolders(folders, 'ECE Config: checking the workspace', true);
+  // The counts are those of the live model (what is published): editor text for open documents, disk for the rest.
+  const out: Array<{ uri: string; count: number; errors: number }> = [];
+  for (const f of session.model.all()) {
+    const doc = documents.get(f.uri) ?? TextDocument.create(f.uri, f.kind, f.version, f.text);
+    const d = service.diagnostics(doc, await settingsFor(f.uri));
+    out.push({ uri: f.uri, count: d.length, errors: d.filter((x) => x.severity === 1).length });
+  }
+  return out;
+}
 
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
@@ -228,7 +253,15 @@ connection.onCompletion(async (params) => {
   }
 });
 
-registerCommands(connection, { service, documents, settingsFor, log });
+registerCommands(connection, {
+  service,
+  documents,
+  settingsFor,
+  log,
+  checkWorkspace: () => checkWorkspaceNow(roots),
+  windowsAuthEdit: () => workspaceHandlers.windowsAuthEdit({ roots }),
+  windowsAuthZip: () => workspaceHandlers.windowsAuthZip({ roots }),
+});
 
 process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => log(`unhandled rejection: ${String(e)}`));

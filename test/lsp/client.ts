@@ -22,10 +22,24 @@ export interface TestClient {
   /** Resolves with the first publishDiagnostics for `uri` that satisfies `pred` (deadline: `ms`). */
   waitForDiagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, ms?: number): Promise<PublishDiagnosticsParams>;
   settings: Record<string, unknown>;
+  /** window/workDoneProgress/create requests, $/progress notifications, applyEdit requests, showMessage texts. */
+  progressCreated: unknown[];
+  progress: unknown[];
+  appliedEdits: Array<{ label?: string; edit: unknown }>;
+  messages: string[];
   close(): Promise<void>;
 }
 
-export async function startClient(settings: Record<string, unknown> = {}): Promise<TestClient> {
+export interface StartOptions {
+  /** Workspace folders (file URIs) given at initialize. */
+  folders?: string[];
+  /** Advertise window.workDoneProgress (the server then reports the workspace load). */
+  progress?: boolean;
+  /** Answers workspace/applyEdit (default: not applied). */
+  applyEdit?: (params: { label?: string; edit: unknown }) => { applied: boolean };
+}
+
+export async function startClient(settings: Record<string, unknown> = {}, opts: StartOptions = {}): Promise<TestClient> {
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -35,6 +49,10 @@ export async function startClient(settings: Record<string, unknown> = {}): Promi
     proc,
     published,
     settings,
+    progressCreated: [],
+    progress: [],
+    appliedEdits: [],
+    messages: [],
     waitForDiagnostics(uri, pred = () => true, ms = 10_000) {
       const hit = published.find((p) => p.uri === uri && pred(p));
       if (hit) return Promise.resolve(hit);
@@ -66,13 +84,25 @@ export async function startClient(settings: Record<string, unknown> = {}): Promi
   });
   conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => client.settings));
   conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', (p: unknown) => {
+    client.progressCreated.push(p);
+    return null;
+  });
+  conn.onNotification('$/progress', (p: unknown) => client.progress.push(p));
+  conn.onRequest('workspace/applyEdit', (p: { label?: string; edit: unknown }) => {
+    client.appliedEdits.push(p);
+    return opts.applyEdit ? opts.applyEdit(p) : { applied: false };
+  });
+  conn.onNotification('window/showMessage', (p: { message: string }) => client.messages.push(p.message));
   conn.onNotification('window/logMessage', () => undefined);
   conn.listen();
   await conn.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri: opts.folders?.[0] ?? null,
+    ...(opts.folders ? { workspaceFolders: opts.folders.map((uri, i) => ({ uri, name: `folder${i}` })) } : {}),
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      ...(opts.progress ? { window: { workDoneProgress: true } } : {}),
+      workspace: { configuration: true, workspaceFolders: !!opts.folders, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
     },
   });

@@ -196,19 +196,20 @@ void describe('WorkspaceSession (LSP wiring)', () => {
     // VS Code's spelling of the URI may differ from Node's; the session matches them.
     const rdb = TextDocument.create(fileUri(rdbPath), 'properties', 1, readFileSync(rdbPath, 'utf8'));
     const pool0 = readFileSync(poolPath, 'utf8').replace(/^\uFEFF/, '');
-    const open = [rdb.uri];
-    assert.deepEqual(session.documentChanged(rdb, open), []);
+    const inp = fileUri(A('UpdateDBIndexStats/input.properties'));
+    const sorted = (xs: string[]) => xs.map((x) => canonicalUri(x)).sort();
+    assert.deepEqual(session.documentChanged(rdb), []);
     const codes = (): string[] => svc.diagnostics(rdb, s).map((d: Diagnostic) => String(d.code));
     assert.ok(codes().includes('reportsdb/server-is-listener'));
     const poolDoc = TextDocument.create(fileUri(poolPath), 'xml', 5, pool0.replaceAll('ag-a.corp.example.com', 'ag-new.corp.example.com'));
-    open.push(poolDoc.uri);
-    assert.deepEqual(session.documentChanged(poolDoc, open), [rdb.uri]);
+    // Every file reading the pool file, open (reportsdb) or not (input.properties), is to be refreshed.
+    assert.deepEqual(sorted(session.documentChanged(poolDoc)), sorted([rdb.uri, inp]));
     assert.ok(!codes().includes('reportsdb/server-is-listener'));
-    // Closing the pool document brings the disk text back.
-    assert.deepEqual(await session.documentClosed(poolDoc.uri, [rdb.uri]), [rdb.uri]);
+    // Closing the pool document brings the disk text back: the pool file itself and its readers are refreshed.
+    assert.deepEqual(sorted(await session.documentClosed(poolDoc.uri)), sorted([poolDoc.uri, rdb.uri, inp]));
     assert.ok(codes().includes('reportsdb/server-is-listener'));
-    // A deletion on disk (watcher event) of the pool file silences the rule.
-    assert.deepEqual(await session.watchedFilesChanged([{ uri: fileUri(poolPath), type: 3 }], [rdb.uri]), [rdb.uri]);
+    // A deletion on disk (watcher event) of the pool file silences the rule; the deleted file is refreshed (cleared).
+    assert.deepEqual(sorted(await session.watchedFilesChanged([{ uri: fileUri(poolPath), type: 3 }])), sorted([rdb.uri, inp, fileUri(poolPath)]));
     assert.ok(!codes().includes('reportsdb/server-is-listener'));
   });
 });

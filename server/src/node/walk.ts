@@ -8,14 +8,20 @@ export interface WalkResult {
   files: string[];
   /** Paths that could not be read, with the reason. */
   errors: Array<{ path: string; message: string }>;
+  /** True when the walk stopped at `maxFiles`. */
+  truncated: boolean;
 }
 
-export async function walk(paths: string[], maxFiles = 200_000): Promise<WalkResult> {
+export async function walk(paths: string[], maxFiles = 200_000, onProgress?: (filesSeen: number) => void): Promise<WalkResult> {
   const files: string[] = [];
   const errors: WalkResult['errors'] = [];
   const seen = new Set<string>();
+  let truncated = false;
   const visit = async (p: string, explicit: boolean): Promise<void> => {
-    if (files.length >= maxFiles) return;
+    if (files.length >= maxFiles) {
+      truncated = true;
+      return;
+    }
     let st;
     try {
       st = await fs.stat(p);
@@ -43,8 +49,11 @@ export async function walk(paths: string[], maxFiles = 200_000): Promise<WalkRes
         if (SKIP_DIRS.has(n)) continue;
         await visit(path.join(p, n), false);
       }
-    } else if (st.isFile()) files.push(p);
+    } else if (st.isFile()) {
+      files.push(p);
+      if (onProgress && files.length % 500 === 0) onProgress(files.length);
+    }
   };
   for (const p of paths) await visit(p, true);
-  return { files, errors };
+  return { files, errors, truncated };
 }

@@ -36,6 +36,8 @@ export interface LoadedWorkspace {
   errors: Array<{ path: string; message: string }>;
   /** Files skipped on purpose (too large, binary), with the reason. */
   skipped: Array<{ path: string; message: string }>;
+  /** True when the walk stopped at `maxFiles` (the rest of the tree was not looked at). */
+  truncated: boolean;
 }
 
 export interface LoadOptions {
@@ -50,6 +52,8 @@ export interface LoadOptions {
    */
   stripBom?: boolean;
   maxFiles?: number;
+  /** Called now and then while the folders are walked, with the number of files seen so far. */
+  onProgress?: (filesSeen: number) => void;
 }
 
 /** True when `uri` lies under the folder `folderUri` (both compared in canonical form). */
@@ -84,7 +88,7 @@ export async function readCandidate(
     if (st.size > MAX_WORKSPACE_FILE_SIZE) return { skip: `is larger than ${MAX_WORKSPACE_FILE_SIZE / 1024 / 1024} MB (${(st.size / 1024 / 1024).toFixed(1)} MB); it was not checked` };
     bytes = await fs.readFile(file);
   } catch (e) {
-    return { error: `cannot read: ${(e as Error).message}` };
+    return { error: `cannot be read (${(e as Error).message}); it was not checked` };
   }
   const decoded = decodeBytes(bytes);
   if (decoded.binary) return { skip: 'holds binary data (NUL bytes) and is not a text file in an encoding ECE Config knows; it was not checked' };
@@ -101,7 +105,7 @@ export async function loadWorkspace(roots: string[], opts: LoadOptions = {}): Pr
   const settings = opts.settings ?? defaultSettings();
   const service = opts.service ?? new EceLanguageService({ log: () => undefined });
   const model = opts.model ?? new WorkspaceModel(detectorFor(service, () => settings));
-  const { files: found, errors } = await walk(roots.map(rootPath), opts.maxFiles);
+  const { files: found, errors, truncated } = await walk(roots.map(rootPath), opts.maxFiles, opts.onProgress);
   const files: LoadedFile[] = [];
   const skipped: LoadedWorkspace['skipped'] = [];
   for (const file of found) {
@@ -119,7 +123,7 @@ export async function loadWorkspace(roots: string[], opts: LoadOptions = {}): Pr
     const f = model.update(uri, r.text);
     if (f) files.push({ path: file, uri, kind: f.kind, text: r.text, encoding: r.encoding, bom: r.bom });
   }
-  return { model, files, errors, skipped };
+  return { model, files, errors, skipped, truncated };
 }
 
 export interface CheckWorkspaceOptions {
@@ -159,14 +163,10 @@ export async function checkWorkspace(
 }
 
 /**
- * A language service wired to a workspace model, for the LSP server: keep one per server, feed it the editor's
- * documents and the file watcher's events, and refresh the diagnostics of the URIs each call returns.
- *
- *   const ws = new WorkspaceSession(service, () => currentSettings);
- *   await ws.addRoots(workspaceFolderUris);                      // once, and on folder changes
- *   documents.onDidChangeContent(e => refresh(ws.documentChanged(e.document, openUris())));
- *   documents.onDidClose(e => ws.documentClosed(e.document.uri, openUris()).then(refresh));
- *   connection.onDidChangeWatchedFiles(p => ws.watchedFilesChanged(p.changes, openUris()).then(refresh));
+ * A language service wired to a workspace model, for the LSP server: one per server, fed the editor's documents and
+ * the file watcher's events. Every method returns the URIs whose diagnostics may have changed (the file itself and
+ * the files whose cross-file rules read it, open or not), so the server re-publishes exactly those: the editor then
+ * shows the findings of every ECE file of the home at all times, the same as `ece-config check` on the same tree.
  *
  * The service's analyses are cached per file on the state of that file's partners (`WorkspaceView.stamp`), so a
  * change re-runs the rules of the files that read it and of no other.
@@ -174,6 +174,8 @@ export async function checkWorkspace(
 export class WorkspaceSession {
   readonly model: WorkspaceModel;
   private readonly open = new Set<string>();
+  /** ECE files that could not be read or checked (binary, too large, unreadable), by canonical URI. */
+  readonly notRead = new Map<string, { uri: string; message: string }>();
 
   constructor(
     readonly service: EceLanguageService,
@@ -183,71 +185,127 @@ export class WorkspaceSession {
     service.setWorkspace(this.model);
   }
 
-  /** Reads every ECE file under the roots (paths or `file:` URIs). Open documents keep their editor text. */
-  async addRoots(roots: string[]): Promise<LoadedWorkspace> {
+  /**
+   * Reads every ECE file under the roots (paths or `file:` URIs). Open documents keep their editor text. Returns the
+   * load's result and every URI whose diagnostics to publish.
+   */
+  async addRoots(roots: string[], opts: { maxFiles?: number; onProgress?: (filesSeen: number) => void } = {}): Promise<LoadedWorkspace & { uris: string[] }> {
     const settings = this.settings();
     const before = new Map(this.model.all().filter((f) => this.open.has(canonicalUri(f.uri))).map((f) => [f.uri, f] as const));
-    const r = await loadWorkspace(roots, { settings, service: this.service, model: this.model, stripBom: true });
+    const r = await loadWorkspace(roots, { settings, service: this.service, model: this.model, stripBom: true, ...opts });
     for (const f of before.values()) this.model.update(f.uri, f.text, f.version);
-    this.service.setWorkspace(this.model);
-    return r;
-  }
-
-  /** Forgets the files under a removed workspace folder. */
-  removeRoot(root: string): void {
-    const uri = /^file:/i.test(root) ? root : fileUri(root);
-    this.model.removeUnder(uri);
-    this.service.setWorkspace(this.model);
-  }
-
-  /** An editor document opened or changed. Returns the other open URIs whose diagnostics to refresh. */
-  documentChanged(doc: TextDocument, openUris: Iterable<string>, parsed?: { kind: FileKind<unknown>; model: unknown }): string[] {
-    this.open.add(canonicalUri(doc.uri));
-    const before = this.model.get(doc.uri);
-    if (before && before.text === doc.getText()) return [];
-    const list = [...openUris];
-    const readers = this.readers(doc.uri, list);
-    this.model.update(doc.uri, doc.getText(), doc.version, parsed);
-    return this.withReaders(readers, doc.uri, list);
-  }
-
-  /** An editor document closed: the model goes back to the file on disk (or forgets it when it is gone). */
-  async documentClosed(uri: string, openUris: Iterable<string>): Promise<string[]> {
-    this.open.delete(canonicalUri(uri));
-    return this.reloadFromDisk(uri, openUris);
+    const uris = new Set(r.files.map((f) => f.uri));
+    for (const x of [...r.skipped, ...r.errors]) {
+      const uri = fileUri(x.path);
+      if (!this.service.isCandidate(uri, settings)) continue;
+      this.notRead.set(canonicalUri(uri), { uri, message: x.message });
+      uris.add(uri);
+    }
+    for (const f of r.files) this.notRead.delete(canonicalUri(f.uri));
+    return { ...r, uris: [...uris] };
   }
 
   /**
-   * File watcher events (`type`: 1 created, 2 changed, 3 deleted, as in LSP `FileChangeType`). Files open in the
-   * editor are left alone (their editor text wins). Returns the open URIs whose diagnostics to refresh.
+   * Check Workspace: reads the roots again and forgets the files under them that are gone from disk (open documents
+   * keep their editor text). Returns every URI to publish, the forgotten ones included (they get no findings).
    */
-  async watchedFilesChanged(changes: ReadonlyArray<{ uri: string; type: number }>, openUris: Iterable<string>): Promise<string[]> {
-    const openList = [...openUris];
+  async rescan(roots: string[], opts: { maxFiles?: number; onProgress?: (filesSeen: number) => void } = {}): Promise<LoadedWorkspace & { uris: string[] }> {
+    const under = (uri: string) => roots.some((root) => isUnderFolder(uri, /^file:/i.test(root) ? root : fileUri(root)));
+    const knownBefore = this.model.all().filter((f) => under(f.uri) && !this.open.has(canonicalUri(f.uri))).map((f) => f.uri);
+    const notReadBefore = [...this.notRead.values()].filter((x) => under(x.uri)).map((x) => x.uri);
+    for (const u of notReadBefore) this.notRead.delete(canonicalUri(u));
+    const r = await this.addRoots(roots, opts);
+    const seen = new Set([...r.files.map((f) => canonicalUri(f.uri)), ...[...this.notRead.keys()]]);
+    const out = new Set(r.uris);
+    for (const u of knownBefore) {
+      if (seen.has(canonicalUri(u))) continue;
+      for (const x of this.readers(u)) out.add(x);
+      this.model.remove(u);
+      out.add(u);
+    }
+    for (const u of notReadBefore) out.add(u);
+    return { ...r, uris: [...out] };
+  }
+
+  /** Forgets the files under a removed workspace folder. Returns their URIs (to clear) and their readers. */
+  removeRoot(root: string): string[] {
+    const uri = /^file:/i.test(root) ? root : fileUri(root);
+    const gone = this.model.all().filter((f) => isUnderFolder(f.uri, uri) && !this.open.has(canonicalUri(f.uri)));
     const out = new Set<string>();
-    for (const c of changes) {
-      if (this.open.has(canonicalUri(c.uri))) continue;
-      if (c.type === 3) {
-        if (this.model.get(c.uri)) {
-          for (const u of this.readers(c.uri, openList)) out.add(u);
-          this.model.remove(c.uri);
-        } else {
-          // A deleted folder: who read each of the files under it.
-          const under = this.model.all().filter((f) => isUnderFolder(f.uri, c.uri));
-          for (const f of under) for (const u of this.readers(f.uri, openList)) out.add(u);
-          this.model.removeUnder(c.uri);
-        }
-      } else for (const u of await this.reloadFromDisk(c.uri, openList)) out.add(u);
+    for (const f of gone) for (const u of this.readers(f.uri)) out.add(u);
+    for (const f of gone) {
+      this.model.remove(f.uri);
+      out.add(f.uri);
+    }
+    for (const [k, x] of [...this.notRead]) {
+      if (!isUnderFolder(x.uri, uri)) continue;
+      this.notRead.delete(k);
+      out.add(x.uri);
     }
     return [...out];
   }
 
-  /** Settings changed (globs may select other files): re-detect every known file. */
-  settingsChanged(): void {
-    this.model.setDetector(detectorFor(this.service, this.settings));
-    this.service.setWorkspace(this.model);
+  /** An editor document opened or changed. Returns the other URIs (open or not) whose diagnostics to refresh. */
+  documentChanged(doc: TextDocument, parsed?: { kind: FileKind<unknown>; model: unknown }): string[] {
+    this.open.add(canonicalUri(doc.uri));
+    this.notRead.delete(canonicalUri(doc.uri));
+    const before = this.model.get(doc.uri);
+    if (before && before.text === doc.getText()) return [];
+    const readers = this.readers(doc.uri);
+    this.model.update(doc.uri, doc.getText(), doc.version, parsed);
+    return this.withReaders(readers, doc.uri).filter((u) => canonicalUri(u) !== canonicalUri(doc.uri));
   }
 
-  private async reloadFromDisk(uri: string, openUris: Iterable<string>): Promise<string[]> {
+  /**
+   * An editor document closed: the model goes back to the file on disk (or forgets it when it is gone). Returns the
+   * document's URI (its findings are now those of the disk version) and its readers.
+   */
+  async documentClosed(uri: string): Promise<string[]> {
+    this.open.delete(canonicalUri(uri));
+    return [uri, ...(await this.reloadFromDisk(uri))];
+  }
+
+  /**
+   * File watcher events (`type`: 1 created, 2 changed, 3 deleted, as in LSP `FileChangeType`). Files open in the
+   * editor are left alone (their editor text wins). Returns the URIs whose diagnostics to refresh.
+   */
+  async watchedFilesChanged(changes: ReadonlyArray<{ uri: string; type: number }>): Promise<string[]> {
+    const out = new Set<string>();
+    for (const c of changes) {
+      if (this.open.has(canonicalUri(c.uri))) continue;
+      if (c.type === 3) {
+        const gone = this.model.get(c.uri) ? [c.uri] : this.model.all().filter((f) => isUnderFolder(f.uri, c.uri)).map((f) => f.uri);
+        for (const u of gone) for (const r of this.readers(u)) out.add(r);
+        for (const u of gone) {
+          this.model.remove(u);
+          out.add(u);
+        }
+        for (const [k, x] of [...this.notRead]) {
+          if (k !== canonicalUri(c.uri) && !isUnderFolder(x.uri, c.uri)) continue;
+          this.notRead.delete(k);
+          out.add(x.uri);
+        }
+      } else {
+        out.add(c.uri);
+        for (const u of await this.reloadFromDisk(c.uri)) out.add(u);
+      }
+    }
+    return [...out];
+  }
+
+  /** Settings changed (globs may select other files): re-detect every known file. Returns every URI to publish. */
+  settingsChanged(): string[] {
+    const before = this.model.all().map((f) => f.uri);
+    this.model.setDetector(detectorFor(this.service, this.settings));
+    return [...new Set([...before, ...this.model.all().map((f) => f.uri)])];
+  }
+
+  /** Every URI the session has something to say about: the known ECE files and those that could not be read. */
+  knownUris(): string[] {
+    return [...this.model.all().map((f) => f.uri), ...[...this.notRead.values()].map((x) => x.uri)];
+  }
+
+  private async reloadFromDisk(uri: string): Promise<string[]> {
     const before = this.model.get(uri);
     let file: string;
     try {
@@ -255,27 +313,31 @@ export class WorkspaceSession {
     } catch {
       return [];
     }
-    const list = [...openUris];
     if (!this.service.isCandidate(uri, this.settings())) {
+      this.notRead.delete(canonicalUri(uri));
       if (!before) return [];
-      const readers = this.readers(uri, list);
+      const readers = this.readers(uri);
       this.model.remove(uri);
-      return this.withReaders(readers, uri, list);
+      return this.withReaders(readers, uri);
     }
     const r = await readCandidate(file, { stripBom: true });
+    if ('text' in r) this.notRead.delete(canonicalUri(uri));
+    else if ('skip' in r) this.notRead.set(canonicalUri(uri), { uri, message: r.skip });
+    else if ((await fs.stat(file).then(() => true, () => false))) this.notRead.set(canonicalUri(uri), { uri, message: r.error });
+    else this.notRead.delete(canonicalUri(uri));
     if ('text' in r && before && before.text === r.text) return [];
-    const readers = this.readers(uri, list);
+    const readers = this.readers(uri);
     if ('text' in r) this.model.update(uri, r.text);
     else this.model.remove(uri);
-    return this.withReaders(readers, uri, list);
+    return this.withReaders(readers, uri);
   }
 
-  /** The files among `list` whose cross-file rules read `uri` now (call before and after a change). */
-  private readers(uri: string, list: string[]): string[] {
-    return this.model.get(uri) ? this.model.dependents(uri, undefined, list) : [];
+  /** The files whose cross-file rules read `uri` now (call before and after a change). */
+  private readers(uri: string): string[] {
+    return this.model.get(uri) ? this.model.dependents(uri) : [];
   }
 
-  private withReaders(before: string[], uri: string, list: string[]): string[] {
-    return [...new Set([...before, ...this.readers(uri, list)])];
+  private withReaders(before: string[], uri: string): string[] {
+    return [...new Set([...before, ...this.readers(uri)])];
   }
 }

@@ -85,6 +85,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** Findings the engine itself reports about a file (limits), with their public ids. */
 export const TOO_MANY_PROBLEMS = 'ece/too-many-problems';
 export const FILE_TOO_LARGE = 'ece/file-too-large';
+export const FILE_NOT_READ = 'ece/file-not-read';
 
 
 /** Problems reported by parsers or by the engine rather than by rules: listed so settings, docs and the README know them. */
@@ -92,6 +93,7 @@ const PARSER_RULES: Array<{ id: string; defaultSeverity: Severity; description: 
   { id: XML_NOT_WELL_FORMED, defaultSeverity: 'error', description: 'The XML is not well formed (reported once, at the first error).', kind: 'shared' },
   { id: TOO_MANY_PROBLEMS, defaultSeverity: 'information', description: 'The file has more problems than ece.maxProblems; the editor shows the first ones (the CLI lists them all).', kind: 'shared' },
   { id: FILE_TOO_LARGE, defaultSeverity: 'warning', description: 'The file is too large to be checked (more than 16 MB of text).', kind: 'shared' },
+  { id: FILE_NOT_READ, defaultSeverity: 'warning', description: 'A file with an ECE file name could not be read or is not text, so it was not checked.', kind: 'shared' },
 ];
 
 /** Every rule the product has, once each (rules shared by several kinds are listed under their first kind). */
