@@ -23,7 +23,7 @@ import { jdbcRules } from '../kinds/shared/jdbc';
 import { KINDS } from '../kinds';
 import { matchesAnyGlob } from './glob';
 import { settingsKey, type Settings } from './settings';
-import { findSuppressions, isSuppressed } from './suppression';
+import { continuesPreviousLine, findSuppressions, isSuppressed } from './suppression';
 import { indentOf, lineIndex, lineStartOf, mergeEditGroups } from './text';
 import {
   EMPTY_WORKSPACE,
@@ -171,7 +171,7 @@ export class EceLanguageService {
     };
     for (const p of parsed.problems) push(p.ruleId, 'error', p);
 
-    const ctxFor = (report: (r: Report) => void): RuleContext => ({ uri, settings, workspace: this.workspace, report });
+    const ctxFor = (report: (r: Report) => void): RuleContext => ({ uri, settings, workspace: this.workspace, fileSystem: this.host.fileSystem, report });
     for (const rule of kind.rules) {
       if (settings.rules[rule.id] === 'off') continue;
       try {
@@ -299,8 +299,10 @@ export class EceLanguageService {
     const indent = indentOf(text, f.start);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const body = `ece-disable-next-line ${f.ruleId}`;
-    const comment =
-      entry.kind.commentStyle === 'xml' ? `<!-- ${body} -->` : entry.kind.commentStyle === 'hash' ? `# ${body}` : `// ${body}`;
+    const style = entry.kind.commentStyle;
+    // A batch line joined to the one before by a trailing caret cannot take a comment line in between.
+    if (style === 'rem' && continuesPreviousLine(text, ls)) return undefined;
+    const comment = style === 'xml' ? `<!-- ${body} -->` : style === 'hash' ? `# ${body}` : style === 'rem' ? `REM ${body}` : `// ${body}`;
     // A comment cannot be placed before the XML declaration or inside a start tag spanning lines; the
     // line start must be outside markup for XML, which holds for element and text lines we report on.
     if (entry.kind.commentStyle === 'xml' && text.slice(ls, f.start).includes('<?xml')) return undefined;

@@ -2,6 +2,7 @@
  * Suppression comments, in every comment syntax the product's files use:
  *   <!-- ece-disable-next-line jdbc/unknown-property -->     # ece-disable-next-line properties/unknown-escape
  *   // ece-disable-next-line ecejs/protocol-not-https        <!-- ece-disable -->  (whole file, all rules)
+ *   REM ece-disable-next-line batch/trailing-blanks          :: ece-disable-next-line batch/trailing-blanks
  * Several ids may follow, separated by spaces or commas; none means every rule.
  */
 import { lineIndex } from './text';
@@ -15,6 +16,8 @@ export interface Suppressions {
 }
 
 const MARKER = /ece-disable(-next-line)?(?![\w-])/g;
+/** A batch comment line: `REM` (then a blank or cmd.exe delimiter) or `::`, after optional blanks and `@`. */
+const BATCH_COMMENT = /^[ \t,;=@]*(?:rem[ \t,;=]|::)/i;
 const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
 
 /** Every `<!-- ... -->` of a text, found once (linear), and the one holding an offset (binary search). */
@@ -64,7 +67,10 @@ export function findSuppressions(text: string, style: CommentStyle): Suppression
     // XML: the comment may start on an earlier line, and a comment closed before the marker does not count.
     const xmlComment = style === 'xml' ? (xmlComments ??= commentRanges(text)).find(at) : undefined;
     const opener =
-      style === 'xml' ? (xmlComment ? 0 : -1) : style === 'hash' ? /^\s*[#!]/.exec(before) ? 0 : -1 : Math.max(before.lastIndexOf('//'), before.lastIndexOf('/*'));
+      style === 'xml' ? (xmlComment ? 0 : -1)
+      : style === 'hash' ? (/^\s*[#!]/.exec(before) ? 0 : -1)
+      : style === 'rem' ? (BATCH_COMMENT.test(before) ? 0 : -1)
+      : Math.max(before.lastIndexOf('//'), before.lastIndexOf('/*'));
     if (opener < 0) continue;
     let le = at + m[0].length;
     while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
@@ -105,4 +111,21 @@ export function isSuppressed(s: Suppressions, ruleId: string, line: number): boo
   if (s.file.has('*') || s.file.has(ruleId)) return true;
   const l = s.lines.get(line);
   return !!l && (l.has('*') || l.has(ruleId));
+}
+
+/**
+ * True when the line starting at `lineStart` is joined to the line before it by cmd.exe: that line ends in an odd
+ * number of carets (CRs before the line feed do not count, cmd.exe drops them). A comment line cannot go between.
+ */
+export function continuesPreviousLine(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  if (i <= 0 || text.charCodeAt(i - 1) !== 10) return false;
+  i--;
+  while (i > 0 && text.charCodeAt(i - 1) === 13) i--;
+  let carets = 0;
+  while (i > 0 && text.charCodeAt(i - 1) === 94) {
+    carets++;
+    i--;
+  }
+  return carets % 2 === 1;
 }

@@ -28,12 +28,14 @@ export interface WorkspaceFile {
 export const CROSS_FILE_DEPENDENCIES: Readonly<Record<KindId, readonly KindId[]>> = {
   // a pool file change affects reportsdb/server-is-listener and indexstats/url-differs-from-connpool
   connpool: ['reportsdb', 'indexstats'],
-  reportsdb: [],
+  // the batch shared-location rules read egainstart.bat / egainstop.bat and the Reports DB utility's ECE home
+  reportsdb: ['batch'],
   indexstats: [],
   // ecejs/hosts-differ compares ece_config.js, spog_config.js and the layouts
   ecejs: ['ecejs'],
   finesse: ['ecejs'],
   webconfig: [],
+  batch: ['batch'],
 };
 
 const segmentCache = new Map<string, readonly string[]>();
