@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { EceLanguageService } from './service/core/engine';
+import { nodeFileSystemProbe } from './node/fileSystemProbe';
 import { fromDottedSettings, normalizeSettings, type Settings } from './service/core/settings';
 import { applyEdits } from './service/core/text';
 import { encodeText, writeFileAtomic } from './node/textFile';
@@ -119,7 +120,7 @@ interface FileResult {
 
 async function check(o: CheckOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const settings = await loadSettings(o);
-  const service = new EceLanguageService({ log: (m) => err(`ece-config: ${m}`) });
+  const service = new EceLanguageService({ log: (m) => err(`ece-config: ${m}`), fileSystem: nodeFileSystemProbe() });
   // Every ECE file under the paths is read first into the workspace model, so cross-file rules see the whole tree.
   const ws = await loadWorkspace(o.paths, { settings, service });
   const walkErrors = ws.errors.filter((e) => o.paths.includes(e.path));
