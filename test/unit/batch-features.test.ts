@@ -4,13 +4,15 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EceLanguageService } from '../../server/src/service/core/engine';
 import { normalizeSettings } from '../../server/src/service/core/settings';
 import { parseBatch } from '../../server/src/service/parse/batch';
 import { main } from '../../server/src/cli';
+import { nodeFileSystemProbe } from '../../server/src/node/fileSystemProbe';
 
 const UTIL = 'file:///C:/ECE/ReportsDB%20Utility/reportsdb_utility.bat';
 const START = 'file:///C:/ECE/eService/bin/platform/windows/egainstart.bat';
@@ -157,6 +159,42 @@ void describe('the example ECE home, through the CLI', () => {
     for (const f of ['eService/bin/platform/windows/egainstart.bat', 'UpdateDBIndexStats/UpdateDBIndexStats.bat']) {
       const bytes = readFileSync(path.join(home, f), 'latin1');
       assert.equal(bytes.split('\r\n').length - 1, bytes.split('\n').length - 1, `${f} has CRLF line endings only`);
+    }
+  });
+});
+
+void describe('the Node file-system probe and the CLI', () => {
+  void test('exists: true, false; UNC and empty paths are not looked at', () => {
+    const fsp = nodeFileSystemProbe();
+    assert.equal(fsp.exists(__filename), true);
+    assert.equal(fsp.exists(path.join(__dirname, 'no-such-file')), false);
+    assert.equal(fsp.exists(path.join(__filename, 'below-a-file')), false);
+    assert.equal(fsp.exists('\\\\server\\share\\x'), undefined);
+    assert.equal(fsp.exists('//server/share/x'), undefined);
+    assert.equal(fsp.exists(''), undefined);
+    assert.equal(nodeFileSystemProbe('win32').platform, 'win32');
+    assert.equal(nodeFileSystemProbe('linux').platform, 'posix');
+  });
+  void test('ece-config check reports a JAVA_HOME missing on this machine, then one without bin/java', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ece-batch-cli-'));
+    try {
+      const jdk = path.join(dir, 'jdk');
+      writeFileSync(path.join(dir, 'UpdateDBIndexStats.bat'), `@echo off\r\nSET JAVA_HOME=${jdk}\r\n`);
+      const run = async () => {
+        const lines: string[] = [];
+        await main(['check', '--format', 'json', dir], (x) => lines.push(x), () => undefined);
+        const out = JSON.parse(lines.join('\n')) as { files: Array<{ diagnostics: Array<{ code: string; message: string }> }> };
+        return out.files.flatMap((f) => f.diagnostics.map((d) => `${d.code}: ${d.message}`));
+      };
+      assert.deepEqual(await run(), [`batch/path-not-found: JAVA_HOME names ${jdk}, which does not exist on this machine: ${dir} is there, but it holds no jdk.`]);
+      mkdirSync(jdk);
+      const java = process.platform === 'win32' ? 'bin\\java.exe' : 'bin/java';
+      assert.deepEqual(await run(), [`batch/path-not-found: JAVA_HOME names ${jdk}, which exists on this machine but has no ${java}: it is not a JDK or Java runtime folder.`]);
+      mkdirSync(path.join(jdk, 'bin'));
+      writeFileSync(path.join(jdk, java), '');
+      assert.deepEqual(await run(), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

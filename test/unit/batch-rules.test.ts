@@ -366,3 +366,17 @@ void describe('batch suppression comments (REM and ::)', () => {
     assert.equal(service.codeActions(doc, d[0]!.range, d, undefined, s).filter((x) => x.title.startsWith('Disable')).length, 0);
   });
 });
+
+void describe('batch files in the workspace model', () => {
+  void test('a change to one service script, or to reportsdb_utility.properties, refreshes the batch files', () => {
+    const s = normalizeSettings({});
+    const service = new EceLanguageService({ log: () => undefined });
+    const model = new WorkspaceModel((u, t) => service.kindOf(u, t, s));
+    model.update(START, svc(SHARE));
+    model.update(STOP, svc(SHARE));
+    model.update(PROPS, 'EGAIN_HOME_DIR=C:/ECE\r\n');
+    model.update(UTIL, crlf('SET JAVA_HOME=C:\\jdk'));
+    assert.deepEqual(model.dependents(STOP).sort(), [START, UTIL].sort());
+    assert.deepEqual(model.dependents(PROPS).sort(), [START, STOP, UTIL].sort());
+  });
+});

@@ -408,8 +408,10 @@ class BatchParser {
       const before = this.i;
       this.sequence(0, false);
       if (this.at() === LF) this.i++;
-      else if (this.i === before) this.i++; // a stray `)` at depth 0 cannot stop the scan
+      else if (this.i === before) this.i++; // nothing consumed: never loop on the same character
     }
+    // Delayed references are found after the %references% of their command: keep the list in text order.
+    this.out.references.sort((a, b) => a.start - b.start);
     return this.out;
   }
 
@@ -556,15 +558,17 @@ class BatchParser {
     let k = s;
     while (k < this.n && this.at(k) !== LF) k++;
     const start = this.u.raw[s]!;
-    const end = k > s ? this.u.end[k - 1]! : start;
     const second = this.at(s + 1);
     if (second === C.Colon || second === -2 || second === LF || isLeadDelim(second)) {
-      this.out.comments.push({ style: 'colons', start, end });
+      this.out.comments.push({ style: 'colons', start, end: this.u.end[k - 1]! });
     } else {
+      // The name runs to the first delimiter or special character (a reference cannot be part of it).
       let e = s + 1;
-      while (e < k && !isLeadDelim(this.at(e)) && this.at(e) !== C.Caret && this.at(e) !== C.Amp && this.at(e) !== C.Pipe && this.at(e) !== C.Lt && this.at(e) !== C.Gt && this.at(e) >= 0) e++;
-      const name = this.text.slice(this.u.raw[s + 1]!, e > s + 1 ? this.u.end[e - 1]! : this.u.raw[s + 1]!);
-      if (name) this.out.labels.push({ name, start, end: e > s + 1 ? this.u.end[e - 1]! : start + 1, line: this.lineOf(start) });
+      for (let c = this.at(e); e < k && c >= 0 && !isLeadDelim(c) && c !== C.Caret && c !== C.Amp && c !== C.Pipe && c !== C.Lt && c !== C.Gt; c = this.at(++e));
+      if (e > s + 1) {
+        const end = this.u.end[e - 1]!;
+        this.out.labels.push({ name: this.text.slice(this.u.raw[s + 1]!, end), start, end, line: this.lineOf(start) });
+      }
     }
     this.i = k;
   }

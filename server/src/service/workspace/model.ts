@@ -28,13 +28,14 @@ export interface WorkspaceFile {
 export const CROSS_FILE_DEPENDENCIES: Readonly<Record<KindId, readonly KindId[]>> = {
   // a pool file change affects reportsdb/server-is-listener and indexstats/url-differs-from-connpool
   connpool: ['reportsdb', 'indexstats'],
-  // the batch shared-location rules read egainstart.bat / egainstop.bat and the Reports DB utility's ECE home
+  // its ECE home is read by batch/shared-location-not-unc and batch/reportsdb-home-differs
   reportsdb: ['batch'],
   indexstats: [],
   // ecejs/hosts-differ compares ece_config.js, spog_config.js and the layouts
   ecejs: ['ecejs'],
   finesse: ['ecejs'],
   webconfig: [],
+  // egainstart.bat and egainstop.bat compare their env.fs.shared.location
   batch: ['batch'],
 };
 

@@ -38,10 +38,6 @@ export function buildBatchModel(text: string, uri: string): BatchFileModel {
   };
 }
 
-export function isBatchModel(m: unknown): m is BatchFileModel {
-  return !!m && typeof m === 'object' && typeof (m as BatchFileModel).text === 'string' && Array.isArray((m as BatchFileModel).parsed?.assignments);
-}
-
 /** The variable every service start and stop script sets to the shared file location (the DFS share after a move). */
 export const SHARED_LOCATION = 'ENV.FS.SHARED.LOCATION';
 

@@ -39,7 +39,7 @@ export function samePath(a: WinPath, b: WinPath): boolean {
 }
 
 /** The parent folder (undefined at a drive root or a bare share). */
-export function parentOf(p: WinPath): WinPath | undefined {
+function parentOf(p: WinPath): WinPath | undefined {
   const min = p.kind === 'unc' ? 1 : 0;
   return p.segments.length > min ? { ...p, segments: p.segments.slice(0, -1) } : undefined;
 }

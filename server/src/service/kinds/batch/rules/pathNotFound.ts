@@ -45,7 +45,7 @@ export const pathNotFound: Rule<BatchFileModel> = {
 };
 
 /** The folder above an absolute path of this platform; undefined for other paths, UNC shares and drive roots. */
-export function parentFolder(path: string, platform: FileSystemProbe['platform']): string | undefined {
+function parentFolder(path: string, platform: FileSystemProbe['platform']): string | undefined {
   if (platform === 'win32') {
     if (!/^[A-Za-z]:[\\/]/.test(path)) return undefined;
     const p = path.replace(/[\\/]+$/, '');
@@ -64,7 +64,7 @@ function join(base: string, parts: string[], platform: FileSystemProbe['platform
 }
 
 /** The local path of a `file:` URI on this platform; undefined for other URIs and for UNC (`file://host/...`). */
-export function localPathOf(uri: string, platform: FileSystemProbe['platform']): string | undefined {
+function localPathOf(uri: string, platform: FileSystemProbe['platform']): string | undefined {
   const m = /^file:\/\/([^/]*)(\/.*)$/i.exec(uri);
   if (!m || m[1] !== '') return undefined;
   let p: string;
