@@ -21,6 +21,7 @@ import { EceLanguageService, FIX_ALL_KIND } from './service/core/engine';
 import { normalizeSettings, type Settings } from './service/core/settings';
 import { DiagnosticsPublisher } from './publisher';
 import { WorkerRegexRunner } from './node/regexRunner';
+import { nodeFileSystemProbe } from './node/fileSystemProbe';
 import { registerCommands, ServerCommands } from './commands';
 import { WorkspaceSession } from './node/workspace';
 import {
@@ -36,7 +37,7 @@ const log = (m: string) => connection.console.log(m);
 
 const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
 const regexRunner = new WorkerRegexRunner();
-const service = new EceLanguageService({ log, docsBase: pathToFileURL(docsDir).href, regexRunner });
+const service = new EceLanguageService({ log, docsBase: pathToFileURL(docsDir).href, regexRunner, fileSystem: nodeFileSystemProbe() });
 connection.onShutdown(() => regexRunner.dispose());
 
 let hasConfigurationCapability = false;

@@ -4,8 +4,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { startClient, type TestClient } from './client';
@@ -158,5 +160,29 @@ describe('language server over stdio', () => {
     assert.equal(after.split('\r\n').length, text.split('\r\n').length);
     assert.ok(!after.includes('\\ecereports'), 'the ignored instance is removed');
     assert.ok(after.includes('36423441363'), 'credentials are not a safe fix');
+  });
+
+  test('a batch file on this machine: exact ranges, and path-not-found through the server\'s file-system probe', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ece-batch-'));
+    try {
+      const file = path.join(dir, 'reportsdb_utility.bat');
+      const jdk = path.join(dir, 'jdk');
+      const text = `@echo off\r\nSET JAVA_HOME=${jdk}\r\nSET JRE_HOME=${dir} \r\n`;
+      writeFileSync(file, text);
+      const uri = pathToFileURL(file).href;
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bat', version: 1, text } });
+      const p = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+      assert.deepEqual(
+        p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+        [
+          ['batch/path-not-found', 1, 14, 14 + jdk.length],
+          ['batch/trailing-blanks', 2, 13 + dir.length, 14 + dir.length],
+        ],
+      );
+      assert.match(p.diagnostics[0]!.message, /does not exist on this machine/);
+      assert.match(p.diagnostics[0]!.codeDescription!.href, /docs\/rules\/batch\/path-not-found\.md$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

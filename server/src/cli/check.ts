@@ -7,6 +7,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EceLanguageService } from '../service/core/engine';
 import { rewriteTextFile } from '../node/textFile';
+import { nodeFileSystemProbe } from '../node/fileSystemProbe';
 import { leftoverNote } from '../node/leftovers';
 import type { CheckOptions } from './args';
 import { applySafeFixes, safeFixOf, unifiedDiff } from './fixes';
@@ -30,7 +31,8 @@ export async function check(o: CheckOptions, io: Io, style: Style): Promise<numb
     rules: o.rules,
     display: io.display,
   });
-  const service = new EceLanguageService({ log: (m) => io.err(`ece-config: ${m}`) });
+  // The file-system probe lets batch/path-not-found check paths on this machine (see node/fileSystemProbe.ts).
+  const service = new EceLanguageService({ log: (m) => io.err(`ece-config: ${m}`), fileSystem: nodeFileSystemProbe() });
   const paths = o.paths.length || o.stdin ? o.paths : (resolver.workspace?.folders ?? []);
   const stdin = o.stdin ? { filename: o.stdinFilename!, bytes: await io.readStdin() } : undefined;
   const inputs = await loadInputs({ paths, ...(stdin ? { stdin } : {}), resolver, service });

@@ -22,6 +22,7 @@ import { canonicalUri } from '../service/workspace/model';
 import { baseName } from '../service/workspace/queries';
 import { planWindowsAuth } from '../service/workspace/windowsAuth';
 import { backupNote, convertZip, findDeploymentZips, type ConvertZipResult } from './convertWindowsAuth';
+import { nodeFileSystemProbe } from './fileSystemProbe';
 import { checkWorkspace, loadWorkspace } from './workspace';
 
 /** What the handlers need of the server's document store (`TextDocuments` from vscode-languageserver fits). */
@@ -144,7 +145,9 @@ export function workspaceRequestHandlers(service: EceLanguageService, documents:
 
   async function checkAll(params: { roots: string[] }): Promise<Array<{ uri: string; diagnostics: Diagnostic[] }>> {
     const open = openByCanonical();
-    return checkWorkspace(params?.roots ?? [], settings(), { openDocument: (uri) => open.get(canonicalUri(uri)) });
+    // The same file-system probe as the editor's own service, so unopened files get the same path checks.
+    const host = { log: () => undefined, fileSystem: nodeFileSystemProbe() };
+    return checkWorkspace(params?.roots ?? [], settings(), { openDocument: (uri) => open.get(canonicalUri(uri)), host });
   }
 
   return { windowsAuthEdit, windowsAuthZip, checkWorkspace: checkAll };

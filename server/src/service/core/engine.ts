@@ -253,7 +253,7 @@ export class EceLanguageService {
     for (const p of parsed.problems) push(p.ruleId, 'error', p);
     if (entry.tooLarge) return findings;
 
-    const ctxFor = (report: (r: Report) => void): RuleContext => ({ uri, settings, workspace: this.workspace, report });
+    const ctxFor = (report: (r: Report) => void): RuleContext => ({ uri, settings, workspace: this.workspace, fileSystem: this.host.fileSystem, report });
     for (const rule of kind.rules) {
       if (settings.rules[rule.id] === 'off') continue;
       try {

@@ -31,6 +31,8 @@ export const DEFAULT_FILE_GLOBS: Record<KindId, string[]> = {
   ecejs: ['**/ece_config.js', '**/spog_config.js'],
   finesse: ['**/finesse/gadget/layout/*.xml', '**/finesselayout*.xml', '**/*finesse*layout*.xml'],
   webconfig: ['**/web.config'],
+  // Only the four batch files the guides have an admin edit: never every .bat.
+  batch: ['**/egainstart.bat', '**/egainstop.bat', '**/reportsdb_utility.bat', '**/UpdateDBIndexStats.bat'],
 };
 
 export function defaultSettings(): Settings {

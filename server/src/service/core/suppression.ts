@@ -3,6 +3,7 @@
  *   <!-- ece-disable-next-line jdbc/unknown-property -->     # ece-disable-next-line properties/unknown-escape
  *   // ece-disable-next-line ecejs/protocol-not-https        <!-- ece-disable -->  (whole file, all rules)
  *   <?xml version="1.0"?><!-- ece-disable-line xml/not-well-formed -->   (the comment's own line)
+ *   REM ece-disable-next-line batch/trailing-blanks          :: ece-disable-next-line batch/trailing-blanks
  * Several ids may follow, separated by spaces or commas; none means every rule.
  *
  * "The next line" is the line after the one the comment ends on. A finding counts as on that line when it starts
@@ -31,6 +32,8 @@ export interface Suppressions {
 }
 
 const MARKER = /ece-disable(-next-line|-line)?(?![\w-])/g;
+/** A batch comment line: `REM` (then a blank or cmd.exe delimiter) or `::`, after optional blanks and `@`. */
+const BATCH_COMMENT = /^[ \t,;=@]*(?:rem[ \t,;=]|::)/i;
 const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
 
 /** Every `<!-- ... -->` of a text, found once (linear), and the one holding an offset (binary search). */
@@ -73,7 +76,7 @@ function opensComment(style: CommentStyle, before: string): boolean {
     case 'slash':
       return before.lastIndexOf('//') >= 0 || before.lastIndexOf('/*') >= 0;
     case 'rem':
-      return /^\s*@?(?:rem(?:\s|$)|::)/i.test(before);
+      return BATCH_COMMENT.test(before);
     case 'xml':
       return true; // decided by the comment ranges
   }
@@ -148,4 +151,21 @@ export function isSuppressed(s: Suppressions, ruleId: string, ...lines: number[]
     if (l && (l.has('*') || l.has(ruleId))) return true;
   }
   return false;
+}
+
+/**
+ * True when the line starting at `lineStart` is joined to the line before it by cmd.exe: that line ends in an odd
+ * number of carets (CRs before the line feed do not count, cmd.exe drops them). A comment line cannot go between.
+ */
+export function continuesPreviousLine(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  if (i <= 0 || text.charCodeAt(i - 1) !== 10) return false;
+  i--;
+  while (i > 0 && text.charCodeAt(i - 1) === 13) i--;
+  let carets = 0;
+  while (i > 0 && text.charCodeAt(i - 1) === 94) {
+    carets++;
+    i--;
+  }
+  return carets % 2 === 1;
 }

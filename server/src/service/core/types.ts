@@ -13,7 +13,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleLevel = Severity | 'off';
 
 /** The file kinds the product understands. */
-export type KindId = 'connpool' | 'reportsdb' | 'indexstats' | 'ecejs' | 'finesse' | 'webconfig';
+export type KindId = 'connpool' | 'reportsdb' | 'indexstats' | 'ecejs' | 'finesse' | 'webconfig' | 'batch';
 
 /** A replacement of the raw text between two offsets (end exclusive). */
 export interface OffsetEdit {
@@ -77,6 +77,8 @@ export interface RuleContext {
   readonly uri: string;
   readonly settings: Settings;
   readonly workspace: WorkspaceView;
+  /** The host's file-system probe (absent where no file system is at hand, e.g. a browser or a unit test). */
+  readonly fileSystem?: FileSystemProbe;
   report(report: Report): void;
 }
 
@@ -118,7 +120,10 @@ export interface Parsed<M> {
   problems: SyntaxProblem[];
 }
 
-/** Comment syntax of a kind: used by suppression comments and by the "disable for this line" action. */
+/**
+ * Comment syntax of a kind: used by suppression comments and by the "disable for this line" action.
+ * `rem`: batch files (`REM ...` and `:: ...`).
+ */
 export type CommentStyle = 'xml' | 'hash' | 'slash' | 'rem';
 
 /** A JDBC URL found inside a file, with the way back from decoded URL offsets to raw document offsets. */
@@ -169,10 +174,23 @@ export interface RegexRunner {
   ): Promise<{ timedOut: boolean; cancelled?: boolean; results: boolean[]; error?: string }>;
 }
 
+/**
+ * Read-only questions about the file system of the machine the service runs on. Only the faces that run where the
+ * files are (the CLI, the language server) inject one; rules never ask about a path this machine cannot resolve.
+ */
+export interface FileSystemProbe {
+  /** How the machine spells paths: `win32` resolves `C:\...`; `posix` resolves `/...`. */
+  readonly platform: 'win32' | 'posix';
+  /** True when the file or folder exists, false when it does not, undefined when the host cannot tell. */
+  exists(path: string): boolean | undefined;
+}
+
 /** Everything the service needs from its surroundings, injected by the LSP adapter or the CLI. */
 export interface ServiceHost {
   log(message: string): void;
   /** Base URI of the rule docs, e.g. `file:///…/docs/rules`; each diagnostic links `${docsBase}/${id}.md`. */
   docsBase?: string;
   regexRunner?: RegexRunner;
+  /** Existence checks for paths named in files (`batch/path-not-found`); absent: those checks are off. */
+  fileSystem?: FileSystemProbe;
 }

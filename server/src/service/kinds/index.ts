@@ -3,6 +3,7 @@
  * file's name (and whose `claims` accepts its content) owns the file. Adding a kind = one line here.
  */
 import type { FileKind } from '../core/types';
+import { batchKind } from './batch/kind';
 import { connpoolKind } from './connpool/kind';
 import { eceJsKind } from './ecejs/kind';
 import { finesseKind } from './finesse/kind';
@@ -17,4 +18,5 @@ export const KINDS: ReadonlyArray<FileKind<unknown>> = [
   webconfigKind as FileKind<unknown>,
   eceJsKind as FileKind<unknown>,
   finesseKind as FileKind<unknown>,
+  batchKind as FileKind<unknown>,
 ];

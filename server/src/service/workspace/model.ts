@@ -19,6 +19,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_ANALYZED_LENGTH } from '../core/limits';
 import type { FileKind, KindId, WorkspaceView } from '../core/types';
 import { KINDS } from '../kinds';
+import { canonicalUri, commonFolderDepth, folderSegments } from './paths';
+
+export { canonicalUri, commonFolderDepth, folderSegments };
 
 /** Finds the kind of a file by its URI and content (the service's `kindOf` with the current settings). */
 export type KindDetector = (uri: string, text: string) => FileKind<unknown> | undefined;
@@ -53,65 +56,6 @@ export function readersOf(kind: KindId): readonly KindId[] {
     readersTable = t;
   }
   return readersTable.get(kind) ?? [];
-}
-
-const segmentCache = new Map<string, readonly string[]>();
-
-/** Lower-cased folder segments of a URI or path (`file:///C:/ECE/x.xml` → `['c:', 'ece']`). Memoised. */
-export function folderSegments(uri: string): readonly string[] {
-  let hit = segmentCache.get(uri);
-  if (!hit) {
-    if (segmentCache.size >= 20_000) segmentCache.clear();
-    hit = computeSegments(uri);
-    segmentCache.set(uri, hit);
-  }
-  return hit;
-}
-
-function computeSegments(uri: string): string[] {
-  let p = uri;
-  const m = /^[a-z][a-z0-9+.-]*:/i.exec(p);
-  if (m) {
-    p = p.slice(m[0].length);
-    if (p.startsWith('//')) {
-      const slash = p.indexOf('/', 2);
-      p = slash < 0 ? '' : p.slice(slash);
-    }
-    try {
-      p = decodeURIComponent(p);
-    } catch {
-      /* keep as is */
-    }
-  }
-  const parts = p.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.');
-  parts.pop(); // the file name
-  return parts.map((s) => s.toLowerCase());
-}
-
-/**
- * A comparable form of a URI: `file:` URIs percent-decoded, backslashes as `/`, the drive letter lower-cased, so
- * `file:///c%3A/ECE/x.xml` (VS Code) and `file:///C:/ECE/x.xml` (Node's pathToFileURL) are the same file.
- */
-export function canonicalUri(uri: string): string {
-  if (!/^file:/i.test(uri)) return uri;
-  let p = uri.slice(5);
-  try {
-    p = decodeURIComponent(p);
-  } catch {
-    /* keep as is */
-  }
-  p = p.replace(/\\/g, '/');
-  p = p.replace(/^(\/*)([A-Za-z]):/, (_m, slashes: string, d: string) => `${slashes}${d.toLowerCase()}:`);
-  return 'file:' + p;
-}
-
-/** Number of leading folder segments two URIs share. */
-export function commonFolderDepth(a: string, b: string): number {
-  const x = folderSegments(a);
-  const y = folderSegments(b);
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i;
 }
 
 /** One folder of the index: its files, its sub-folders, and how many files of each kind its whole tree holds. */

@@ -1,13 +1,17 @@
 /**
- * Cross-file questions the rules ask through `WorkspaceView`: the hosts and URLs of the nearest pool file, and the
- * web server host named by the nearest gadget config scripts and Finesse layouts. Every answer is empty when the
- * other file is not known, so cross-file rules stay silent without it.
+ * Cross-file questions the rules ask through `WorkspaceView`: the hosts and URLs of the nearest pool file, the
+ * web server host named by the nearest gadget config scripts and Finesse layouts, the other service script of an
+ * ECE home and the ECE home the Reports DB utility is given. Every answer is empty when the other file is not known,
+ * so cross-file rules stay silent without it.
  */
 import type { KindId, WorkspaceView } from '../core/types';
 import { connectionPort, databaseName, effectiveHost, type ConnectionPort, type JdbcUrl } from '../parse/jdbcUrl';
 import { isReportsPool, type ConnPool, type ConnpoolModel } from '../kinds/connpool/model';
 import { serverNameValues, type EceJsModel } from '../kinds/ecejs/model';
 import type { FinesseModel } from '../kinds/finesse/model';
+import type { BatchFileModel } from '../kinds/batch/model';
+import type { PropertiesFileModel } from '../kinds/properties/model';
+import { commonFolderDepth, folderSegments } from './paths';
 
 /**
  * The partner files of `kind` for `fromUri`: those of its own ECE home (see `WorkspaceModel.related`); empty when
@@ -178,6 +182,57 @@ export function poolDatabases(view: WorkspaceView, fromUri: string): PoolDatabas
   for (const p of file.model.pools) {
     if (!p.url || !p.url.jdbc.isSqlServer) continue;
     out.push({ poolUri: file.uri, poolName: p.name, reports: isReportsPool(p), database: databaseName(p.url.jdbc), port: connectionPort(p.url.jdbc) });
+  }
+  return out;
+}
+
+function isBatchModel(m: unknown): m is BatchFileModel {
+  return !!m && typeof m === 'object' && typeof (m as BatchFileModel).fileName === 'string' && Array.isArray((m as BatchFileModel).parsed?.assignments);
+}
+
+/**
+ * The other service script of the same ECE home: `egainstop.bat` for `egainstart.bat` and the other way round. Both
+ * live in `eService\bin\platform\windows`, so only a file in the same folder counts. Undefined for the other batch
+ * files, or when it is not known.
+ */
+export function partnerScript(view: WorkspaceView, fromUri: string): { uri: string; model: BatchFileModel } | undefined {
+  const self = baseName(fromUri).toLowerCase();
+  const want = self === 'egainstart.bat' ? 'egainstop.bat' : self === 'egainstop.bat' ? 'egainstart.bat' : undefined;
+  if (!want) return undefined;
+  const depth = folderSegments(fromUri).length;
+  for (const r of view.related('batch', fromUri)) {
+    if (baseName(r.uri).toLowerCase() !== want || folderSegments(r.uri).length !== depth || commonFolderDepth(fromUri, r.uri) !== depth) continue;
+    if (isBatchModel(r.model)) return { uri: r.uri, model: r.model };
+  }
+  return undefined;
+}
+
+function isPropertiesModel(m: unknown): m is PropertiesFileModel {
+  return !!m && typeof m === 'object' && (m as PropertiesFileModel).parsed?.table instanceof Map;
+}
+
+export interface ReportsdbHome {
+  uri: string;
+  /** `EGAIN_HOME_DIR` (12.6) or `ECE_HOME_DIR` (12.5). */
+  key: string;
+  /** The value exactly as `java.util.Properties` loads it (escapes applied). */
+  value: string;
+}
+
+/**
+ * The ECE home the nearest `reportsdb_utility.properties` gives the Reports DB utility, as Java loads it: one entry
+ * per key present (`EGAIN_HOME_DIR`, `ECE_HOME_DIR`). Empty when the file is unknown or Java cannot load it (a
+ * malformed `\u` escape makes `Properties.load` throw).
+ */
+export function reportsdbHomes(view: WorkspaceView, fromUri: string): ReportsdbHome[] {
+  const out: ReportsdbHome[] = [];
+  for (const r of nearestGroup(view, 'reportsdb', fromUri)) {
+    if (!isPropertiesModel(r.model) || r.model.parsed.malformedUnicode) continue;
+    for (const key of ['EGAIN_HOME_DIR', 'ECE_HOME_DIR']) {
+      const e = r.model.parsed.table.get(key);
+      if (e) out.push({ uri: r.uri, key, value: e.value });
+    }
+    break;
   }
   return out;
 }

@@ -1,0 +1,52 @@
+/**
+ * Every cross-file rule declares the kinds it reads (`Rule.reads`): the engine caches analyses on the state of those
+ * kinds' files and the workspace model re-checks readers from it, so an undeclared read would show stale findings.
+ * Each rule runs on every ECE file of the example home and the workspace fixtures through a view that records what
+ * it asks for.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings } from '../../server/src/service/core/settings';
+import type { KindId, WorkspaceView } from '../../server/src/service/core/types';
+import { KINDS } from '../../server/src/service/kinds';
+import { loadWorkspace } from '../../server/src/node/workspace';
+
+const ROOTS = [path.join(__dirname, '..', '..', 'examples', 'ece-home'), path.join(__dirname, '..', 'fixtures', 'workspace')];
+
+void describe('cross-file rules declare what they read', () => {
+  void test('no rule asks the workspace for a kind it does not declare; each declared kind is asked for somewhere', async () => {
+    const ws = await loadWorkspace(ROOTS, { stripBom: true });
+    const asked = new Map<string, Set<KindId>>();
+    let files = 0;
+    for (const f of ws.files) {
+      const kind = KINDS.find((k) => k.id === f.kind)!;
+      const model = kind.parse(TextDocument.create(f.uri, f.kind, 1, f.text)).model;
+      files++;
+      for (const rule of kind.rules) {
+        const seen = asked.get(rule.id) ?? new Set<KindId>();
+        asked.set(rule.id, seen);
+        const view: WorkspaceView = {
+          related: (k, from) => {
+            seen.add(k);
+            return ws.model.related(k, from);
+          },
+          stamp: (from, kinds) => ws.model.stamp(from, kinds),
+        };
+        rule.check(model, { uri: f.uri, settings: defaultSettings(), workspace: view, report: () => undefined });
+      }
+    }
+    assert.ok(files >= 12, `${files} files`);
+    for (const k of KINDS) {
+      for (const rule of k.rules) {
+        const used = [...(asked.get(rule.id) ?? [])].sort();
+        for (const u of used) assert.ok((rule.reads ?? []).includes(u), `${rule.id} reads ${u} without declaring it`);
+      }
+    }
+    const declared = KINDS.flatMap((k) => k.rules).filter((r) => r.reads?.length);
+    assert.ok(declared.length >= 6, declared.map((r) => r.id).join());
+    // A declaration nobody needs would make the cache and the re-checks do work for nothing.
+    for (const r of declared) assert.ok((asked.get(r.id)?.size ?? 0) > 0, `${r.id} declares ${r.reads!.join(', ')} but never asks`);
+  });
+});
