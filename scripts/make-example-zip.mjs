@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds examples/ece-home/service/lib/deployment.zip: a small stand-in for ECE's deployment.zip whose
-// dataaccess/egpl_ds_connpool_map.xml is byte for byte the example pool file on disk, plus a few other entries
-// (deflated and stored, a directory entry) so the "Convert to Windows Authentication" command has something to keep.
+// dataaccess/egpl_ds_connpool_map.xml is the example pool file as it was at installation (every pool on SQL
+// authentication with its password, the old database server), which is what the zip still holds when an admin changes
+// the file on disk and forgets the zip (connpool/deployment-zip-differs), plus a few other entries (deflated and
+// stored, a directory entry) so the "Convert to Windows Authentication" command has something to keep.
 // Deterministic: fixed timestamps and fixed order, so running it twice gives the same bytes.
 // usage: node scripts/make-example-zip.mjs [--check]   (--check: fail if the committed zip differs)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -12,7 +14,21 @@ import * as yazl from 'yazl';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const home = join(root, 'examples', 'ece-home');
 const out = join(home, 'service', 'lib', 'deployment.zip');
-const pool = readFileSync(join(home, 'eService', 'installation', 'dataaccess', 'egpl_ds_connpool_map.xml'));
+const onDisk = readFileSync(join(home, 'eService', 'installation', 'dataaccess', 'egpl_ds_connpool_map.xml'), 'utf8');
+// The file as installed: one SQL Server, SQL authentication everywhere, the reports pool with its own login.
+const pool = Buffer.from(
+  onDisk
+    .replace('Half-way through a move to Windows authentication and an Always On listener.', 'As installed: SQL authentication, one SQL Server.')
+    .replaceAll('ece-ag-listener.massivedynamic.com\\ecereports:1433', 'ece-sql01.massivedynamic.com:1433')
+    .replaceAll('ece-ag-listener.massivedynamic.com', 'ece-sql01.massivedynamic.com')
+    .replaceAll('10.20.30.40', 'ece-sql01.massivedynamic.com')
+    .replaceAll('integratedSecurity=true', 'integratedSecurity=false')
+    .replace(/;multiSubnetFailover=[a-z]+/g, '')
+    .replace(';integratedSecuirty=true', '')
+    .replace('<User egid="3046"></User>', '<User egid="3046">eGReportsDB</User>')
+    .replace('<Password egid="3047"></Password>', '<Password egid="3047">36423441364</Password>'),
+  'utf8',
+);
 const T = new Date(2024, 2, 14, 9, 30, 0); // DOS times are local and have 2-second steps
 
 const crlf = (s) => Buffer.from(s.replace(/\r?\n/g, '\r\n'), 'utf8');

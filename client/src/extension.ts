@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { redactTrace } from './redact';
+import { registerZipEntries } from './zipEntries';
 import { documentSelector } from './selector';
 
 let client: LanguageClient | undefined;
@@ -43,7 +44,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     traceOutputChannel: trace,
     synchronize: {
       // The server keeps a model of the ECE files that are not open (cross-file rules): tell it when they change.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xml,XML,properties,PROPERTIES,js,JS,config,CONFIG}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xml,XML,properties,PROPERTIES,js,JS,config,CONFIG,bat,BAT,zip,ZIP}'),
     },
   };
   // The id `ece` makes the client honour the `ece.trace.server` setting.
@@ -56,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, trace);
   client = createClient(context);
   registerCommands(context, () => client);
+  registerZipEntries(context, () => client);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // The document selector is fixed when the client starts: a change of the file globs needs a restart.

@@ -9,6 +9,7 @@ import type { Settings } from './service/core/settings';
 import type { OffsetEdit } from './service/core/types';
 import { GADGET_TAB_KINDS, gadgetTabInsertion, validateContextRoot, validateHost, type GadgetTabKind } from './service/kinds/finesse/insertTab';
 import { restrictFramingEdits } from './service/kinds/webconfig/restrict';
+import { COPY_POOL_INTO_ZIP_COMMAND } from './service/kinds/connpool/rules/deploymentZipDiffers';
 import type { WebconfigModel } from './service/kinds/webconfig/model';
 import { parseDomainList } from './service/parse/iisRegex';
 
@@ -22,6 +23,10 @@ export interface CommandContext {
   /** The text part of Convert to Windows Authentication as one edit, and the zip step. */
   windowsAuthEdit(): Promise<{ edit: WorkspaceEdit | null; message: string; zips: Array<{ needsChange: boolean }> }>;
   windowsAuthZip(): Promise<{ messages: string[]; ok: boolean }>;
+  /** Copies the pool file (editor text if open, else the disk text) into the deployment.zip of its home. */
+  copyPoolIntoZip(poolUri: string, zipUri: string): Promise<{ ok: boolean; message: string }>;
+  /** The text of an `ece-zip:` entry as the workspace model holds it (for a read-only view). */
+  zipEntryText(uri: string): string | undefined;
 }
 
 /**
@@ -38,6 +43,8 @@ export const ServerCommands = {
   restrictFraming: 'ece.server.restrictFraming',
   /** `(uri, position, kind, host, contextRoot?)` → inserts the tab; `{ ok }` or `{ error }`. */
   insertGadgetTab: 'ece.server.insertGadgetTab',
+  /** `(poolUri, zipUri)` → the quick fix of connpool/deployment-zip-differs; `{ ok, message }`. */
+  copyPoolIntoZip: COPY_POOL_INTO_ZIP_COMMAND,
 } as const;
 
 export const Requests = {
@@ -46,6 +53,8 @@ export const Requests = {
   gadgetTabBuild: 'ece/gadgetTab/build',
   restrictFramingValidate: 'ece/restrictFraming/validate',
   restrictFraming: 'ece/restrictFraming',
+  /** `{ uri }` of an `ece-zip:` entry → its text (or null): the client shows it read-only. */
+  zipEntryText: 'ece/zipEntryText',
 } as const;
 
 export function workspaceEdit(doc: TextDocument, edits: OffsetEdit[]): WorkspaceEdit {
@@ -111,6 +120,14 @@ export function registerCommands(connection: Connection, ctx: CommandContext): v
           const applied = await connection.workspace.applyEdit({ label: `Insert ${tab.label}`, edit: workspaceEdit(doc, [edit]) });
           return applied.applied ? { ok: true } : { error: 'The editor did not apply the change.' };
         }
+        case ServerCommands.copyPoolIntoZip: {
+          const [poolUri, zipUri] = args as [string, string];
+          if (typeof poolUri !== 'string' || typeof zipUri !== 'string') return { ok: false, message: 'arguments: (pool file URI, deployment.zip URI)' };
+          const r = await ctx.copyPoolIntoZip(poolUri, zipUri);
+          if (r.ok) void connection.window.showInformationMessage(r.message);
+          else void connection.window.showErrorMessage(r.message);
+          return r;
+        }
         default:
           return { error: `unknown command ${p.command}` };
       }
@@ -121,6 +138,7 @@ export function registerCommands(connection: Connection, ctx: CommandContext): v
   });
 
   connection.onRequest(Requests.gadgetTabKinds, () => GADGET_TAB_KINDS);
+  connection.onRequest(Requests.zipEntryText, (p: { uri: string }) => ctx.zipEntryText(p?.uri ?? '') ?? null);
 
   connection.onRequest(Requests.gadgetTabValidate, (p: { host?: string; contextRoot?: string }) => {
     if (p.host !== undefined) return validateHost(p.host) ?? null;

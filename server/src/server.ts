@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EceLanguageService, FIX_ALL_KIND } from './service/core/engine';
 import { normalizeSettings, type Settings } from './service/core/settings';
 import { DiagnosticsPublisher } from './publisher';
+import { copyPoolIntoZip } from './node/convertWindowsAuth';
 import { WorkerRegexRunner } from './node/regexRunner';
 import { nodeFileSystemProbe } from './node/fileSystemProbe';
 import { registerCommands, ServerCommands } from './commands';
@@ -262,6 +263,13 @@ registerCommands(connection, {
   checkWorkspace: () => checkWorkspaceNow(roots),
   windowsAuthEdit: () => workspaceHandlers.windowsAuthEdit({ roots }),
   windowsAuthZip: () => workspaceHandlers.windowsAuthZip({ roots }),
+  copyPoolIntoZip: async (poolUri, zipUri) => {
+    const r = await copyPoolIntoZip(poolUri, zipUri, documents.get(poolUri)?.getText());
+    // The zip changed: its copy and the pool file comparing with it are published again.
+    revalidate(await session.watchedFilesChanged([{ uri: zipUri, type: 2 }]));
+    return r;
+  },
+  zipEntryText: (uri) => session.model.get(uri)?.text,
 });
 
 process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? String(e)}`));

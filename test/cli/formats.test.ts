@@ -192,7 +192,7 @@ void describe('--format json', () => {
       problems: 0,
     });
     assert.ok(json.summary.errors > 5 && json.summary.warnings > 5 && json.summary.fixable > 5, JSON.stringify(json.summary));
-    assert.equal(json.files.length, 12);
+    assert.equal(json.files.length, 13); // 12 files and the pool file inside deployment.zip
     assert.deepEqual(json.files[0]!.settings, ['examples/ece-home/.vscode/settings.json']);
     for (const d of all) {
       assert.equal(d.docUrl, `file://${ROOT}/docs/rules/${d.code}.md`);

@@ -48,7 +48,7 @@ void describe('settings per ECE home', () => {
       const r = spawnCli(['check', '--format', 'json', 'a', 'b'], { cwd: ex.dir });
       assert.equal(r.stderr, '');
       const json = JSON.parse(r.stdout) as JsonReport;
-      assert.equal(json.files.length, 24);
+      assert.equal(json.files.length, 26);
       for (const f of json.files) assert.deepEqual(f.settings, [`${f.path.split('/')[0]}/.vscode/settings.json`], f.path);
       const rdbA = ['properties/unknown-escape:error', 'properties/unknown-escape:error', 'properties/trailing-blanks:warning', 'reportsdb/server-is-listener:warning', 'reportsdb/server-not-fully-qualified:warning', 'reportsdb/invalid-port:error'];
       assert.deepEqual(codes(json, `a/${REPORTSDB}`), rdbA);
@@ -114,7 +114,7 @@ void describe('settings per ECE home', () => {
       const r = await runCli(['check', '--format', 'json', '--workspace', 'ece.code-workspace'], { cwd: ex.dir });
       assert.equal(r.stderr, '');
       const json = JSON.parse(r.stdout) as JsonReport;
-      assert.equal(json.files.length, 24);
+      assert.equal(json.files.length, 26);
       assert.deepEqual(json.files.find((f) => f.path.endsWith(`b/${POOL}`))!.settings, ['ece.code-workspace', 'b/.vscode/settings.json']);
       const pool = (h: string) => json.files.find((f) => f.path.endsWith(`${h}/${POOL}`))!.diagnostics.map((d) => `${d.code}:${d.severity}`);
       assert.ok(!pool('a').some((c) => c.startsWith('jdbc/instance-ignored')), 'a: the workspace turns it off');

@@ -23,7 +23,12 @@ function cliFindings(dir: string): Map<string, string[]> {
   const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', dir], { encoding: 'utf8' });
   const json = JSON.parse(r.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; range: Diagnostic['range'] }> }> };
   const out = new Map<string, string[]>();
-  for (const f of json.files) out.set(canonicalUri(pathToFileURL(path.resolve(f.path)).href), f.diagnostics.map(fmt).sort());
+  for (const f of json.files) {
+    // The pool file inside deployment.zip: `…/deployment.zip!/dataaccess/…` in the CLI, an `ece-zip:` URI in the editor.
+    const [file, entry] = f.path.split('!/');
+    const uri = entry === undefined ? canonicalUri(pathToFileURL(path.resolve(file!)).href) : `ece-zip:${pathToFileURL(path.resolve(file!)).href.slice(5)}!/${entry}`;
+    out.set(uri, f.diagnostics.map(fmt).sort());
+  }
   return out;
 }
 
@@ -136,6 +141,20 @@ describe('the ECE home in the editor', () => {
     assert.ok(edit.documentChanges[0]!.edits.every((e) => e.newText.includes('massivedynamic\\.com|partner\\.com')));
     const bad = (await c.conn.sendRequest('workspace/executeCommand', { command: 'ece.server.restrictFraming', arguments: [uri, 'not a domain!'] })) as { error?: string };
     assert.ok(bad.error);
+  });
+
+  test('deployment.zip: the copy\'s findings are published under ece-zip:; the copy-into-zip fix runs as a command', async () => {
+    const poolUri = pathToFileURL(path.join(home, 'eService', 'installation', 'dataaccess', 'egpl_ds_connpool_map.xml')).href;
+    const zipPath = path.join(home, 'service', 'lib', 'deployment.zip');
+    const entryUri = `ece-zip:${pathToFileURL(zipPath).href.slice(5)}!/dataaccess/egpl_ds_connpool_map.xml`;
+    assert.ok((panel(c).get(entryUri) ?? []).length > 0, 'the zip copy has findings');
+    const differs = () => (panel(c).get(canonicalUri(poolUri)) ?? []).filter((x) => x.startsWith('connpool/deployment-zip-differs'));
+    assert.equal(differs().length, 1);
+    const r = (await c.conn.sendRequest('workspace/executeCommand', { command: 'ece.server.copyPoolIntoZip', arguments: [poolUri, pathToFileURL(zipPath).href] })) as { ok: boolean; message: string };
+    assert.equal(r.ok, true, r.message);
+    await settled(c);
+    assert.deepEqual(differs(), []);
+    assert.ok(fs.readdirSync(path.dirname(zipPath)).some((n) => n.startsWith('deployment.zip.bak')));
   });
 
   test('the published findings never disagree with the CLI after all of the above', async () => {

@@ -26,7 +26,7 @@ const FIX = path.join(__dirname, '..', 'fixtures', 'convert');
 const POOL_REL = 'eService/installation/dataaccess/egpl_ds_connpool_map.xml';
 const ZIP_REL = 'service/lib/deployment.zip';
 const POOL_ENTRY = 'dataaccess/egpl_ds_connpool_map.xml';
-const SECRETS = ['36423441363', 'Passw0rd!'];
+const SECRETS = ['36423441363', '36423441364', 'Passw0rd!'];
 
 // ------------------------------------------------------------------------------------------------------------
 // helpers

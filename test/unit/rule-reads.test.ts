@@ -19,6 +19,7 @@ void describe('cross-file rules declare what they read', () => {
   void test('no rule asks the workspace for a kind it does not declare; each declared kind is asked for somewhere', async () => {
     const ws = await loadWorkspace(ROOTS, { stripBom: true });
     const asked = new Map<string, Set<KindId>>();
+    const askedCopies = new Map<string, Set<KindId>>();
     let files = 0;
     for (const f of ws.files) {
       const kind = KINDS.find((k) => k.id === f.kind)!;
@@ -27,10 +28,16 @@ void describe('cross-file rules declare what they read', () => {
       for (const rule of kind.rules) {
         const seen = asked.get(rule.id) ?? new Set<KindId>();
         asked.set(rule.id, seen);
+        const seenCopies = askedCopies.get(rule.id) ?? new Set<KindId>();
+        askedCopies.set(rule.id, seenCopies);
         const view: WorkspaceView = {
           related: (k, from) => {
             seen.add(k);
             return ws.model.related(k, from);
+          },
+          copies: (k, from) => {
+            seenCopies.add(k);
+            return ws.model.copies(k, from);
           },
           stamp: (from, kinds) => ws.model.stamp(from, kinds),
         };
@@ -42,9 +49,11 @@ void describe('cross-file rules declare what they read', () => {
       for (const rule of k.rules) {
         const used = [...(asked.get(rule.id) ?? [])].sort();
         for (const u of used) assert.ok((rule.reads ?? []).includes(u), `${rule.id} reads ${u} without declaring it`);
+        for (const u of askedCopies.get(rule.id) ?? []) assert.ok((rule.readsCopies ?? []).includes(u), `${rule.id} reads copies of ${u} without declaring it`);
       }
     }
     const declared = KINDS.flatMap((k) => k.rules).filter((r) => r.reads?.length);
+    for (const r of KINDS.flatMap((k) => k.rules).filter((x) => x.readsCopies?.length)) assert.ok((askedCopies.get(r.id)?.size ?? 0) > 0, `${r.id} declares copies it never asks for`);
     assert.ok(declared.length >= 6, declared.map((r) => r.id).join());
     // A declaration nobody needs would make the cache and the re-checks do work for nothing.
     for (const r of declared) assert.ok((asked.get(r.id)?.size ?? 0) > 0, `${r.id} declares ${r.reads!.join(', ')} but never asks`);

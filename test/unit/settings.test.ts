@@ -56,6 +56,7 @@ void describe('settings and package.json', () => {
       mine.map((r) => r.id).filter((id) => id.startsWith('connpool/')).sort(),
       [
         'connpool/credentials-with-integrated-security',
+        'connpool/deployment-zip-differs',
         'connpool/hosts-differ',
         'connpool/missing-credentials',
         'connpool/missing-url',

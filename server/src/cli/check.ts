@@ -43,6 +43,9 @@ export async function check(o: CheckOptions, io: Io, style: Style): Promise<numb
   const changes = new Map<InputFile, { changes: ReportFile['changes']; diff?: string }>();
   if (mode !== 'check') {
     for (const f of inputs.files) {
+      // The copy inside deployment.zip is never rewritten by --fix: the zip changes only through the quick fix
+      // "Copy this pool file into service\lib\deployment.zip" or convert-windows-auth, each with a backup.
+      if (f.inZip) continue;
       const outcome = applySafeFixes(service, f.uri, f.kind, f.text, f.settings);
       const entry: { changes: ReportFile['changes']; diff?: string } = { changes: outcome.changes };
       if (mode === 'fix-dry-run') entry.diff = unifiedDiff(f.path, f.text, outcome.text, service.maskFor(TextDocument.create(f.uri, f.kind, 1, f.text), f.settings));

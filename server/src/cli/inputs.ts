@@ -15,6 +15,7 @@ import { canonicalUri, WorkspaceModel } from '../service/workspace/model';
 import { decodeBytes, type Encoding } from '../node/textFile';
 import { walk } from '../node/walk';
 import { fileUri, readCandidate } from '../node/workspace';
+import { isDeploymentZip, readDeploymentZipPool, zipEntryDisplay } from '../node/deploymentZip';
 import type { SettingsResolver } from './settingsFiles';
 
 export interface InputFile {
@@ -28,6 +29,8 @@ export interface InputFile {
   settings: Settings;
   /** The settings files this file's settings came from. */
   settingsSources: string[];
+  /** The pool file inside a deployment.zip: checked, never written by --fix (the zip is rewritten only on purpose). */
+  inZip?: { zipPath: string; entryName: string };
 }
 
 export interface InputProblem {
@@ -124,6 +127,21 @@ export async function loadInputs(opts: {
     seen.add(abs);
     const uri = fileUri(file);
     const resolved = await resolver.forFile(abs);
+    if (isDeploymentZip(file)) {
+      // The copy of the pool file ECE deploys from, checked as a copy (node/deploymentZip.ts).
+      const z = await readDeploymentZipPool(file);
+      if (z.kind === 'error') {
+        if (reportTree) problems.push({ path: file, message: z.message });
+      } else if (z.kind === 'entry') {
+        resolver.markUsed(resolved.sources);
+        settingsOf.set(canonicalUri(z.uri), resolved.settings);
+        const f = model.update(z.uri, z.text, undefined, undefined, true);
+        if (f && !opts.stdin) {
+          files.push({ path: zipEntryDisplay(file, z.entryName), uri: z.uri, kind: f.kind, text: z.text, encoding: 'utf8', settings: resolved.settings, settingsSources: resolved.sources, inZip: { zipPath: file, entryName: z.entryName } });
+        }
+      }
+      continue;
+    }
     if (!service.isCandidate(uri, resolved.settings)) continue;
     resolver.markUsed(resolved.sources);
     const r = await readCandidate(file, {});

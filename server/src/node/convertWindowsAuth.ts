@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultSettings, type Settings } from '../service/core/settings';
 import { applyEdits } from '../service/core/text';
 import type { KindId } from '../service/core/types';
@@ -116,9 +117,10 @@ export async function convertWindowsAuth(eceHome: string, opts: ConvertOptions =
     report.ok = false;
   }
   const byUri = new Map<string, LoadedFile>(ws.files.map((f) => [f.uri, f]));
-  const plans = planWindowsAuth(ws.model.all().map((f) => ({ uri: f.uri, kind: f.kind, model: f.model })));
+  // Files on disk only: the copy inside deployment.zip is converted by the zip step (its own safe rewrite).
+  const plans = planWindowsAuth(ws.model.all().filter((f) => !f.copy).map((f) => ({ uri: f.uri, kind: f.kind, model: f.model })));
   const planned = new Set(plans.map((p) => p.uri));
-  for (const f of ws.files) if (!planned.has(f.uri) && (f.kind === 'connpool' || f.kind === 'reportsdb' || f.kind === 'indexstats')) report.unchanged.push({ path: f.path, kind: f.kind });
+  for (const f of ws.files) if (!f.inZip && !planned.has(f.uri) && (f.kind === 'connpool' || f.kind === 'reportsdb' || f.kind === 'indexstats')) report.unchanged.push({ path: f.path, kind: f.kind });
 
   const zips = await findDeploymentZips([home]);
   const work: Array<{ plan: FilePlan; f: LoadedFile; result: ConvertFileResult }> = [];
@@ -190,8 +192,13 @@ export async function convertWindowsAuth(eceHome: string, opts: ConvertOptions =
 
 /** Applies the pool conversion to the pool entry of one deployment.zip. Never throws: errors are in the result. */
 export async function convertZip(zipPath: string, dryRun: boolean, opts: Omit<RewriteZipEntryOptions, 'dryRun'> = {}): Promise<ConvertZipResult> {
+  return convertZipWith(zipPath, (t) => windowsAuthPoolText(t), { ...opts, dryRun });
+}
+
+/** Rewrites the pool entry of one deployment.zip with `transform`. Never throws: errors are in the result. */
+async function convertZipWith(zipPath: string, transform: (text: string) => string | undefined, opts: RewriteZipEntryOptions = {}): Promise<ConvertZipResult> {
   try {
-    const r = await rewriteZipEntry(zipPath, CONNPOOL_ZIP_ENTRY, (t) => windowsAuthPoolText(t), { ...opts, dryRun });
+    const r = await rewriteZipEntry(zipPath, CONNPOOL_ZIP_ENTRY, transform, opts);
     return {
       path: zipPath,
       found: r.found,
@@ -227,4 +234,33 @@ export function formatConvertReport(r: ConvertReport): string[] {
   const n = r.files.filter((f) => r.dryRun || f.written).length + r.zips.filter((z) => z.changed && !z.error).length;
   out.push(r.dryRun ? `${n} file${n === 1 ? '' : 's'} would change.` : `${n} file${n === 1 ? '' : 's'} changed.`);
   return out;
+}
+
+/**
+ * The quick fix of connpool/deployment-zip-differs: the pool entry of the zip becomes the pool file's text (`text`, the
+ * editor's when the document is open, else the file on disk), by the same safe rewrite as the conversion (every other
+ * entry copied raw, a temporary file, a backup beside the zip). Never throws; read-only zips are refused.
+ */
+export async function copyPoolIntoZip(poolUri: string, zipUri: string, text?: string): Promise<{ ok: boolean; message: string }> {
+  let zipPath: string;
+  let poolPath: string;
+  try {
+    zipPath = fileURLToPath(zipUri);
+    poolPath = fileURLToPath(poolUri);
+  } catch {
+    return { ok: false, message: 'Only files on disk can be copied into a deployment.zip.' };
+  }
+  let content = text;
+  if (content === undefined) {
+    const d = decodeBytes(await fs.readFile(poolPath));
+    if (d.binary) return { ok: false, message: `${poolPath} is not a text file; nothing was copied.` };
+    content = d.text;
+  }
+  const why = await whyNotWritable(zipPath);
+  if (why) return { ok: false, message: `${path.basename(zipPath)} ${why}; nothing was copied.` };
+  const r = await convertZipWith(zipPath, () => content);
+  if (r.error) return { ok: false, message: r.error };
+  if (!r.found) return { ok: false, message: `${zipPath} has no ${CONNPOOL_ZIP_ENTRY} entry; nothing was copied.` };
+  if (!r.changed) return { ok: true, message: `${zipPath} already holds this pool file.` };
+  return { ok: true, message: `The pool file was copied into ${zipPath}; every other entry is unchanged.${r.backupPath ? ` ${backupNote(r.backupPath)}` : ''}` };
 }

@@ -14,6 +14,7 @@ import type { FileKind, KindId, ServiceHost } from '../service/core/types';
 import { canonicalUri, WorkspaceModel } from '../service/workspace/model';
 import { decodeBytes, type Encoding } from './textFile';
 import { walk } from './walk';
+import { isDeploymentZip, parseZipEntryUri, readDeploymentZipPool, zipEntryDisplay } from './deploymentZip';
 
 /** ECE files are small; anything larger is not read (a stray log or dump with a matching name). */
 export const MAX_WORKSPACE_FILE_SIZE = 16 * 1024 * 1024;
@@ -22,6 +23,8 @@ export interface LoadedFile {
   path: string;
   uri: string;
   kind: KindId;
+  /** Set for the pool file inside a deployment.zip (read only: never written back as a file). */
+  inZip?: { zipPath: string; entryName: string };
   /** The text as the model holds it (a byte-order mark removed when `stripBom`). */
   text: string;
   encoding: Encoding;
@@ -38,6 +41,8 @@ export interface LoadedWorkspace {
   skipped: Array<{ path: string; message: string }>;
   /** True when the walk stopped at `maxFiles` (the rest of the tree was not looked at). */
   truncated: boolean;
+  /** deployment.zip files that could not be read, with the reason (their pool entry was not checked). */
+  zipErrors: Array<{ path: string; message: string }>;
 }
 
 export interface LoadOptions {
@@ -108,8 +113,19 @@ export async function loadWorkspace(roots: string[], opts: LoadOptions = {}): Pr
   const { files: found, errors, truncated } = await walk(roots.map(rootPath), opts.maxFiles, opts.onProgress);
   const files: LoadedFile[] = [];
   const skipped: LoadedWorkspace['skipped'] = [];
+  const zipErrors: LoadedWorkspace['zipErrors'] = [];
   for (const file of found) {
     const uri = fileUri(file);
+    if (isDeploymentZip(file)) {
+      // The copy of the pool file ECE deploys from: checked as a copy (see node/deploymentZip.ts).
+      const z = await readDeploymentZipPool(file, opts);
+      if (z.kind === 'error') zipErrors.push({ path: file, message: z.message });
+      else if (z.kind === 'entry') {
+        const f = model.update(z.uri, z.text, undefined, undefined, true);
+        if (f) files.push({ path: zipEntryDisplay(file, z.entryName), uri: z.uri, kind: f.kind, text: z.text, encoding: 'utf8', bom: false, inZip: { zipPath: file, entryName: z.entryName } });
+      }
+      continue;
+    }
     if (!service.isCandidate(uri, settings)) continue;
     const r = await readCandidate(file, opts);
     if ('error' in r) {
@@ -123,7 +139,7 @@ export async function loadWorkspace(roots: string[], opts: LoadOptions = {}): Pr
     const f = model.update(uri, r.text);
     if (f) files.push({ path: file, uri, kind: f.kind, text: r.text, encoding: r.encoding, bom: r.bom });
   }
-  return { model, files, errors, skipped, truncated };
+  return { model, files, errors, skipped, truncated, zipErrors };
 }
 
 export interface CheckWorkspaceOptions {
@@ -201,6 +217,11 @@ export class WorkspaceSession {
       this.notRead.set(canonicalUri(uri), { uri, message: x.message });
       uris.add(uri);
     }
+    for (const x of r.zipErrors) {
+      const uri = fileUri(x.path);
+      this.notRead.set(canonicalUri(uri), { uri, message: x.message });
+      uris.add(uri);
+    }
     for (const f of r.files) this.notRead.delete(canonicalUri(f.uri));
     return { ...r, uris: [...uris] };
   }
@@ -211,7 +232,11 @@ export class WorkspaceSession {
    */
   async rescan(roots: string[], opts: { maxFiles?: number; onProgress?: (filesSeen: number) => void } = {}): Promise<LoadedWorkspace & { uris: string[] }> {
     const under = (uri: string) => roots.some((root) => isUnderFolder(uri, /^file:/i.test(root) ? root : fileUri(root)));
-    const knownBefore = this.model.all().filter((f) => under(f.uri) && !this.open.has(canonicalUri(f.uri))).map((f) => f.uri);
+    const zipOf = (uri: string) => {
+      const z = parseZipEntryUri(uri);
+      return z ? fileUri(z.zipPath) : uri;
+    };
+    const knownBefore = this.model.all().filter((f) => under(zipOf(f.uri)) && !this.open.has(canonicalUri(f.uri))).map((f) => f.uri);
     const notReadBefore = [...this.notRead.values()].filter((x) => under(x.uri)).map((x) => x.uri);
     for (const u of notReadBefore) this.notRead.delete(canonicalUri(u));
     const r = await this.addRoots(roots, opts);
@@ -273,7 +298,9 @@ export class WorkspaceSession {
     const out = new Set<string>();
     for (const c of changes) {
       if (this.open.has(canonicalUri(c.uri))) continue;
-      if (c.type === 3) {
+      if (c.type === 3 && isDeploymentZip(c.uri)) {
+        for (const u of await this.reloadFromDisk(c.uri)) out.add(u);
+      } else if (c.type === 3) {
         const gone = this.model.get(c.uri) ? [c.uri] : this.model.all().filter((f) => isUnderFolder(f.uri, c.uri)).map((f) => f.uri);
         for (const u of gone) for (const r of this.readers(u)) out.add(r);
         for (const u of gone) {
@@ -313,6 +340,7 @@ export class WorkspaceSession {
     } catch {
       return [];
     }
+    if (isDeploymentZip(file)) return this.reloadZip(uri, file);
     if (!this.service.isCandidate(uri, this.settings())) {
       this.notRead.delete(canonicalUri(uri));
       if (!before) return [];
@@ -330,6 +358,33 @@ export class WorkspaceSession {
     if ('text' in r) this.model.update(uri, r.text);
     else this.model.remove(uri);
     return this.withReaders(readers, uri);
+  }
+
+  /** A deployment.zip created, changed or deleted: its pool entry (a copy) follows, and the files comparing with it. */
+  private async reloadZip(zipUri: string, zipPath: string): Promise<string[]> {
+    const out = new Set<string>([zipUri]);
+    const old = this.model.all().filter((f) => f.copy && parseZipEntryUri(f.uri)?.zipPath === zipPath);
+    const exists = await fs.stat(zipPath).then(() => true, () => false);
+    const z = exists ? await readDeploymentZipPool(zipPath, { stripBom: true }) : ({ kind: 'absent' } as const);
+    if (z.kind === 'error') this.notRead.set(canonicalUri(zipUri), { uri: zipUri, message: z.message });
+    else this.notRead.delete(canonicalUri(zipUri));
+    for (const f of old) {
+      if (z.kind === 'entry' && z.uri === f.uri && z.text === f.text) continue;
+      for (const r of this.readers(f.uri)) out.add(r);
+      if (!(z.kind === 'entry' && z.uri === f.uri)) {
+        this.model.remove(f.uri);
+        out.add(f.uri);
+      }
+    }
+    if (z.kind === 'entry') {
+      const before = this.model.get(z.uri);
+      if (!before || before.text !== z.text) {
+        this.model.update(z.uri, z.text, undefined, undefined, true);
+        out.add(z.uri);
+        for (const r of this.readers(z.uri)) out.add(r);
+      }
+    }
+    return [...out];
   }
 
   /** The files whose cross-file rules read `uri` now (call before and after a change). */

@@ -86,7 +86,8 @@ export function workspaceRequestHandlers(service: EceLanguageService, documents:
       const key = canonicalUri(f.uri);
       if (!docOf.has(key)) docOf.set(key, TextDocument.create(f.uri, f.kind, 0, f.text));
     }
-    const plans = planWindowsAuth(ws.model.all().map((f) => ({ uri: f.uri, kind: f.kind, model: f.model })));
+    // Files on disk only: the copy inside deployment.zip is converted by the zip step (its own safe rewrite).
+    const plans = planWindowsAuth(ws.model.all().filter((f) => !f.copy).map((f) => ({ uri: f.uri, kind: f.kind, model: f.model })));
     const changeAnnotations: Record<string, ChangeAnnotation> = {};
     const documentChanges: TextDocumentEdit[] = [];
     const files: WindowsAuthEditResult['files'] = [];

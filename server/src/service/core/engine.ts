@@ -389,7 +389,14 @@ export class EceLanguageService {
         const key = (d.data as { key?: string } | undefined)?.key;
         const f = key ? index.byKey.get(key) : undefined;
         if (!f) continue;
-        for (const fix of f.fixes) offer(fix.title, fix.edits, d, fix.preferred ?? false);
+        for (const fix of f.fixes) {
+          if (fix.command) {
+            if (byTitle.has(fix.title)) continue;
+            const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: fix.title, ...fix.command } };
+            byTitle.set(fix.title, action);
+            actions.push(action);
+          } else offer(fix.title, fix.edits, d, fix.preferred ?? false);
+        }
         if (!seenRules.has(f.ruleId)) {
           seenRules.add(f.ruleId);
           const all = index.fixAll(f.ruleId);
@@ -423,7 +430,7 @@ export class EceLanguageService {
         fixAll: (ruleId: string) => {
           if (!merged.has(ruleId)) {
             const groups: OffsetEdit[][] = [];
-            for (const x of a.findings) if (x.ruleId === ruleId && x.fixes.length > 0) groups.push(x.fixes[0]!.edits);
+            for (const x of a.findings) if (x.ruleId === ruleId && x.fixes.length > 0 && x.fixes[0]!.edits.length > 0) groups.push(x.fixes[0]!.edits);
             // Several findings sharing one fix (a whole-file conversion) are one change, not a "fix all".
             const distinct = new Set(groups).size;
             merged.set(ruleId, distinct > 1 ? mergeEditGroups(groups) : undefined);
@@ -570,7 +577,7 @@ const readsCache = new WeakMap<FileKind<unknown>, readonly KindId[]>();
 function readsOf(kind: FileKind<unknown>): readonly KindId[] {
   let r = readsCache.get(kind);
   if (!r) {
-    r = [...new Set(kind.rules.flatMap((x) => x.reads ?? []))].sort();
+    r = [...new Set(kind.rules.flatMap((x) => [...(x.reads ?? []), ...(x.readsCopies ?? [])]))].sort();
     readsCache.set(kind, r);
   }
   return r;

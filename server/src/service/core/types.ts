@@ -34,6 +34,11 @@ export interface FixProposal {
   safe: boolean;
   /** Marked as the preferred quick fix (Ctrl+. applies it directly). */
   preferred?: boolean;
+  /**
+   * A fix that is not a text edit (rewriting the pool entry inside deployment.zip): a server command the code action
+   * runs (`workspace/executeCommand`). Such a fix has no edits and is never safe.
+   */
+  command?: { command: string; arguments: unknown[] };
 }
 
 /** Another place of the same file a finding refers to (LSP `relatedInformation`). */
@@ -67,11 +72,13 @@ export interface WorkspaceView {
    * empty when there are none or when it cannot be told which home the file belongs to.
    */
   related(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }>;
-  /** Changes whenever `related(k, fromUri)` would answer differently for one of `kinds` (caches key on it). */
+  /** The copies of files of `kind` (the pool file inside deployment.zip) nearest to `fromUri`, by the same rule. */
+  copies(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }>;
+  /** Changes whenever `related` or `copies` would answer differently for one of `kinds` (caches key on it). */
   stamp(fromUri: string, kinds: readonly KindId[]): string;
 }
 
-export const EMPTY_WORKSPACE: WorkspaceView = { related: () => [], stamp: () => '' };
+export const EMPTY_WORKSPACE: WorkspaceView = { related: () => [], copies: () => [], stamp: () => '' };
 
 export interface RuleContext {
   readonly uri: string;
@@ -95,6 +102,8 @@ export interface Rule<M> {
    * workspace without declaring it would show stale findings.
    */
   readonly reads?: readonly KindId[];
+  /** The kinds whose copies (the pool file inside deployment.zip) this rule reads through `ctx.workspace.copies`. */
+  readonly readsCopies?: readonly KindId[];
   check(model: M, ctx: RuleContext): void;
 }
 

@@ -29,6 +29,11 @@ export type KindDetector = (uri: string, text: string) => FileKind<unknown> | un
 export interface WorkspaceFile {
   uri: string;
   kind: KindId;
+  /**
+   * A second copy of an ECE file (the pool file inside `deployment.zip`): checked like any file of its kind, compared
+   * with its original by `copies`, but never a partner of other files (`related` does not see it).
+   */
+  copy?: boolean;
   /** Increases on every update of this file (or the editor's document version when given). */
   version: number;
   text: string;
@@ -40,6 +45,18 @@ export interface WorkspaceFile {
  * kind registry, so a new cross-file rule only has to say what it reads.
  */
 let readersTable: ReadonlyMap<KindId, readonly KindId[]> | undefined;
+
+let copyReadersTable: ReadonlyMap<KindId, readonly KindId[]> | undefined;
+
+/** The kinds whose rules read the copies (deployment.zip) of files of `kind` (their `readsCopies` declarations). */
+export function copyReadersOf(kind: KindId): readonly KindId[] {
+  if (!copyReadersTable) {
+    const t = new Map<KindId, KindId[]>();
+    for (const k of KINDS) for (const r of k.rules) for (const read of r.readsCopies ?? []) t.set(read, [...new Set([...(t.get(read) ?? []), k.id])]);
+    copyReadersTable = t;
+  }
+  return copyReadersTable.get(kind) ?? [];
+}
 
 export function readersOf(kind: KindId): readonly KindId[] {
   if (!readersTable) {
@@ -62,6 +79,8 @@ export function readersOf(kind: KindId): readonly KindId[] {
 interface Folder {
   readonly name: string;
   readonly parent: Folder | undefined;
+  /** The tree it belongs to (files or copies). */
+  readonly root: Folder;
   readonly depth: number;
   readonly children: Map<string, Folder>;
   /** Files directly in this folder, by canonical URI. */
@@ -77,7 +96,9 @@ interface Indexed {
 }
 
 function newFolder(name: string, parent: Folder | undefined): Folder {
-  return { name, parent, depth: parent ? parent.depth + 1 : 0, children: new Map(), files: new Map(), counts: new Map() };
+  const f = { name, parent, depth: parent ? parent.depth + 1 : 0, children: new Map(), files: new Map(), counts: new Map() } as Omit<Folder, 'root'> & { root: Folder };
+  f.root = parent ? parent.root : (f as Folder);
+  return f as Folder;
 }
 
 export type Partner = { uri: string; model: unknown };
@@ -85,6 +106,8 @@ export type Partner = { uri: string; model: unknown };
 export class WorkspaceModel implements WorkspaceView {
   private readonly files = new Map<string, Indexed>();
   private readonly root: Folder = newFolder('', undefined);
+  /** The copies (see `WorkspaceFile.copy`) in a tree of their own. */
+  private readonly copyRoot: Folder = newFolder('', undefined);
   private gen = 0;
 
   constructor(private detect: KindDetector) {}
@@ -123,7 +146,7 @@ export class WorkspaceModel implements WorkspaceView {
    * Adds or replaces a file. Returns the file when it is an ECE file (kept), undefined when it is not (then any
    * earlier entry for the URI is dropped). The same text is not parsed again.
    */
-  update(uri: string, text: string, version?: number, parsed?: { kind: FileKind<unknown>; model: unknown }): WorkspaceFile | undefined {
+  update(uri: string, text: string, version?: number, parsed?: { kind: FileKind<unknown>; model: unknown }, copy = false): WorkspaceFile | undefined {
     const key = canonicalUri(uri);
     const old = this.files.get(key)?.file;
     if (old && old.text === text) {
@@ -152,7 +175,7 @@ export class WorkspaceModel implements WorkspaceView {
       }
       kindId = kind.id;
     }
-    const file: WorkspaceFile = { uri, kind: kindId, version: v, text, model };
+    const file: WorkspaceFile = copy ? { uri, kind: kindId, copy: true, version: v, text, model } : { uri, kind: kindId, version: v, text, model };
     if (old) this.unindex(key);
     this.index(key, file);
     return file;
@@ -173,8 +196,11 @@ export class WorkspaceModel implements WorkspaceView {
     const prefix = c.endsWith('/') ? c : c + '/';
     const out: Array<{ uri: string; kind: KindId }> = [];
     // The folder's own node holds exactly the files under it (the key prefix is checked too, for other schemes).
-    const node = this.folderOf([...folderSegments(prefix + 'x')], false);
-    const victims = node ? this.filesUnder(node) : [];
+    const victims: Indexed[] = [];
+    for (const root of [this.root, this.copyRoot]) {
+      const node = this.folderOf([...folderSegments(prefix + 'x')], false, root);
+      if (node) victims.push(...this.filesUnder(node));
+    }
     for (const x of victims) {
       if (!x.key.startsWith(prefix)) continue;
       this.unindex(x.key);
@@ -185,9 +211,11 @@ export class WorkspaceModel implements WorkspaceView {
 
   clear(): void {
     this.files.clear();
-    this.root.children.clear();
-    this.root.files.clear();
-    this.root.counts.clear();
+    for (const r of [this.root, this.copyRoot]) {
+      r.children.clear();
+      r.files.clear();
+      r.counts.clear();
+    }
     this.gen++;
   }
 
@@ -196,10 +224,20 @@ export class WorkspaceModel implements WorkspaceView {
    * whose tree holds other files of the kind, shallowest first, then by URI; empty when none or ambiguous.
    */
   related(kind: KindId, fromUri: string): Partner[] {
+    return this.nearest(this.root, kind, fromUri);
+  }
+
+  /** The copies of files of `kind` (the pool file inside deployment.zip) for `fromUri`, by the same rule as `related`. */
+  copies(kind: KindId, fromUri: string): Partner[] {
+    return this.nearest(this.copyRoot, kind, fromUri);
+  }
+
+  private nearest(root: Folder, kind: KindId, fromUri: string): Partner[] {
     const self = canonicalUri(fromUri);
-    const selfFile = this.files.get(self);
+    const known = this.files.get(self);
+    const selfFile = known && known.folder.root === root ? known : undefined;
     const excludeSelf = selfFile?.file.kind === kind ? 1 : 0;
-    let node: Folder | undefined = selfFile ? selfFile.folder : this.deepestFolder(folderSegments(self));
+    let node: Folder | undefined = selfFile ? selfFile.folder : this.deepestFolder(folderSegments(self), root);
     let below: Folder | undefined; // the child on the way up: it holds no other file of the kind
     // A file in a folder the index does not have yet: start at the deepest existing ancestor.
     while (node) {
@@ -242,6 +280,8 @@ export class WorkspaceModel implements WorkspaceView {
     for (const k of kinds) {
       s += `${k}:`;
       for (const p of this.related(k, fromUri)) s += `${p.uri}@${this.files.get(canonicalUri(p.uri))?.file.version ?? 0},`;
+      s += '|';
+      for (const p of this.copies(k, fromUri)) s += `${p.uri}@${this.files.get(canonicalUri(p.uri))?.file.version ?? 0},`;
       s += ';';
     }
     return s;
@@ -265,6 +305,18 @@ export class WorkspaceModel implements WorkspaceView {
     // A file that is not (or no longer) known as one of that kind is nobody's partner: callers ask before a change
     // (who read it) and after it (who reads it now).
     if (!known || known.file.kind !== kind) return [];
+    if (known.file.copy) {
+      // A copy is read only by the rules that compare originals with their copies: few files (one pool file per
+      // home), so they are looked at one by one.
+      const copyReaders = new Set(copyReadersOf(kind));
+      const out: string[] = [];
+      for (const x of this.files.values()) {
+        if (x.file.copy || !copyReaders.has(x.file.kind)) continue;
+        if (wanted && !wanted.has(x.key)) continue;
+        if (this.copies(kind, x.file.uri).some((p) => canonicalUri(p.uri) === self)) out.push(x.file.uri);
+      }
+      return out;
+    }
     // A reader R takes this file X as a partner when, at the first folder L up from R whose tree holds other files of
     // the kind, X is in that tree and they all sit in one place of L (directly in it, or in one sub-folder). Each
     // reader is looked at once, at the folder L on X's way up where R leaves X's branch: with O files of the kind in
@@ -309,7 +361,7 @@ export class WorkspaceModel implements WorkspaceView {
   // -- the folder index ------------------------------------------------------------------------------------------
 
   private index(key: string, file: WorkspaceFile): void {
-    const folder = this.folderOf([...folderSegments(key)], true)!;
+    const folder = this.folderOf([...folderSegments(key)], true, file.copy ? this.copyRoot : this.root)!;
     const x: Indexed = { key, file, folder };
     folder.files.set(key, x);
     for (let f: Folder | undefined = folder; f; f = f.parent) f.counts.set(file.kind, (f.counts.get(file.kind) ?? 0) + 1);
@@ -334,8 +386,8 @@ export class WorkspaceModel implements WorkspaceView {
     this.gen++;
   }
 
-  private folderOf(segments: string[], create: boolean): Folder | undefined {
-    let f = this.root;
+  private folderOf(segments: string[], create: boolean, root: Folder = this.root): Folder | undefined {
+    let f = root;
     for (const s of segments) {
       let c = f.children.get(s);
       if (!c) {
@@ -348,8 +400,8 @@ export class WorkspaceModel implements WorkspaceView {
     return f;
   }
 
-  private deepestFolder(segments: readonly string[]): Folder {
-    let f = this.root;
+  private deepestFolder(segments: readonly string[], root: Folder = this.root): Folder {
+    let f = root;
     for (const s of segments) {
       const c = f.children.get(s);
       if (!c) break;

@@ -1,6 +1,7 @@
 import type { Rule } from '../../../core/types';
 import type { ConnpoolModel } from '../model';
 import { credentialsWithIntegratedSecurity } from './credentialsWithIntegratedSecurity';
+import { deploymentZipDiffers } from './deploymentZipDiffers';
 import { hostsDiffer } from './hostsDiffer';
 import { missingCredentials } from './missingCredentials';
 import { missingUrl } from './missingUrl';
@@ -16,4 +17,5 @@ export const connpoolRules: Rule<ConnpoolModel>[] = [
   sqlAuthWithAlwaysOn,
   hostsDiffer,
   missingUrl,
+  deploymentZipDiffers,
 ];
