@@ -33,6 +33,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { BENCH_SETTINGS, CONNPOOL_SCHEMA, KINDS, SIZES, connpoolJson, connpoolRecords, connpoolYaml, editOffset, generate } from './gen.mjs';
 import { LspServer, delay, now } from './lsp.mjs';
+import { cpuWindow } from './machine.mjs';
 import { editStorm, measureChange, measureOpen, openMany, stats } from './measure.mjs';
 import { fxpParse, fxpValidate, xmlTools, xmllint, xmllintAvailable } from './floors.mjs';
 import { writeReport } from './report.mjs';
@@ -241,6 +242,7 @@ async function measureMatrix(cfg, cases, results, label) {
     const skip = c.skipIf?.();
     if (skip) { results[c.key] = { skipped: skip }; continue; }
     const r = { bytes: Buffer.byteLength(c.text) };
+    const win = cpuWindow();
     const tOpen = now();
     r.open = await measureOpen(server, { uriFor: c.uriFor, languageId: c.languageId, text: c.text, iters: openIters, timeoutMs });
     r.openWallMs = now() - tOpen;
@@ -248,6 +250,7 @@ async function measureMatrix(cfg, cases, results, label) {
       r.change = await measureChange(server, { uri: c.uriFor('change'), languageId: c.languageId, text: c.text, offset: c.offset, iters: changeIters, timeoutMs, pause: c.pause ?? PAUSE_OURS });
     }
     r.rssAfterMb = server.rss();
+    r.machine = win.end();
     results[c.key] = r;
     log(`${label} ${c.key}: open ${fmt(r.open.median)} (cold ${fmt(r.open.first)}, p95 ${fmt(r.open.p95)}), change ${fmt(r.change?.median)} (p95 ${fmt(r.change?.p95)}), diagnostics ${r.open.diagnostics}${r.open.failures ? `, ${r.open.failures} timeouts` : ''}`);
     if (server.exited) {
