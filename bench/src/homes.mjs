@@ -5,7 +5,6 @@
 // and the bench checks the totals (a home compared with the wrong neighbour shows up as a wrong count).
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashString } from './gen.mjs';
 
 const CRLF = '\r\n';
 
@@ -121,11 +120,12 @@ export const HOME_EXPECT = {
 /** The cross-file rules among HOME_EXPECT: they show whether a file was compared with its own home. */
 export const HOME_CROSS_FILE = ['reportsdb/server-is-listener', 'indexstats/url-differs-from-connpool', 'ecejs/hosts-differ'];
 
-/** Writes `count` homes under `root` (once: an existing complete tree of the same count is kept). */
+/**
+ * Writes `count` homes under `root` (replacing what was there). The trees are large (1,200 homes: 10,800 files), so
+ * the runs delete them after use (`removeHomes`): left in the repository they slow down every tool that walks it,
+ * `vsce package` among them.
+ */
 export function writeHomes(root, count) {
-  const stamp = path.join(root, '.complete');
-  const id = `${count} ${hashString(JSON.stringify(homeFiles(0)))}`;
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === id) return root;
   fs.rmSync(root, { recursive: true, force: true });
   for (let i = 0; i < count; i++) {
     const home = path.join(root, homeName(i));
@@ -135,9 +135,10 @@ export function writeHomes(root, count) {
       fs.writeFileSync(file, text);
     }
   }
-  fs.writeFileSync(stamp, id);
   return root;
 }
+
+export const removeHomes = (root) => fs.rmSync(root, { recursive: true, force: true });
 
 export const homeName = (i) => `home${String(i).padStart(4, '0')}`;
 

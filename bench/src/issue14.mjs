@@ -15,7 +15,7 @@ import { measureChange, stats } from './measure.mjs';
 import { LIVE_PIDS, cpuSeconds, cpuWindow } from './machine.mjs';
 import { floorFor } from './floors.mjs';
 import { HARD, HARD_SETTINGS, HARD_SIZES, countByRule, hardEditOffset, missingRules, reportsdbFixable } from './hard.mjs';
-import { expectedTotals, homeFiles, homeName, writeHomes } from './homes.mjs';
+import { expectedTotals, homeFiles, homeName, removeHomes, writeHomes } from './homes.mjs';
 
 export const SECTIONS = ['hard', 'homes', 'open', 'fixall'];
 
@@ -257,6 +257,7 @@ export async function runHomes(env, { counts, over }) {
       r.server.machine = win.end();
       env.log(`homes ${n}: Check Workspace ${env.fmt(r.server.ms)}${r.server.error ? ` FAILED: ${r.server.error}` : ` (${r.server.files} files, ${r.server.findings} findings)`}${r.server.totalsDiffer && Object.keys(r.server.totalsDiffer).length ? `; TOTALS DIFFER: ${JSON.stringify(r.server.totalsDiffer)}` : ''}`);
     }
+    removeHomes(root);
     // floor: the per-kind floors over every file of the workspace, in this process
     r.floor = homesFloor(n);
     out.runs[n] = r;
@@ -310,11 +311,13 @@ export async function runOpenMany(env, { docs, over }) {
       opened.push(u);
       per.set(u, 0);
     }
+    let withAny = 0;
     server.onAnyPublish((ev) => {
       lastPublish = now();
       if (!per.has(ev.uri)) { others++; return; }
-      per.set(ev.uri, per.get(ev.uri) + 1);
-      if (firstAll == null && [...per.values()].every((c) => c > 0)) firstAll = now() - t0;
+      const c = per.get(ev.uri) + 1;
+      per.set(ev.uri, c);
+      if (c === 1 && ++withAny === docs) firstAll = now() - t0;
     });
     for (let i = 0; i < docs; i++) {
       const [rel, languageId] = OPEN_ORDER[i % OPEN_ORDER.length];
@@ -351,6 +354,7 @@ export async function runOpenMany(env, { docs, over }) {
     await server.stop();
   }
   r.machine = win.end();
+  removeHomes(root);
   env.log(`open ${docs}: ${r.total} publishes for the opened documents (max ${r.maxPerDoc} per document, ${JSON.stringify(r.histogram)}), settled after ${env.fmt(r.settledMs)}`);
   return r;
 }

@@ -80,15 +80,3 @@ export function cpuWindow() {
     },
   };
 }
-
-/** Merges several windows' results (e.g. the sizes of one kind): busy when any was. */
-export function mergeWindows(list) {
-  const ws = list.filter(Boolean);
-  if (!ws.length) return null;
-  return {
-    loadBefore: ws[0].loadBefore,
-    loadAfter: ws[ws.length - 1].loadAfter,
-    otherCores: Math.max(...ws.map((w) => w.otherCores ?? 0)),
-    busy: ws.some((w) => w.busy),
-  };
-}

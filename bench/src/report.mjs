@@ -116,7 +116,7 @@ export function renderResults(r) {
     const anyBusy = busyAt(() => true) || runBusy(r);
     const rowBusy = [
       busyAt((k) => /\/(1KB|10KB|100KB)$/.test(k)), busyAt((k) => k.endsWith('/1MB')), busyAt((k) => /\/(1MB|10MB)$/.test(k)),
-      busyAt((k) => k.endsWith('/1MB')), anyBusy, runBusy(r), false, runBusy(r),
+      busyAt((k) => k.endsWith('/1MB')), anyBusy, runBusy(r), false, ours.storm?.machine ? ours.storm.machine.busy : runBusy(r),
     ];
     L.push('### Budgets', '');
     if (anyBusy) L.push('Rows marked "machine busy" were measured while other processes kept the machine busy (more than half a core on average during the measurements of the row): a time over its budget is not judged then. Each row of the tables below gives its own load.', '');
@@ -247,8 +247,8 @@ export function renderResults(r) {
     if (st.error) L.push(`Failed: ${st.error}`);
     else {
       L.push(`${st.edits} one-character edits sent within ${ms(st.sentWithinMs)} to the ${st.size} connection pool file.`, '');
-      L.push('| final version got diagnostics | after the last edit | publishes for intermediate versions | stale publishes after the final one | server sends `version` |', '|---|---|---|---|---|');
-      L.push(`| ${st.finalArrived ? 'yes' : '**no**'} | ${ms(st.afterLastEditMs)} | ${st.intermediatePublishes} of ${st.edits - 1} | ${st.stalePublishesAfterFinal ?? '—'} | ${st.versioned ? 'yes' : '**no**'} |`);
+      L.push('| final version got diagnostics | after the last edit | publishes for intermediate versions | stale publishes after the final one | server sends `version` | load |', '|---|---|---|---|---|---|');
+      L.push(`| ${st.finalArrived ? 'yes' : '**no**'} | ${ms(st.afterLastEditMs)} | ${st.intermediatePublishes} of ${st.edits - 1} | ${st.stalePublishesAfterFinal ?? '—'} | ${st.versioned ? 'yes' : '**no**'} | ${load(st.machine)} |`);
     }
     L.push('');
   }

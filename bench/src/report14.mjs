@@ -57,7 +57,6 @@ function figures(parts) {
     const k = saved.result.kinds[kind] ?? {};
     const s1 = k['1MB'];
     const s10 = k['10MB'];
-    const s100 = k['100KB'];
     const bpf = ['100KB', '1MB', '10MB'].map((s) => k[s]?.open?.bytesPerFinding ?? null);
     f.kinds[kind] = {
       openRatio: ratio(s10?.open?.median, s1?.open?.median),
@@ -66,7 +65,6 @@ function figures(parts) {
       measured10: !!s10 && !s10.skipped,
       bpf,
       busy: busyOf(s1?.machine, s10?.machine),
-      s100, s1, s10,
     };
   }
   const pool1 = parts.hard.connpool?.result.kinds.connpool?.['1MB'];
@@ -103,7 +101,8 @@ function figures(parts) {
 
 function header(saved) {
   const m = saved.machine ?? {};
-  const code = saved.code ? `${saved.code.commit}${saved.code.dirty ? ' with uncommitted changes under server/ or client/' : ''}` : 'unknown';
+  const c = saved.code;
+  const code = c ? `${c.commit}${c.product && c.product !== c.commit ? ` (product sources as of ${c.product})` : ''}${c.dirty ? ' with uncommitted changes under server/ or client/' : ''}` : 'unknown';
   return `${saved.when} (${saved.quick ? 'quick mode' : 'full mode'}), code ${code}${saved.label ? `, **${esc(saved.label)}**` : ''}; ${m.cpu ?? '?'}, ${m.cores ?? '?'} cores, Node ${m.node ?? '?'}; \`${saved.command}\`; ${Math.round(saved.seconds)} s`;
 }
 
@@ -122,7 +121,7 @@ export function renderIssue14(parts, baseline) {
   }
   for (const [hd, kinds] of byHeader) L.push(`- hard inputs (${kinds.join(', ')}): ${hd}`);
   for (const p of ['homes', 'open', 'fixall']) if (parts[p]) L.push(`- ${p}: ${header(parts[p])}`);
-  if (b) L.push(`- baseline column: ${[...Object.values(baseline.hard), baseline.homes, baseline.open, baseline.fixall].filter(Boolean).map((s) => `${s.code?.commit ?? '?'}${s.label ? ` (${esc(s.label)})` : ''}`).filter((v, i, a) => a.indexOf(v) === i).join(', ')}, saved in \`bench/baselines/issue14/\``);
+  if (b) L.push(`- baseline column: ${[...Object.values(baseline.hard), baseline.homes, baseline.open, baseline.fixall].filter(Boolean).map((s) => `${s.code?.product ?? s.code?.commit ?? '?'}${s.label ? ` (${esc(s.label)})` : ''}`).filter((v, i, a) => a.indexOf(v) === i).join(', ')}, saved in \`bench/baselines/issue14/\``);
   L.push('', 'Load: the 1-minute load average before → after each measurement, and the CPU other processes used meanwhile ("others", in cores; **busy** above half a core). On a busy machine a time budget is reported as "machine busy" instead of met or not met, unless the ratio is more than twice its target.', '');
 
   // ---- targets
@@ -161,13 +160,13 @@ export function renderIssue14(parts, baseline) {
   }
   if (f.homes) {
     const h = f.homes;
-    rows.push([`Check Workspace: ${h.hi} homes ≤ 4.5× the time of ${h.lo} homes${h.hi / h.lo !== 4 ? ` (target scaled for ${h.hi / h.lo}× the homes)` : ''}`, `${ms(h.serverMs[0])} → ${ms(h.serverMs[1])}: ${x(h.server)}`,
+    rows.push([`Check Workspace: ${h.hi.toLocaleString('en-US')} homes ≤ 4.5× the time of ${h.lo} homes${h.hi / h.lo !== 4 ? ` (target scaled for ${h.hi / h.lo}× the homes)` : ''}`, `${ms(h.serverMs[0])} → ${ms(h.serverMs[1])}: ${x(h.server)}`,
       judgeRatio(h.server, 4.5 * (h.hi / h.lo) / 4, h.serverBusy), b?.homes ? `${ms(b.homes.serverMs[0])} → ${ms(b.homes.serverMs[1])}: ${x(b.homes.server)}` : null]);
-    rows.push([`\`ece-config check --format json\`: ${h.hi} homes ≤ 4.5× the time of ${h.lo} homes`, `${ms(h.cliMs[0])} → ${ms(h.cliMs[1])}: ${x(h.cli)}`,
+    rows.push([`\`ece-config check --format json\`: ${h.hi.toLocaleString('en-US')} homes ≤ 4.5× the time of ${h.lo} homes`, `${ms(h.cliMs[0])} → ${ms(h.cliMs[1])}: ${x(h.cli)}`,
       judgeRatio(h.cli, 4.5 * (h.hi / h.lo) / 4, h.cliBusy), b?.homes ? `${ms(b.homes.cliMs[0])} → ${ms(b.homes.cliMs[1])}: ${x(b.homes.cli)}` : null]);
   }
   if (f.open) {
-    rows.push([`opening ${f.open.docs} documents in ${f.open.docs} homes publishes each document at most twice`, `at most ${f.open.max} per document, ${f.open.total} in all (${x(f.open.total / f.open.docs)} the one publish each needs)${f.open.never ? `; ${f.open.never} never published` : ''}`,
+    rows.push([`opening ${f.open.docs.toLocaleString('en-US')} documents in ${f.open.docs.toLocaleString('en-US')} homes publishes each document at most twice`, `at most ${f.open.max} per document, ${f.open.total} in all (${x(f.open.total / f.open.docs)} the one publish each needs)${f.open.never ? `; ${f.open.never} never published` : ''}`,
       f.open.never ? '**not met** (some documents got no diagnostics)' : f.open.max <= 2 ? 'met' : '**not met**', b?.open ? `at most ${b.open.max}, ${b.open.total} in all` : null]);
   }
   if (f.fixall) {
@@ -231,12 +230,12 @@ export function renderIssue14(parts, baseline) {
   if (h) {
     L.push('### Many ECE homes: `ece-config check` and Check Workspace', '');
     L.push(`Each home: ${Object.keys(homeFiles(0)).length} files (pool file, reportsdb_utility.properties, input.properties, ece_config.js, spog_config.js, three layouts, web.config; \`bench/src/homes.mjs\`) with the same planted mistakes, cross-file ones included (${HOME_CROSS_FILE.map((c) => `\`${c}\``).join(', ')}). "Totals" checks that the findings per rule are exactly N times one home's, so a file compared with another home's files shows. CLI: \`node dist/cli.js check <root> --format json\` as a fresh process (start-up included). Check Workspace: the \`ece/checkWorkspace\` request with the root, on a server whose workspace folder is empty; it returns after publishing every file's diagnostics. Floor: the per-kind floors over every file of the workspace, in the bench process.`, '');
-    L.push('| homes | CLI | CLI totals | Check Workspace | findings | server totals | server peak RSS | floor | CLI / floor | load (CLI) | load (server) |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    L.push('| homes | CLI | CLI totals | Check Workspace | findings | server totals | server peak RSS | floor | CLI / floor | server / floor | load (CLI) | load (server) |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const n of h.counts) {
       const r = h.runs[n];
-      if (!r || r.skipped) { L.push(`| ${n} | ${r?.skipped ?? 'not run'} | | | | | | | | | |`); continue; }
+      if (!r || r.skipped) { L.push(`| ${n} | ${r?.skipped ?? 'not run'} | | | | | | | | | | |`); continue; }
       const tot = (d) => (d == null ? '—' : Object.keys(d).length ? `**differ**: ${esc(Object.entries(d).map(([id, v]) => `${id} ${v.got}/${v.expected}`).join(', '))}` : 'as expected');
-      L.push(`| ${n} | ${ms(r.cli?.ms)}${r.cli?.exitCode > 1 ? ` (exit ${r.cli.exitCode})` : ''} | ${tot(r.cli?.totalsDiffer)} | ${r.server?.error ? `failed: ${esc(r.server.error)}` : ms(r.server?.ms)} | ${r.server?.findings ?? '—'} | ${tot(r.server?.totalsDiffer)} | ${r.server?.peakRssMb != null ? `${r.server.peakRssMb.toFixed(0)} MB` : '—'} | ${ms(r.floor?.ms)} | ${x(ratio(r.cli?.ms, r.floor?.ms))} | ${la(r.cli?.machine)} | ${la(r.server?.machine)} |`);
+      L.push(`| ${n} | ${ms(r.cli?.ms)}${r.cli?.exitCode > 1 ? ` (exit ${r.cli.exitCode})` : ''} | ${tot(r.cli?.totalsDiffer)} | ${r.server?.error ? `failed: ${esc(r.server.error)}` : ms(r.server?.ms)} | ${r.server?.findings ?? '—'} | ${tot(r.server?.totalsDiffer)} | ${r.server?.peakRssMb != null ? `${r.server.peakRssMb.toFixed(0)} MB` : '—'} | ${ms(r.floor?.ms)} | ${x(ratio(r.cli?.ms, r.floor?.ms))} | ${x(ratio(r.server?.ms, r.floor?.ms))} | ${la(r.cli?.machine)} | ${la(r.server?.machine)} |`);
     }
     L.push('');
   }

@@ -322,7 +322,7 @@ async function main() {
   }
 
   const out = {
-    when: new Date().toISOString(), machine, command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    when: new Date().toISOString(), machine, command: `npm run bench${argv.length ? ` -- ${argv.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}` : ''}`,
     code: codeVersion(), label: opt('label', null), parts: [...(CLASSIC ? ['classic'] : []), ...PARTS14],
     quick: QUICK, kinds: KIND_LIST, sizes: SIZE_LIST,
     inputs: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'number' ? { records: v } : { bytes: v.bytes, path: path.relative(ROOT, v.file), records: v.records }])),
@@ -365,7 +365,9 @@ function codeVersion() {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'client'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-    return { commit: head, dirty };
+    // the last commit that changed the product: bench-only commits on top of it measure the same code
+    const product = execFileSync('git', ['log', '-1', '--format=%h', '--', 'server', 'client'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return { commit: head, product, dirty };
   } catch {
     return null;
   }
@@ -395,15 +397,16 @@ async function runIssue14Parts(out) {
       const sizes = opt('hard-sizes', p.hardSizes.join(',')).split(',').filter((x) => HARD_SIZES.includes(x));
       const iters = { '100KB': [4, 4], '1MB': [3, 3], '10MB': [2, 2], ...p.hardIters };
       r = await runHard(env, { kinds, sizes, iters, over });
+      const seconds = (now() - t0) / 1000;
       for (const [kind, bySize] of Object.entries(r.kinds)) {
         for (const [size, x] of Object.entries(bySize)) {
           if (x.missingRules?.length) res.problems.push(`hard ${kind}/${size}: expected rules did not fire: ${x.missingRules.join(', ')}`);
         }
         // one file per kind, so a later run of some kinds (e.g. --only pools) keeps the others' results
-        const saved = { ...header, seconds: (now() - t0) / 1000, result: { sizes: r.sizes, settings: r.settings, kinds: { [kind]: bySize } } };
+        const saved = { ...header, seconds, result: { sizes: r.sizes, settings: r.settings, kinds: { [kind]: bySize } } };
         fs.writeFileSync(path.join(dir, `hard-${kind}.json`), JSON.stringify(saved, null, 2));
       }
-      res.hard = { ...header, seconds: (now() - t0) / 1000, result: r };
+      res.hard = { ...header, seconds, result: r };
       continue;
     } else if (part === 'homes') {
       const counts = opt('homes', p.homes.join(',')).split(',').map(Number).filter((n) => n > 0);
@@ -594,7 +597,9 @@ async function measureOurs(data) {
       await s.start();
       await delay(300);
       const { text } = data[`connpool/${stormSize}`];
+      const win = cpuWindow();
       ours.storm = { size: stormSize, ...(await editStorm(s, { uri: uri(path.join(DATA, stormSize, 'storm', 'ece-home', KINDS.connpool.path)), languageId: 'xml', text, offset: editOffset('connpool', text) })) };
+      ours.storm.machine = win.end();
       log(`ours: edit storm on ${stormSize}: ${JSON.stringify(ours.storm)}`);
     } catch (e) {
       ours.storm = { error: e.message };
