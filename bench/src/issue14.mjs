@@ -161,7 +161,6 @@ export async function runHard(env, { kinds, sizes, iters, over }) {
           r.crashed = r.open.failure;
           env.log(`hard ${kind}/${size}: CRASHED: ${r.crashed.error} (after ${(r.crashed.afterMs / 1000).toFixed(1)} s)`);
         } else {
-          r.missingRules = missingRules(kind, r.open.rules);
           r.edit = await measureChange(server, {
             uri: uriFor('edit'), languageId: spec.languageId, text, offset: hardEditOffset(kind, text), iters: editIters, timeoutMs,
             pause: (last) => (last == null ? 300 : Math.min(4000, Math.max(100, 3.5 * last))),
@@ -175,11 +174,17 @@ export async function runHard(env, { kinds, sizes, iters, over }) {
         await server.stop();
       }
       r.machine = win.end();
+      // the rule check: every expected rule id fires on this input (counted by the CLI, which reports all findings)
+      const cli = await hardRulesByCli(env, kind, text, base);
+      if (cli.rules) {
+        r.rules = cli.rules;
+        r.missingRules = missingRules(kind, cli.rules);
+      } else r.rulesCheckError = cli.error;
       const floor = floorFor(kind, text, size === '10MB' ? 3 : size === '1MB' ? 5 : 10);
       r.floor = floor && { name: floor.name, median: floor.median, n: floor.n };
       kr[size] = r;
       const o = r.open ?? {};
-      env.log(`hard ${kind}/${size} (${(r.bytes / 1048576).toFixed(2)} MB): open ${env.fmt(o.median)}, edit ${env.fmt(r.edit?.median)}, ${o.diagnostics ?? '—'} findings, ${o.bytes != null ? `${(o.bytes / 1048576).toFixed(2)} MB published (${o.bytesPerFinding?.toFixed(0)} B/finding)` : 'nothing published'}, peak RSS ${r.peakRssMb?.toFixed(0)} MB, floor ${env.fmt(r.floor?.median)}${r.missingRules?.length ? `; RULES NOT FIRING: ${r.missingRules.join(', ')}` : ''}; other processes ${r.machine.otherCores} cores`);
+      env.log(`hard ${kind}/${size} (${(r.bytes / 1048576).toFixed(2)} MB): open ${env.fmt(o.median)}, edit ${env.fmt(r.edit?.median)}, ${o.diagnostics ?? '—'} findings, ${o.bytes != null ? `${(o.bytes / 1048576).toFixed(2)} MB published (${o.bytesPerFinding?.toFixed(0)} B/finding)` : 'nothing published'}, peak RSS ${r.peakRssMb?.toFixed(0)} MB, floor ${env.fmt(r.floor?.median)}${r.missingRules?.length ? `; RULES NOT FIRING: ${r.missingRules.join(', ')}` : ''}${r.rulesCheckError ? `; rule check failed: ${r.rulesCheckError}` : ''}; other processes ${r.machine.otherCores} cores`);
     }
   }
   return out;
@@ -187,30 +192,59 @@ export async function runHard(env, { kinds, sizes, iters, over }) {
 
 // ------------------------------------------------------------------ many homes
 
-function runCli(env, root) {
+/**
+ * `node dist/cli.js check <root> --format json` as a fresh process: wall time, exit code, files and findings per
+ * rule id (of every file, or only of `onlyFile`). The CLI reports every finding (no per-file cap), so the hard
+ * inputs' rule check uses it too.
+ */
+function runCli(env, root, { settingsFile, onlyFile } = {}) {
   return new Promise((resolve) => {
     const t0 = now();
-    const child = spawn(process.execPath, [path.join(env.ROOT, 'dist', 'cli.js'), 'check', root, '--format', 'json'], { cwd: env.ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [path.join(env.ROOT, 'dist', 'cli.js'), 'check', root, '--format', 'json', ...(settingsFile ? ['--settings', settingsFile] : [])];
+    const child = spawn(process.execPath, args, { cwd: env.ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     LIVE_PIDS.add(child.pid);
     const chunks = [];
     let err = '';
     child.stdout.on('data', (d) => chunks.push(d));
-    child.stderr.on('data', (d) => { err = (err + d).slice(-2000); });
-    child.on('close', (code) => {
+    // keep the start of stderr (where V8 prints FATAL ERROR before its stack) and its end
+    child.stderr.on('data', (d) => { err = err.length < 4000 ? err + d : err.slice(0, 2000) + err.slice(-2000) + d; });
+    child.on('close', (code, signal) => {
       LIVE_PIDS.delete(child.pid);
       const ms = now() - t0;
       let rules = null;
       let files = null;
       try {
         const j = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        files = j.files.length;
-        rules = countByRule(j.files.flatMap((f) => f.diagnostics));
+        const picked = onlyFile ? j.files.filter((f) => path.resolve(env.ROOT, f.path) === onlyFile) : j.files;
+        files = picked.length;
+        rules = countByRule(picked.flatMap((f) => f.diagnostics));
       } catch (e) {
-        err += `; output not JSON: ${e.message}`;
+        const cause = err.split('\n').find((l) => /FATAL ERROR|RangeError|Error:/.test(l))?.trim() ?? err.slice(-300);
+        err = `${cause}; output not JSON: ${e.message}`;
       }
-      resolve({ ms, exitCode: code, files, rules, stderr: err || undefined });
+      resolve({ ms, exitCode: code ?? signal, files, rules, stderr: err ? err.slice(0, 600) : undefined });
     });
   });
+}
+
+/**
+ * Findings per rule id of a hard input, by the CLI on an ECE home holding the input and the kind's companions
+ * (what the server publishes may be capped per file; the CLI reports all).
+ */
+async function hardRulesByCli(env, kind, text, base) {
+  const spec = HARD[kind];
+  const home = path.join(base, 'cli', 'home');
+  fs.rmSync(path.join(base, 'cli'), { recursive: true, force: true });
+  const file = path.join(home, spec.path);
+  for (const [f, t] of [[file, text], ...spec.companions.map((c) => [path.join(home, c.path), c.text])]) {
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, t);
+  }
+  const settingsFile = path.join(base, 'cli', 'settings.json');
+  fs.writeFileSync(settingsFile, JSON.stringify({ ece: HARD_SETTINGS }));
+  const r = await runCli(env, path.join(base, 'cli'), { settingsFile, onlyFile: file });
+  fs.rmSync(file, { force: true });
+  return r.rules && r.files === 1 ? { rules: r.rules, ms: r.ms } : { error: `the CLI gave no result for the file (exit ${r.exitCode}): ${r.stderr ?? ''}`.slice(0, 400), ms: r.ms };
 }
 
 /** Rule totals against `expectedTotals(count)`: the rules whose totals differ, with both numbers. */
