@@ -2,6 +2,7 @@
 // the floor (fast-xml-parser parse; xmllint --noout, a C parser) and a peer XML pipeline
 // (@xml-tools/parser + @xml-tools/ast + @xml-tools/validation, what SAP's XML language server uses).
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import xmlToolsParser from '@xml-tools/parser';
 import xmlToolsAst from '@xml-tools/ast';
@@ -73,4 +74,55 @@ export function xmlTools(text, iters, maxMs = 10000) {
       + xmlToolsValidation.validate({ doc, validators: { element: [urlValidator], attribute: [egidValidator] } }).length;
   }, iters, maxMs, text.length < 5e6);
   return s && { ...s, issues };
+}
+
+/**
+ * fast-xml-parser's `XMLValidator.validate` then `XMLParser.parse` of the same text, timed together: the least
+ * work that tells a well-formed file from a broken one AND yields its tree, which our server must also do before
+ * any rule runs.
+ */
+export function fxpValidateParse(text, iters, maxMs = 30000) {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_' });
+  // The hard Finesse input holds a bare & that the validator refuses (it returns an error object, it does not
+  // throw): the parse runs all the same, as ours goes on to the rules.
+  return timeRuns(() => {
+    XMLValidator.validate(text);
+    parser.parse(text);
+  }, iters, maxMs);
+}
+
+const rootRequire = createRequire(new URL('../../package.json', import.meta.url));
+
+/** acorn (the parser the product itself uses for ece_config.js) parsing the script once, with locations. */
+export function acornParse(text, iters, maxMs = 30000) {
+  const acorn = rootRequire('acorn');
+  return timeRuns(() => {
+    try {
+      acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'script', locations: true });
+    } catch { /* a planted syntax error: the time to find it counts */ }
+  }, iters, maxMs);
+}
+
+/**
+ * The least a properties reader must do: split the lines and each line at its first `=` or `:` into a map (no
+ * escapes, no continuations). A floor for the properties kinds, not a peer.
+ */
+export function propertiesSplit(text, iters, maxMs = 30000) {
+  return timeRuns(() => {
+    const m = new Map();
+    for (const line of text.split(/\r\n|\n|\r/)) {
+      const t = line.trimStart();
+      if (t === '' || t[0] === '#' || t[0] === '!') continue;
+      const eq = t.search(/[=:]/);
+      m.set(eq < 0 ? t : t.slice(0, eq).trimEnd(), eq < 0 ? '' : t.slice(eq + 1).trimStart());
+    }
+  }, iters, maxMs);
+}
+
+/** The floor of a file kind: its name and timing (XML kinds: fxp validate + parse; JS: acorn; properties: line split). */
+export function floorFor(kind, text, iters) {
+  if (kind === 'connpool' || kind === 'webconfig' || kind === 'finesse') return { name: 'fast-xml-parser validate + parse', ...fxpValidateParse(text, iters) };
+  if (kind === 'ecejs') return { name: 'acorn parse', ...acornParse(text, iters) };
+  if (kind === 'reportsdb' || kind === 'indexstats') return { name: 'line split at = (no escapes)', ...propertiesSplit(text, iters) };
+  return null;
 }

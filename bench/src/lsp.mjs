@@ -5,20 +5,24 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import rpc from 'vscode-jsonrpc/node.js';
+import { LIVE_PIDS } from './machine.mjs';
 
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = rpc;
 
 export const now = () => performance.now();
 
 /** Resident set size of a process in MB (VmRSS of /proc/<pid>/status), or null when not readable. */
-export function rssMb(pid) {
+export function rssMb(pid, field = 'VmRSS') {
   try {
-    const m = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : null;
   } catch {
     return null;
   }
 }
+
+/** Peak resident set size of a process so far in MB (VmHWM), or null when not readable. */
+export const peakRssMb = (pid) => rssMb(pid, 'VmHWM');
 
 const CLIENT_CAPABILITIES = {
   workspace: {
@@ -57,7 +61,11 @@ export class LspServer {
     this.publishes = [];
     this.listeners = new Set();
     this.stderr = '';
+    /** The server's last `window/logMessage` and `window/showMessage` lines (errors it caught show up here). */
+    this.logs = [];
     this.exited = null;
+    /** When set, each publish event carries `bytes`: the size of the JSON of its params (what went over the wire). */
+    this.measureBytes = !!o.measureBytes;
   }
 
   /** Spawns the server and runs `initialize`; returns milliseconds from spawn to the result. */
@@ -69,9 +77,11 @@ export class LspServer {
       cwd: o.cwd,
     });
     this.pid = this.proc.pid;
+    LIVE_PIDS.add(this.pid);
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (d) => { this.stderr = (this.stderr + d).slice(-20000); });
     this.exitPromise = new Promise((resolve) => this.proc.on('exit', (code, signal) => {
+      LIVE_PIDS.delete(this.pid);
       this.exited = { code, signal };
       for (const w of this.waiters) w.resolve(null);
       this.waiters.clear();
@@ -84,6 +94,10 @@ export class LspServer {
     conn.onRequest((method, params) => this.answer(method, params));
     conn.onNotification((method, params) => {
       if (method === 'textDocument/publishDiagnostics') this.onPublish(params);
+      else if (method === 'window/logMessage' || method === 'window/showMessage') {
+        this.logs.push(String(params?.message ?? '').slice(0, 2000));
+        if (this.logs.length > 200) this.logs.splice(0, 100);
+      }
     });
     conn.listen();
     const init = conn.sendRequest('initialize', {
@@ -116,6 +130,7 @@ export class LspServer {
 
   onPublish(p) {
     const ev = { t: now(), uri: p.uri, version: p.version, count: p.diagnostics.length, diagnostics: p.diagnostics };
+    if (this.measureBytes) ev.bytes = Buffer.byteLength(JSON.stringify(p));
     this.publishes.push({ t: ev.t, uri: ev.uri, version: ev.version, count: ev.count });
     if (this.publishes.length > 50000) this.publishes.splice(0, 25000);
     for (const l of this.listeners) l(ev);
@@ -157,6 +172,17 @@ export class LspServer {
 
   rss() {
     return rssMb(this.pid);
+  }
+
+  peakRss() {
+    return peakRssMb(this.pid);
+  }
+
+  /** Sends a request and resolves with its result and the milliseconds it took (rejects after `timeoutMs`). */
+  async timedRequest(method, params, timeoutMs) {
+    const t0 = now();
+    const result = await withTimeout(this.conn.sendRequest(method, params), timeoutMs, method);
+    return { ms: now() - t0, result };
   }
 
   /** `shutdown` + `exit`; the process is killed by its pid if it does not leave in time. */

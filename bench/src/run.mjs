@@ -17,6 +17,14 @@
 //                      profiles it in this process and prints hot spots as server/src file:line
 //   --budget-s=N       stop starting new measurements after N seconds (default 540)
 //   --no-nice          do not raise the run's scheduling priority (it does by default when running as root)
+//   --only=a,b         only these parts: classic (everything above: the easy inputs, floors, peers, storm, memory),
+//                      hard (hard inputs of every kind), pools (the hard connection pool input only), homes (many
+//                      ECE homes: CLI and Check Workspace), open (1,000 documents in 1,000 homes), fixall; default all
+//   --hard-sizes=a,b   sizes of the hard inputs (default 100KB,1MB,10MB; quick: 100KB,1MB)
+//   --homes=300,600    home counts of the homes run (default 300,600,1200; quick: 100,200,400)
+//   --open-docs=N      documents of the open run (default 1000; quick: 250)
+//   --budget-<part>-s=N  time budget of one part of issue 14 (hard, homes, open, fixall), see issue14.mjs
+//   --label=TEXT       a label for this run in BENCHMARKS.md (e.g. "baseline before the fixes")
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,11 +33,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { BENCH_SETTINGS, CONNPOOL_SCHEMA, KINDS, SIZES, connpoolJson, connpoolRecords, connpoolYaml, editOffset, generate } from './gen.mjs';
 import { LspServer, delay, now } from './lsp.mjs';
+import { cpuWindow } from './machine.mjs';
 import { editStorm, measureChange, measureOpen, openMany, stats } from './measure.mjs';
 import { fxpParse, fxpValidate, xmlTools, xmllint, xmllintAvailable } from './floors.mjs';
 import { writeReport } from './report.mjs';
 import { summarizeProfiles } from './prof.mjs';
 import { buildService, cleanup, profileInProcess, timeService } from './service.mjs';
+import { SECTIONS, plan as plan14, runFixAll, runHard, runHomes, runOpenMany, sectionBudget } from './issue14.mjs';
+import { HARD, HARD_SIZES } from './hard.mjs';
+import { writeIssue14Report } from './report14.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BENCH = path.resolve(HERE, '..');
@@ -39,9 +51,12 @@ const DATA = path.join(RESULTS, 'data');
 
 const argv = process.argv.slice(2);
 const flag = (n) => argv.includes(`--${n}`);
+// `--name=value` or `--name value`
 const opt = (n, d) => {
   const a = argv.find((x) => x.startsWith(`--${n}=`));
-  return a ? a.slice(n.length + 3) : d;
+  if (a) return a.slice(n.length + 3);
+  const i = argv.indexOf(`--${n}`);
+  return i >= 0 && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : d;
 };
 const QUICK = flag('quick');
 const PROFILE = flag('profile');
@@ -50,6 +65,21 @@ const KIND_LIST = opt('kinds', Object.keys(KINDS).join(',')).split(',').filter((
 const SIZE_LIST = opt('sizes', PROFILE ? '1MB,10MB' : QUICK ? '1KB,10KB,100KB,1MB' : Object.keys(SIZES).join(',')).split(',').filter((s) => SIZES[s]);
 let SERVER = path.resolve(ROOT, opt('server', 'dist/server.js'));
 const BUDGET_MS = Number(opt('budget-s', '540')) * 1000;
+// Which parts run: `classic` (the easy-input matrix, floors, peers, storm, memory) and the runs of issue 14.
+const ONLY = (() => {
+  const v = opt('only', null);
+  if (!v) return new Set(['classic', ...SECTIONS]);
+  const set = new Set();
+  for (const x of v.split(',').map((y) => y.trim()).filter(Boolean)) {
+    if (x === 'pools') set.add('pools');
+    else if (x === 'classic' || SECTIONS.includes(x)) set.add(x);
+    else throw new Error(`--only: unknown part '${x}' (known: classic, ${SECTIONS.join(', ')}, pools)`);
+  }
+  return set;
+})();
+const CLASSIC = ONLY.has('classic') || PROFILE || SERVICE_ONLY;
+const PARTS14 = PROFILE || SERVICE_ONLY ? [] : SECTIONS.filter((x) => ONLY.has(x) || (x === 'hard' && ONLY.has('pools')));
+const budget14 = (part) => Number(opt(`budget-${part}-s`, String(sectionBudget(part, QUICK)))) * 1000;
 const START = now();
 const overBudget = () => now() - START > BUDGET_MS;
 const log = (...a) => console.log(`[${((now() - START) / 1000).toFixed(1).padStart(5)}s]`, ...a);
@@ -212,6 +242,7 @@ async function measureMatrix(cfg, cases, results, label) {
     const skip = c.skipIf?.();
     if (skip) { results[c.key] = { skipped: skip }; continue; }
     const r = { bytes: Buffer.byteLength(c.text) };
+    const win = cpuWindow();
     const tOpen = now();
     r.open = await measureOpen(server, { uriFor: c.uriFor, languageId: c.languageId, text: c.text, iters: openIters, timeoutMs });
     r.openWallMs = now() - tOpen;
@@ -219,6 +250,7 @@ async function measureMatrix(cfg, cases, results, label) {
       r.change = await measureChange(server, { uri: c.uriFor('change'), languageId: c.languageId, text: c.text, offset: c.offset, iters: changeIters, timeoutMs, pause: c.pause ?? PAUSE_OURS });
     }
     r.rssAfterMb = server.rss();
+    r.machine = win.end();
     results[c.key] = r;
     log(`${label} ${c.key}: open ${fmt(r.open.median)} (cold ${fmt(r.open.first)}, p95 ${fmt(r.open.p95)}), change ${fmt(r.change?.median)} (p95 ${fmt(r.change?.p95)}), diagnostics ${r.open.diagnostics}${r.open.failures ? `, ${r.open.failures} timeouts` : ''}`);
     if (server.exited) {
@@ -279,8 +311,8 @@ async function main() {
   const machine = { ...machineInfo(), niceness: priority, autogroupNice: autogroupNice() };
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGb} GB, Node ${machine.node}`);
   log(`kinds ${KIND_LIST.join(',')}; sizes ${SIZE_LIST.join(',')}${QUICK ? ' (quick)' : ''}`);
-  const data = writeData();
-  log('inputs generated under bench/results/data');
+  const data = CLASSIC ? writeData() : {};
+  if (CLASSIC) log('inputs generated under bench/results/data');
   if (PROFILE && !SERVICE_ONLY && !opt('server', null)) {
     SERVER = await buildProfilingServer();
     log(`profiling build: ${path.relative(ROOT, SERVER)} (unminified, source map)`);
@@ -290,12 +322,114 @@ async function main() {
   }
 
   const out = {
-    when: new Date().toISOString(), machine, command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    when: new Date().toISOString(), machine, command: `npm run bench${argv.length ? ` -- ${argv.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}` : ''}`,
+    code: codeVersion(), label: opt('label', null), parts: [...(CLASSIC ? ['classic'] : []), ...PARTS14],
     quick: QUICK, kinds: KIND_LIST, sizes: SIZE_LIST,
     inputs: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'number' ? { records: v } : { bytes: v.bytes, path: path.relative(ROOT, v.file), records: v.records }])),
     ours: null, floor: {}, peers: {},
   };
 
+  if (CLASSIC) await runClassic(data, out);
+  if (PARTS14.length) out.issue14 = await runIssue14Parts(out);
+
+  out.totalSeconds = (now() - START) / 1000;
+  out.machine.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+  const jsonName = PROFILE || SERVICE_ONLY ? 'latest-profile.json' : 'latest.json';
+  fs.writeFileSync(path.join(RESULTS, jsonName), JSON.stringify(out, null, 2));
+  log(`wrote bench/results/${jsonName}`);
+  if (!flag('no-write') && !PROFILE && !SERVICE_ONLY) {
+    if (CLASSIC) {
+      writeReport(out, path.join(ROOT, 'BENCHMARKS.md'));
+      log('wrote the results section of BENCHMARKS.md');
+    }
+    if (PARTS14.length) {
+      writeIssue14Report(path.join(RESULTS, 'issue14'), path.join(ROOT, 'BENCHMARKS.md'));
+      log('wrote the issue-14 section of BENCHMARKS.md');
+    }
+  }
+  if (PROFILE && !SERVICE_ONLY) {
+    const dir = path.join(RESULTS, 'prof');
+    const summary = KIND_LIST.filter((k) => fs.existsSync(path.join(dir, k)))
+      .map((k) => `==================== ${k} (${SIZE_LIST.join(', ')})\n${summarizeProfiles(path.join(dir, k), SERVER, ROOT)}`).join('\n');
+    fs.writeFileSync(path.join(RESULTS, 'profile-summary.txt'), summary);
+    console.log(summary);
+  }
+  if (out.issue14?.problems?.length) {
+    console.error(`bench: the issue-14 inputs did not do what they are for:\n  ${out.issue14.problems.join('\n  ')}`);
+    process.exitCode = 3;
+  }
+}
+
+/** The commit measured, and whether the product sources differ from it. */
+function codeVersion() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'client'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    // the last commit that changed the product: bench-only commits on top of it measure the same code
+    const product = execFileSync('git', ['log', '-1', '--format=%h', '--', 'server', 'client'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return { commit: head, product, dirty };
+  } catch {
+    return null;
+  }
+}
+
+/** The runs of issue 14, each part with its own time budget; each part's result is kept in results/issue14/. */
+async function runIssue14Parts(out) {
+  const p = plan14(QUICK);
+  const env = { ROOT, DATA, SERVER, log, fmt };
+  const res = { problems: [] };
+  const dir = path.join(RESULTS, 'issue14');
+  fs.mkdirSync(dir, { recursive: true });
+  if (!fs.existsSync(SERVER) || !fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
+    log(`issue 14: ${path.relative(ROOT, SERVER)} or dist/cli.js not found: run \`npm run build\` at the root first`);
+    res.problems.push('the server or the CLI bundle is missing');
+    return res;
+  }
+  for (const part of PARTS14) {
+    const deadline = now() + budget14(part);
+    const over = () => now() > deadline;
+    const t0 = now();
+    const header = { when: new Date().toISOString(), quick: QUICK, command: out.command, code: out.code, label: out.label, machine: out.machine };
+    log(`issue 14: ${part}`);
+    let r;
+    if (part === 'hard') {
+      const kinds = ONLY.has('hard') ? opt('kinds', Object.keys(HARD).join(',')).split(',').filter((k) => HARD[k]) : ['connpool'];
+      const sizes = opt('hard-sizes', p.hardSizes.join(',')).split(',').filter((x) => HARD_SIZES.includes(x));
+      const iters = { '100KB': [4, 4], '1MB': [3, 3], '10MB': [2, 2], ...p.hardIters };
+      r = await runHard(env, { kinds, sizes, iters, over });
+      const seconds = (now() - t0) / 1000;
+      for (const [kind, bySize] of Object.entries(r.kinds)) {
+        for (const [size, x] of Object.entries(bySize)) {
+          if (x.missingRules?.length) res.problems.push(`hard ${kind}/${size}: expected rules did not fire: ${x.missingRules.join(', ')}`);
+        }
+        // one file per kind, so a later run of some kinds (e.g. --only pools) keeps the others' results
+        const saved = { ...header, seconds, result: { sizes: r.sizes, settings: r.settings, kinds: { [kind]: bySize } } };
+        fs.writeFileSync(path.join(dir, `hard-${kind}.json`), JSON.stringify(saved, null, 2));
+      }
+      res.hard = { ...header, seconds, result: r };
+      continue;
+    } else if (part === 'homes') {
+      const counts = opt('homes', p.homes.join(',')).split(',').map(Number).filter((n) => n > 0);
+      r = await runHomes(env, { counts, over });
+      for (const [n, x] of Object.entries(r.runs)) {
+        for (const [who, y] of [['CLI', x.cli], ['Check Workspace', x.server]]) {
+          if (y?.totalsDiffer && Object.keys(y.totalsDiffer).length) res.problems.push(`homes ${n} (${who}): findings per rule differ from ${n} times one home's: ${JSON.stringify(y.totalsDiffer)}`);
+        }
+      }
+    } else if (part === 'open') {
+      r = await runOpenMany(env, { docs: Number(opt('open-docs', String(p.openDocs))), over });
+    } else if (part === 'fixall') {
+      r = await runFixAll(env, { sizes: p.fixallSizes, iters: p.fixallIters, over });
+    }
+    const saved = { ...header, seconds: (now() - t0) / 1000, result: r };
+    fs.writeFileSync(path.join(dir, `${part}.json`), JSON.stringify(saved, null, 2));
+    res[part] = saved;
+  }
+  return res;
+}
+
+/** The measurements that were there before issue 14 (easy inputs, floors, peers, storm, memory). */
+async function runClassic(data, out) {
   // ---- the language service alone, in this process
   out.service = await measureService(data);
   out_service = out.service;
@@ -332,23 +466,6 @@ async function main() {
   if (!flag('no-peers') && !PROFILE && !SERVICE_ONLY) {
     await measureFloor(data, out);
     await measurePeers(data, out);
-  }
-
-  out.totalSeconds = (now() - START) / 1000;
-  out.machine.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
-  const jsonName = PROFILE || SERVICE_ONLY ? 'latest-profile.json' : 'latest.json';
-  fs.writeFileSync(path.join(RESULTS, jsonName), JSON.stringify(out, null, 2));
-  log(`wrote bench/results/${jsonName}`);
-  if (!flag('no-write') && !PROFILE && !SERVICE_ONLY) {
-    writeReport(out, path.join(ROOT, 'BENCHMARKS.md'));
-    log('wrote the results section of BENCHMARKS.md');
-  }
-  if (PROFILE && !SERVICE_ONLY) {
-    const dir = path.join(RESULTS, 'prof');
-    const summary = KIND_LIST.filter((k) => fs.existsSync(path.join(dir, k)))
-      .map((k) => `==================== ${k} (${SIZE_LIST.join(', ')})\n${summarizeProfiles(path.join(dir, k), SERVER, ROOT)}`).join('\n');
-    fs.writeFileSync(path.join(RESULTS, 'profile-summary.txt'), summary);
-    console.log(summary);
   }
 }
 
@@ -480,7 +597,9 @@ async function measureOurs(data) {
       await s.start();
       await delay(300);
       const { text } = data[`connpool/${stormSize}`];
+      const win = cpuWindow();
       ours.storm = { size: stormSize, ...(await editStorm(s, { uri: uri(path.join(DATA, stormSize, 'storm', 'ece-home', KINDS.connpool.path)), languageId: 'xml', text, offset: editOffset('connpool', text) })) };
+      ours.storm.machine = win.end();
       log(`ours: edit storm on ${stormSize}: ${JSON.stringify(ours.storm)}`);
     } catch (e) {
       ours.storm = { error: e.message };
@@ -531,7 +650,7 @@ function measureVsix() {
   if (!fs.existsSync(vsce) || !fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) return { vsixBytes: null };
   const outFile = path.join(RESULTS, 'ece-config.vsix');
   fs.rmSync(outFile, { force: true });
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '-o', outFile], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', outFile], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
   if (r.status === 0 && fs.existsSync(outFile)) {
     log(`packaged ${path.relative(ROOT, outFile)} with vsce: ${fs.statSync(outFile).size} bytes`);
     return { vsixBytes: fs.statSync(outFile).size, vsixPath: path.relative(ROOT, outFile) };
@@ -642,10 +761,11 @@ function machineInfo() {
 }
 
 // Bounded: a watchdog ends the run (writing what it has is main's job; this only guarantees the stop).
+const WATCHDOG_MS = (CLASSIC ? BUDGET_MS : 0) + PARTS14.reduce((a, x) => a + budget14(x), 0) + 240000;
 const watchdog = setTimeout(() => {
-  console.error(`bench: still running after ${(BUDGET_MS + 240000) / 1000} s; stopping`);
+  console.error(`bench: still running after ${WATCHDOG_MS / 1000} s; stopping`);
   process.exit(2);
-}, BUDGET_MS + 240000);
+}, WATCHDOG_MS);
 watchdog.unref();
 
 const own = runInOwnSession();
