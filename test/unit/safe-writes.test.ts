@@ -13,7 +13,7 @@ import { decodeBytes, encodeText, rewriteTextFile, type Encoding } from '../../s
 import { removeLeftovers } from '../../server/src/node/leftovers';
 import { convertWindowsAuth } from '../../server/src/node/convertWindowsAuth';
 import { CONNPOOL_ZIP_ENTRY, rewriteZipEntry } from '../../server/src/node/zip';
-import { windowsAuthPoolText } from '../../server/src/service/workspace/windowsAuth';
+import { windowsAuthPoolText } from '../../server/src/service/kinds/connpool/convert';
 import { main } from '../../server/src/cli';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -171,7 +171,7 @@ void describe('interrupted writes', () => {
       fs.writeFileSync(
         script,
         `import { rewriteZipEntry, CONNPOOL_ZIP_ENTRY } from ${JSON.stringify(path.join(REPO, 'server/src/node/zip'))};\n` +
-          `import { windowsAuthPoolText } from ${JSON.stringify(path.join(REPO, 'server/src/service/workspace/windowsAuth'))};\n` +
+          `import { windowsAuthPoolText } from ${JSON.stringify(path.join(REPO, 'server/src/service/kinds/connpool/convert'))};\n` +
           `const hold = new Int32Array(new SharedArrayBuffer(4));\n` +
           `void rewriteZipEntry(${JSON.stringify(zip)}, CONNPOOL_ZIP_ENTRY, windowsAuthPoolText, { faultInjection: (s, n) => {\n` +
           `  if (s === ${JSON.stringify(stage)} && (s !== 'copy' || n > 0)) { process.stdout.write('ready\\n'); Atomics.wait(hold, 0, 0, 60000); }\n` +

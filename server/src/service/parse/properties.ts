@@ -19,7 +19,7 @@
  * there was one, and `bomEffect` what Java's `load` does with it instead (U+FEFF is not a blank to Java, so it starts
  * the first logical line: glued to the first key, or, before leading blanks, a key of its own).
  */
-import type { DecodedText } from '../core/text';
+import { lineStartOf, type DecodedText } from '../core/text';
 
 /**
  * - `valid`: `\\`, or a backslash before `=`, `:`, `#`, `!`, space, tab or form feed (meaningful, loads that character);
@@ -199,15 +199,8 @@ export function parseProperties(text: string): ParsedProperties {
     raw = r;
   };
 
-  const lineStartOf = (offset: number): number => {
-    let s = offset;
-    while (s > (bom ? 1 : 0)) {
-      const c = text.charCodeAt(s - 1);
-      if (c === LF || c === CR) break;
-      s--;
-    }
-    return s;
-  };
+  // A line starts after a line break, or after the BOM on the first line.
+  const lineStartAt = (offset: number): number => Math.max(lineStartOf(text, offset), bom ? 1 : 0);
 
   // Mirrors LineReader.readLine(): returns the logical line length or -1 at the end.
   // Also sets `lineEndAt` / `fullEndAt` / `firstRaw`.
@@ -251,7 +244,7 @@ export function parseProperties(text: string): ParsedProperties {
           if (d === CR || d === LF) break;
           i++;
         }
-        comments.push({ start, end: i, text: text.slice(start + 1, i), lineStart: lineStartOf(start) });
+        comments.push({ start, end: i, text: text.slice(start + 1, i), lineStart: lineStartAt(start) });
         if (i >= n) {
           lineEndAt = n;
           fullEndAt = n;
@@ -455,7 +448,7 @@ export function parseProperties(text: string): ParsedProperties {
       hasSeparator: hasSep,
       valueStart: vStart,
       valueEnd: v.rawEnd,
-      lineStart: lineStartOf(firstRaw >= 0 ? firstRaw : keyStart),
+      lineStart: lineStartAt(firstRaw >= 0 ? firstRaw : keyStart),
       contentStart: firstRaw >= 0 ? firstRaw : keyStart,
       lineEnd: lineEndAt,
       fullEnd: fullEndAt,

@@ -223,9 +223,15 @@ export function elementText(doc: XmlDocument, el: XmlElement): DecodedText {
   return b.finish(el.contentEnd);
 }
 
-/** XML-escapes replacement text for element content (`&`, `<`, `>`). */
-export function escapeXmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * XML-escapes replacement text for where it lands: element content (`&`, `<` and `>`), or the value of an attribute
+ * delimited by `quote` (`&`, `<` and that quote). The product's one XML escaper.
+ */
+export function escapeXml(s: string, quote?: '"' | "'"): string {
+  const out = s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (quote === '"') return out.replace(/"/g, '&quot;');
+  if (quote === "'") return out.replace(/'/g, '&apos;');
+  return out.replace(/>/g, '&gt;');
 }
 
 /** Text for inside a CDATA section: everything is literal there except `]]>`, which is split across two sections. */
@@ -245,7 +251,7 @@ export function xmlContentEdit(value: DecodedText, start: number, end: number, n
   const segmentAt = (value as Partial<SegmentedText>).segmentAt;
   if (!segs || !segmentAt) {
     const r = rawSpan(value, start, end);
-    return { ...r, newText: escapeXmlText(newText) };
+    return { ...r, newText: escapeXml(newText) };
   }
   const len = value.text.length;
   if (start >= end) {
@@ -253,7 +259,7 @@ export function xmlContentEdit(value: DecodedText, start: number, end: number, n
     const at = segmentAt(start);
     if (at && at.tag === CDATA && start > at.d) return { start: value.toRaw(start), end: value.toRaw(start), newText: escapeCdata(newText) };
     const pos = at ? (at.tag === CDATA ? at.outerStart : value.toRaw(start)) : value.toRaw(len);
-    return { start: pos, end: pos, newText: escapeXmlText(newText) };
+    return { start: pos, end: pos, newText: escapeXml(newText) };
   }
   const first = segmentAt(start)!;
   const last = segmentAt(end - 1)!;
@@ -271,7 +277,7 @@ export function xmlContentEdit(value: DecodedText, start: number, end: number, n
     rawEnd = last.outerEnd;
     text += value.text.slice(end, last.dEnd);
   }
-  return { start: rawStart, end: rawEnd, newText: escapeXmlText(text) };
+  return { start: rawStart, end: rawEnd, newText: escapeXml(text) };
 }
 
 export function attr(el: XmlElement, name: string): XmlAttribute | undefined {

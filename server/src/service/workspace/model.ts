@@ -1,8 +1,8 @@
 /**
  * The cross-file model of one or more ECE home trees: every known ECE file (open or not) with its kind, its
- * parsed model and a version, updated on open / change / delete. It answers `WorkspaceView.related` (the partner
- * files of a kind for a file: those of its own ECE home) and tells which files depend on a changed one, so their
- * diagnostics can be refreshed.
+ * parsed model and a version, updated on open / change / delete. It finds the partner files of a kind for a file
+ * (`related`: those of its own ECE home), answers the typed queries of `WorkspaceView` from them (`queries.ts`), and
+ * tells which files depend on a changed one, so their diagnostics can be refreshed.
  *
  * Pure: no I/O. The Node side (`server/src/node/workspace.ts`) reads the files and feeds them in.
  *
@@ -17,9 +17,10 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_ANALYZED_LENGTH } from '../core/limits';
-import type { FileKind, KindId, WorkspaceView } from '../core/types';
+import type { FileKind, GadgetHost, KindId, PartnerScript, PoolFileSummary, ReportsdbHome, WorkspaceView } from '../core/types';
 import { KINDS } from '../kinds';
 import { canonicalUri, commonFolderDepth, folderSegments } from './paths';
+import { gadgetHostsOf, partnerScriptOf, poolFileCopyOf, poolFileOf, reportsdbHomesOf, type Partner, type PartnerSource } from './queries';
 
 export { canonicalUri, commonFolderDepth, folderSegments };
 
@@ -101,9 +102,9 @@ function newFolder(name: string, parent: Folder | undefined): Folder {
   return f as Folder;
 }
 
-export type Partner = { uri: string; model: unknown };
+export type { Partner };
 
-export class WorkspaceModel implements WorkspaceView {
+export class WorkspaceModel implements WorkspaceView, PartnerSource {
   private readonly files = new Map<string, Indexed>();
   private readonly root: Folder = newFolder('', undefined);
   /** The copies (see `WorkspaceFile.copy`) in a tree of their own. */
@@ -232,6 +233,28 @@ export class WorkspaceModel implements WorkspaceView {
     return this.nearest(this.copyRoot, kind, fromUri);
   }
 
+  // -- the typed queries of `WorkspaceView` (see queries.ts) -------------------------------------------------------
+
+  poolFile(fromUri: string): PoolFileSummary | undefined {
+    return poolFileOf(this, fromUri);
+  }
+
+  poolFileCopy(fromUri: string): PoolFileSummary | undefined {
+    return poolFileCopyOf(this, fromUri);
+  }
+
+  gadgetHosts(fromUri: string): GadgetHost[] {
+    return gadgetHostsOf(this, fromUri);
+  }
+
+  partnerScript(fromUri: string): PartnerScript | undefined {
+    return partnerScriptOf(this, fromUri);
+  }
+
+  reportsdbHomes(fromUri: string): ReportsdbHome[] {
+    return reportsdbHomesOf(this, fromUri);
+  }
+
   private nearest(root: Folder, kind: KindId, fromUri: string): Partner[] {
     const self = canonicalUri(fromUri);
     const known = this.files.get(self);
@@ -272,8 +295,10 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   /**
-   * A stamp of what `related(kind, fromUri)` answers for each of `kinds`: the partners' URIs and versions. It changes
-   * whenever a cross-file rule of the file could answer differently, and only then, so analyses can be cached on it.
+   * A stamp of what `related(kind, fromUri)` and `copies(kind, fromUri)` answer for each of `kinds`: the partners' URIs
+   * and versions. Every query of `WorkspaceView` is built from those answers for the kinds it reads
+   * (`VIEW_QUERY_READS`), so the stamp changes whenever a cross-file rule of the file could answer differently, and
+   * only then: analyses are cached on it.
    */
   stamp(fromUri: string, kinds: readonly KindId[]): string {
     let s = '';

@@ -13,6 +13,7 @@ import { buildPropertiesModel, loadedEntry, type PropertiesFileModel } from '../
 import { propertiesRules } from '../properties/rules';
 import { indexstatsRules } from './rules';
 import { INDEXSTATS_DATABASES, INDEXSTATS_SCHEMA } from './schema';
+import { planIndexstats } from './convert';
 
 const KNOWN = new Set(INDEXSTATS_SCHEMA.keys.map((k) => k.key));
 
@@ -62,6 +63,7 @@ export const indexstatsKind: FileKind<PropertiesFileModel> = {
   },
   rules: [...propertiesRules, ...indexstatsRules],
   jdbcUrls: indexstatsJdbcUrls,
+  windowsAuth: planIndexstats,
   secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl),
   hover: (model, offset) => propertiesHover(model, offset),
   completions: (model, offset) => propertiesCompletions(model, offset),

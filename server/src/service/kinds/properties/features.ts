@@ -3,6 +3,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol } from 'vscode-languageserver-types';
+import { lineStartOf } from '../../core/text';
 import type { HoverResult } from '../../core/types';
 import { describeJdbcUrl, jdbcHoverAt, parseJdbcUrl } from '../../parse/jdbcUrl';
 import type { PropertiesEntry } from '../../parse/properties';
@@ -87,8 +88,7 @@ export function propertiesHover(model: PropertiesFileModel, offset: number): Hov
 /** Known keys, with their docs, where a key can be typed (start of a line, before any separator). */
 export function propertiesCompletions(model: PropertiesFileModel, offset: number): CompletionItem[] {
   const text = model.text;
-  let ls = offset;
-  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  const ls = lineStartOf(text, offset);
   const before = text.slice(ls, offset);
   if (!/^[ \t\f]*[A-Za-z0-9_.]*$/.test(before)) return [];
   // not inside a logical line that started earlier (continuation) or a comment
