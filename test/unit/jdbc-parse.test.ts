@@ -335,7 +335,7 @@ void describe('parseJdbcUrl: grammar errors with exact spans', () => {
     assert.equal(isNotAHostName('ussuh23'), false);
   });
 
-  void test('a 1 MB URL is parsed (linear time)', () => {
+  void test('a 1 MB URL: exact values and problems (growth with size is measured by the benchmark)', () => {
     const big = `jdbc:sqlserver://h;applicationName={${'}}x;'.repeat(250_000)}};databaseName=d;${'a=b;'.repeat(10)}`;
     const u = parseJdbcUrl(big);
     assert.equal(u.properties[0]!.value.length, 750_000);

@@ -56,6 +56,13 @@ void describe('encodings', () => {
       assert.ok(encodeText(d.text, d.encoding).equals(bytes), `${enc}: round trip`);
       assert.equal(d.text.replace(/^\uFEFF/, ''), enc === 'latin1' ? 'K=\u00e9\u00ff\u0080\r\n' : text, enc);
     }
+    // And the other way: encode then decode gives the text back, in the same encoding.
+    for (const enc of ['utf8', 'utf16le', 'utf16be'] as const) {
+      const bytes = encodeText(text, enc);
+      const d = decodeBytes(bytes);
+      assert.equal(d.encoding, enc, `${enc}: detected after encoding`);
+      assert.equal(d.text.replace(/^\uFEFF/, ''), text, `${enc}: text back`);
+    }
   });
 
   void test('a UTF-16 file of odd length does not round-trip: it can be read, but never written', async () => {
