@@ -1,0 +1,38 @@
+// Mutation testing (StrykerJS) of the language service and the Node pieces: `npm run mutation` (see MUTATION.md).
+// Not in CI: on 2 cores a full run takes hours; incremental runs (scripts/mutation.mjs) test only what changed.
+// The tap runner runs each unit test file as `node --import tsx <file>` with node:test's TAP reporter, and records
+// which test files reach which mutant, so a mutant is tested only by the files that run its code.
+
+// scripts/mutation.mjs runs one folder at a time (MUTATION_FOLDER, e.g. `service/parse`), each with its own
+// incremental file and reports; without it, everything at once.
+const folder = process.env.MUTATION_FOLDER;
+const slug = folder ? folder.replace(/\//g, '-') : 'all';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'tap',
+  plugins: ['@stryker-mutator/tap-runner'],
+  tap: {
+    // The LSP and CLI tests run the esbuild bundle in dist/, which Stryker does not mutate: they could kill nothing.
+    testFiles: ['test/unit/*.test.ts'],
+    nodeArgs: ['--import', 'tsx', '--test-reporter=tap'],
+    forceBail: true,
+  },
+  coverageAnalysis: 'perTest',
+  // Stryker's default also rewrites test/**/*.js, which would change the fixtures (ece_config.js) under test.
+  disableTypeChecks: 'server/src/**/*.ts',
+  mutate: folder ? [`server/src/${folder}/**/*.ts`] : ['server/src/service/**/*.ts', 'server/src/node/**/*.ts'],
+  // dist/ is copied: test/unit/js-depth.test.ts runs the built CLI (scripts/mutation.mjs builds first).
+  ignorePatterns: ['out', 'bench', '.e2e', '.test-output', 'reports', 'test/e2e', 'test/nvim', 'test/grammar', '*.vsix'],
+  concurrency: 2,
+  timeoutMS: 30000,
+  timeoutFactor: 2.5,
+  incremental: true,
+  incrementalFile: `reports/mutation/${slug}.incremental.json`,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${slug}.html` },
+  jsonReporter: { fileName: `reports/mutation/${slug}.json` },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
