@@ -83,8 +83,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Findings the engine itself reports about a file (limits), with their public ids. */
-export const TOO_MANY_PROBLEMS = 'ece/too-many-problems';
-export const FILE_TOO_LARGE = 'ece/file-too-large';
+const TOO_MANY_PROBLEMS = 'ece/too-many-problems';
+const FILE_TOO_LARGE = 'ece/file-too-large';
 export const FILE_NOT_READ = 'ece/file-not-read';
 
 
@@ -584,7 +584,7 @@ function readsOf(kind: FileKind<unknown>): readonly KindId[] {
 }
 
 /** Identifies a finding within one analysis (a document version): rule, range and position in the list. */
-export function findingKey(f: Pick<Finding, 'ruleId' | 'start' | 'end'>, index: number): string {
+function findingKey(f: Pick<Finding, 'ruleId' | 'start' | 'end'>, index: number): string {
   return `${f.ruleId}@${f.start}-${f.end}#${index}`;
 }
 

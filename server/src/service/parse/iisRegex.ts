@@ -294,7 +294,7 @@ function describeSyntax(reason: string): string {
 }
 
 /** Groups of the pattern (structure only; valid or not). */
-export function patternGroups(pattern: string): { groups: PatternGroup[]; topBars: number[] } {
+function patternGroups(pattern: string): { groups: PatternGroup[]; topBars: number[] } {
   const s = scanPattern(pattern);
   return { groups: s.groups, topBars: s.topBars };
 }

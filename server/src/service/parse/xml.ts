@@ -285,12 +285,6 @@ export function attr(el: XmlElement, name: string): XmlAttribute | undefined {
   return el.attributes.find((a) => a.name.toLowerCase() === lower);
 }
 
-/** Children with the given local name (case-insensitive, as admins and Cisco's samples vary case). */
-export function childrenNamed(el: XmlElement, localName: string): XmlElement[] {
-  const lower = localName.toLowerCase();
-  return el.children.filter((c) => c.localName.toLowerCase() === lower);
-}
-
 export function childNamed(el: XmlElement, localName: string): XmlElement | undefined {
   const lower = localName.toLowerCase();
   return el.children.find((c) => c.localName.toLowerCase() === lower);

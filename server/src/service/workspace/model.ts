@@ -50,7 +50,7 @@ let readersTable: ReadonlyMap<KindId, readonly KindId[]> | undefined;
 let copyReadersTable: ReadonlyMap<KindId, readonly KindId[]> | undefined;
 
 /** The kinds whose rules read the copies (deployment.zip) of files of `kind` (their `readsCopies` declarations). */
-export function copyReadersOf(kind: KindId): readonly KindId[] {
+function copyReadersOf(kind: KindId): readonly KindId[] {
   if (!copyReadersTable) {
     const t = new Map<KindId, KindId[]>();
     for (const k of KINDS) for (const r of k.rules) for (const read of r.readsCopies ?? []) t.set(read, [...new Set([...(t.get(read) ?? []), k.id])]);

@@ -41,7 +41,7 @@ function assignmentAt(model: BatchFileModel, offset: number): BatchAssignment | 
 }
 
 /** Markdown telling what cmd.exe holds after the assignment. */
-export function describeAssignment(model: BatchFileModel, a: BatchAssignment): string {
+function describeAssignment(model: BatchFileModel, a: BatchAssignment): string {
   const lines: string[] = [];
   const name = a.name;
   lines.push(`**${showBlanks(name)}** (set on line ${a.line + 1})`);

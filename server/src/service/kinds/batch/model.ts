@@ -47,7 +47,7 @@ export const SHARED_LOCATION = 'ENV.FS.SHARED.LOCATION';
  * `SET` that cmd.exe accepts and that is not inside an `IF`, `FOR` or block. Undefined when there is none, or when a
  * later conditional or computed assignment (`SET /A`, `SET /P`) makes the value depend on the run.
  */
-export function effectiveAssignment(model: BatchFileModel, key: string): BatchAssignment | undefined {
+function effectiveAssignment(model: BatchFileModel, key: string): BatchAssignment | undefined {
   const all = model.parsed.assignments;
   for (let i = all.length - 1; i >= 0; i--) {
     const a = all[i]!;

@@ -9,7 +9,7 @@ import { splitUrl, type UrlParts } from '../shared/gadgetUrl';
 
 export const PROTOCOL = 'web_server_protocol';
 export const SERVER_NAME = 'web_server_name';
-export const SETTING_NAMES = [PROTOCOL, SERVER_NAME] as const;
+const SETTING_NAMES = [PROTOCOL, SERVER_NAME] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 export interface EceJsModel {

@@ -99,7 +99,7 @@ function isWs(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0';
 }
 
-export function urlSite(element: 'gadget' | 'url', el: FEl, scope: number): UrlSite | undefined {
+function urlSite(element: 'gadget' | 'url', el: FEl, scope: number): UrlSite | undefined {
   const content = el.content;
   if (!content) return undefined;
   const t = content.text;

@@ -34,7 +34,7 @@ export function claimsIndexstats(text: string): boolean {
 }
 
 /** The two JDBC URLs as Java loads them, with decoded offsets mapped back to the raw text. */
-export function indexstatsJdbcUrls(model: PropertiesFileModel): JdbcUrlSite[] {
+function indexstatsJdbcUrls(model: PropertiesFileModel): JdbcUrlSite[] {
   const sites: JdbcUrlSite[] = [];
   for (const d of INDEXSTATS_DATABASES) {
     const e = loadedEntry(model, d.url);

@@ -14,7 +14,7 @@ import { keyInfo, valueClassOf } from './schema';
 const LEGEND: Array<[string, string]> = [['⇥', 'tab'], ['↵', 'line feed'], ['␍', 'carriage return'], ['␌', 'form feed']];
 
 /** The entry whose logical line holds `offset` (its line break excluded). */
-export function entryAt(model: PropertiesFileModel, offset: number): PropertiesEntry | undefined {
+function entryAt(model: PropertiesFileModel, offset: number): PropertiesEntry | undefined {
   const entries = model.parsed.entries;
   let lo = 0;
   let hi = entries.length - 1;
@@ -31,7 +31,7 @@ export function entryAt(model: PropertiesFileModel, offset: number): PropertiesE
 }
 
 /** Markdown telling what Java loads for an entry (never a secret's value) and what the key is for. */
-export function describeEntry(model: PropertiesFileModel, e: PropertiesEntry): string {
+function describeEntry(model: PropertiesFileModel, e: PropertiesEntry): string {
   const info = keyInfo(model.schema, e.key);
   const lines: string[] = [];
   lines.push(info ? `**${e.key}**: ${info.doc}` : `**${e.key === '' ? '(empty key)' : e.key}**`);

@@ -3,7 +3,7 @@ import type { WindowsAuthPlan } from '../../core/types';
 import { appendLinesEdit, type PropertiesFileModel } from '../properties/model';
 import { NO_CHANGE, planOf } from '../shared/windowsAuth';
 
-export const WINDOWS_AUTH_KEY = 'IS_WINDOWS_AUTHENTICATION';
+const WINDOWS_AUTH_KEY = 'IS_WINDOWS_AUTHENTICATION';
 
 /** The value replaced (or the key added at the end, with the file's line breaks); nothing when it is already true. */
 export function planReportsdb(model: PropertiesFileModel): WindowsAuthPlan {

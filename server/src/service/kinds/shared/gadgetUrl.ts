@@ -8,7 +8,7 @@
 /** The path of ECE's agent gadget on an ECE web server (or the load balancer in front of them). */
 export const ECE_AGENT_GADGET_PATH = '/system/templates/finesse/gadget/agent/ece.xml';
 /** Folder of the gadget files ECE serves for Finesse. */
-export const ECE_GADGET_FOLDER = '/system/templates/finesse/gadget/';
+const ECE_GADGET_FOLDER = '/system/templates/finesse/gadget/';
 /**
  * Paths (below eGain Solve's context root) used for the Solve and Cobrowse gadgets by the tab
  * builder and the snippets. The shipped `solve.xml`/`cobrowse.xml` are the reference: these only
@@ -20,7 +20,7 @@ export const COBROWSE_GADGET_FILE = 'finesse/gadget/cobrowse.xml';
 /** The placeholders ECE ships in `solve.xml` and `cobrowse.xml`. */
 export const HOST_PLACEHOLDER = 'EGAIN_WEBSERVER_OR_LOADBALANCER';
 export const CONTEXT_ROOT_PLACEHOLDER = 'CONTEXT_ROOT';
-export const PLACEHOLDERS = [HOST_PLACEHOLDER, CONTEXT_ROOT_PLACEHOLDER] as const;
+const PLACEHOLDERS = [HOST_PLACEHOLDER, CONTEXT_ROOT_PLACEHOLDER] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 
 export interface PlaceholderHit {

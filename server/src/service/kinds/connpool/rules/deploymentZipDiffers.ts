@@ -8,7 +8,7 @@ const NAMED = 3;
 export const COPY_POOL_INTO_ZIP_COMMAND = 'ece.server.copyPoolIntoZip';
 
 /** The zip's own path from an entry URI (`ece-zip:///C:/ECE/service/lib/deployment.zip!/dataaccess/x.xml`). */
-export function zipPathOfEntryUri(uri: string): string | undefined {
+function zipPathOfEntryUri(uri: string): string | undefined {
   const m = /^ece-zip:(.*)!\//.exec(uri);
   return m ? `file:${m[1]}` : undefined;
 }

@@ -23,7 +23,7 @@ const POOL_OF: Record<string, string> = {
 const show = (v: string | undefined): string => (v === undefined || v === '' ? '(none)' : `'${v}'`);
 
 /** Short description of what differs, never showing a password-like value. */
-export function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
+function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
   const parts: string[] = [];
   const h1 = (effectiveHost(mine) ?? '').toLowerCase();
   const h2 = (effectiveHost(pool) ?? '').toLowerCase();
