@@ -6,7 +6,7 @@ import globals from 'globals';
 import { layering } from './eslint.layering.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/**', '.e2e/**', '.test-output/**', 'test/fixtures/**', 'test/**/fixtures/**', 'examples/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/**', '.e2e/**', '.test-output/**', 'test/fixtures/**', 'test/**/fixtures/**', 'examples/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
