@@ -3,7 +3,7 @@
  * fast-xml-parser's XMLValidator on the same XML, in process, on generated 1 MB and 10 MB inputs: the median of
  * several runs after a warm-up. Growth with size belongs here (and in bench/), not in unit tests.
  *
- * usage: node --import tsx scripts/bench-parsers.ts [--runs N] [--sizes 1,10] [ROOT ...]
+ * usage: node --import tsx scripts/bench-parsers.ts [--runs N] [--sizes 1,10] [--only parseJdbcUrl] [ROOT ...]
  *   ROOT: a checkout's root whose server/src is measured (default: this one). With several roots the runs are
  *   interleaved (A B A B ...), so a change of the machine's load hits each side alike: compare before and after a
  *   refactor with `git worktree add /tmp/before HEAD~1` and both roots.
@@ -24,6 +24,7 @@ const opt = (name: string, dflt: string): string => {
 };
 const RUNS = Number(opt('--runs', '7'));
 const SIZES = opt('--sizes', '1,10').split(',').map((s) => Number(s) * 1_000_000);
+const ONLY = opt('--only', '');
 const ROOTS = args.length ? args.map((a) => path.resolve(a)) : [path.resolve(__dirname, '..')];
 
 function pad(s: string, target: number, unit: (i: number) => string): string {
@@ -118,6 +119,7 @@ console.log(`| parser | size | ${ROOTS.map((r) => `${path.basename(r)} (ms)`).jo
 console.log(`|---|---|${ROOTS.map(() => '---').join('|')}|`);
 for (const size of SIZES) {
   for (const p of PARSERS) {
+    if (ONLY && !p.name.startsWith(ONLY)) continue;
     const text = p.input(size);
     const fns = BUNDLES.map((b) => p.run(b));
     for (const fn of fns) for (let w = 0; w < 2; w++) fn(text);
@@ -125,6 +127,7 @@ for (const size of SIZES) {
     for (let k = 0; k < RUNS; k++) fns.forEach((fn, i) => samples[i]!.push(time(() => fn(text))));
     console.log(`| ${p.name} | ${(text.length / 1e6).toFixed(1)} MB | ${samples.map((s) => median(s).toFixed(1)).join(' | ')} |`);
   }
+  if (ONLY && ONLY !== 'XMLValidator') continue;
   const xml = poolXml(size);
   for (let w = 0; w < 2; w++) XMLValidator.validate(xml);
   const v: number[] = [];
