@@ -3,10 +3,10 @@
 // The tap runner runs each unit test file as `node --import tsx <file>` with node:test's TAP reporter, and records
 // which test files reach which mutant, so a mutant is tested only by the files that run its code.
 
-// scripts/mutation.mjs runs one folder at a time (MUTATION_FOLDER, e.g. `service/parse`), each with its own
-// incremental file and reports; without it, everything at once.
+// scripts/mutation.mjs runs one folder (or one file) at a time (MUTATION_FOLDER, e.g. `service/parse` or
+// `service/core/text.ts`), each with its own incremental file and reports; without it, everything at once.
 const folder = process.env.MUTATION_FOLDER;
-const slug = folder ? folder.replace(/\//g, '-') : 'all';
+const slug = folder ? folder.replace(/\.ts$/, '').replace(/\//g, '-') : 'all';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -21,7 +21,7 @@ export default {
   coverageAnalysis: 'perTest',
   // Stryker's default also rewrites test/**/*.js, which would change the fixtures (ece_config.js) under test.
   disableTypeChecks: 'server/src/**/*.ts',
-  mutate: folder ? [`server/src/${folder}/**/*.ts`] : ['server/src/service/**/*.ts', 'server/src/node/**/*.ts'],
+  mutate: folder ? [folder.endsWith('.ts') ? `server/src/${folder}` : `server/src/${folder}/**/*.ts`] : ['server/src/service/**/*.ts', 'server/src/node/**/*.ts'],
   // dist/ is copied: test/unit/js-depth.test.ts runs the built CLI (scripts/mutation.mjs builds first).
   ignorePatterns: ['out', 'bench', '.e2e', '.test-output', 'reports', 'test/e2e', 'test/nvim', 'test/grammar', '*.vsix'],
   concurrency: 2,

@@ -2,7 +2,8 @@
 // Mutation testing folder by folder (stryker.config.mjs; see MUTATION.md). Each folder keeps its own incremental
 // file under reports/mutation/, so a rerun tests only the mutants of code or tests that changed since that folder's
 // last run, and one folder's run never drops another folder's results.
-// usage: node scripts/mutation.mjs [folder under server/src ...]   (default: every folder below, one after another)
+// usage: node scripts/mutation.mjs [folder or file under server/src ...] [--force]
+//   (default: every folder below, one after another; e.g. `npm run mutation -- service/core/text.ts`)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ let failed = false;
 for (const folder of folders.length ? folders : FOLDERS) {
   const dir = join('server/src', folder);
   if (!existsSync(dir)) {
-    console.error(`no folder ${dir}`);
+    console.error(`no folder or file ${dir}`);
     process.exit(2);
   }
   mkdirSync('reports/mutation', { recursive: true });
