@@ -18,7 +18,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_ANALYZED_LENGTH } from '../core/limits';
 import type { FileKind, GadgetHost, KindId, PartnerScript, PoolFileSummary, ReportsdbHome, WorkspaceView } from '../core/types';
-import { KINDS } from '../kinds';
+import { KINDS, type KindModels } from '../kinds';
 import { canonicalUri, commonFolderDepth, folderSegments } from './paths';
 import { gadgetHostsOf, partnerScriptOf, poolFileCopyOf, poolFileOf, reportsdbHomesOf, type Partner, type PartnerSource } from './queries';
 
@@ -224,12 +224,12 @@ export class WorkspaceModel implements WorkspaceView, PartnerSource {
    * The partners of `fromUri` among the files of `kind` (see the file comment): those of the first folder up from it
    * whose tree holds other files of the kind, shallowest first, then by URI; empty when none or ambiguous.
    */
-  related(kind: KindId, fromUri: string): Partner[] {
+  related<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>> {
     return this.nearest(this.root, kind, fromUri);
   }
 
   /** The copies of files of `kind` (the pool file inside deployment.zip) for `fromUri`, by the same rule as `related`. */
-  copies(kind: KindId, fromUri: string): Partner[] {
+  copies<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>> {
     return this.nearest(this.copyRoot, kind, fromUri);
   }
 
@@ -255,7 +255,7 @@ export class WorkspaceModel implements WorkspaceView, PartnerSource {
     return reportsdbHomesOf(this, fromUri);
   }
 
-  private nearest(root: Folder, kind: KindId, fromUri: string): Partner[] {
+  private nearest<K extends KindId>(root: Folder, kind: K, fromUri: string): Array<Partner<K>> {
     const self = canonicalUri(fromUri);
     const known = this.files.get(self);
     const selfFile = known && known.folder.root === root ? known : undefined;
@@ -291,7 +291,8 @@ export class WorkspaceModel implements WorkspaceView, PartnerSource {
       for (const c of f.children.values()) if ((c.counts.get(kind) ?? 0) > 0) stack.push(c);
     }
     out.sort((a, b) => a.depth - b.depth || (a.x.file.uri < b.x.file.uri ? -1 : a.x.file.uri > b.x.file.uri ? 1 : 0));
-    return out.map((r) => ({ uri: r.x.file.uri, model: r.x.file.model }));
+    // A file's kind is the kind whose parser made its model (`update`), so a file of kind K holds a KindModels[K].
+    return out.map((r) => ({ uri: r.x.file.uri, model: r.x.file.model as KindModels[K] }));
   }
 
   /**

@@ -7,31 +7,28 @@
  */
 import type { GadgetHost, KindId, PartnerScript, PoolFileSummary, ReportsdbHome } from '../core/types';
 import { baseName } from '../core/names';
-import { summarizePoolFile, type ConnpoolModel } from '../kinds/connpool/model';
+import type { KindModels } from '../kinds';
+import { summarizePoolFile } from '../kinds/connpool/model';
 import { serverNameValues, type EceJsModel } from '../kinds/ecejs/model';
 import type { FinesseModel } from '../kinds/finesse/model';
-import { sharedLocationOf, type BatchFileModel } from '../kinds/batch/model';
-import type { PropertiesFileModel } from '../kinds/properties/model';
+import { sharedLocationOf } from '../kinds/batch/model';
 import { commonFolderDepth, folderSegments } from './paths';
 
 /** `baseName` moved to `core/names.ts`; kept here for the request handlers that still import it from the workspace. */
 export { baseName };
 
-export type Partner = { uri: string; model: unknown };
+/** A partner file of kind `K` with the model its kind's parser gave. */
+export type Partner<K extends KindId = KindId> = { uri: string; model: KindModels[K] };
 
 /** Where the queries find their files: the partners of a file among one kind's files, or among their copies. */
 export interface PartnerSource {
-  related(kind: KindId, fromUri: string): Partner[];
-  copies(kind: KindId, fromUri: string): Partner[];
+  related<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>>;
+  copies<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>>;
 }
 
-function isConnpoolModel(m: unknown): m is ConnpoolModel {
-  return !!m && typeof m === 'object' && Array.isArray((m as ConnpoolModel).pools);
-}
-
-function firstPoolFile(partners: Partner[]): PoolFileSummary | undefined {
-  for (const r of partners) if (isConnpoolModel(r.model)) return summarizePoolFile(r.uri, r.model);
-  return undefined;
+function firstPoolFile(partners: Array<Partner<'connpool'>>): PoolFileSummary | undefined {
+  const first = partners[0];
+  return first && summarizePoolFile(first.uri, first.model);
 }
 
 /** `WorkspaceView.poolFile`: the nearest connection pool file. */
@@ -42,14 +39,6 @@ export function poolFileOf(src: PartnerSource, fromUri: string): PoolFileSummary
 /** `WorkspaceView.poolFileCopy`: the copy of the nearest pool file inside deployment.zip. */
 export function poolFileCopyOf(src: PartnerSource, fromUri: string): PoolFileSummary | undefined {
   return firstPoolFile(src.copies('connpool', fromUri));
-}
-
-function isEceJsModel(m: unknown): m is EceJsModel {
-  return !!m && typeof m === 'object' && Array.isArray((m as EceJsModel).bindings) && typeof (m as EceJsModel).text === 'string';
-}
-
-function isFinesseModel(m: unknown): m is FinesseModel {
-  return !!m && typeof m === 'object' && Array.isArray((m as FinesseModel).urls);
 }
 
 /** The bare hosts `web_server_name` names in one gadget config script (schemes, ports and paths removed). */
@@ -79,18 +68,12 @@ function layoutEceHosts(model: FinesseModel): string[] {
 export function gadgetHostsOf(src: PartnerSource, fromUri: string): GadgetHost[] {
   const out: GadgetHost[] = [];
   for (const r of src.related('ecejs', fromUri)) {
-    if (!isEceJsModel(r.model)) continue;
     for (const host of eceJsHosts(r.model)) out.push({ uri: r.uri, source: baseName(r.uri), host });
   }
   for (const r of src.related('finesse', fromUri)) {
-    if (!isFinesseModel(r.model)) continue;
     for (const host of layoutEceHosts(r.model)) out.push({ uri: r.uri, source: `layout ${baseName(r.uri)}`, host });
   }
   return out;
-}
-
-function isBatchModel(m: unknown): m is BatchFileModel {
-  return !!m && typeof m === 'object' && typeof (m as BatchFileModel).fileName === 'string' && Array.isArray((m as BatchFileModel).parsed?.assignments);
 }
 
 /**
@@ -104,13 +87,9 @@ export function partnerScriptOf(src: PartnerSource, fromUri: string): PartnerScr
   const depth = folderSegments(fromUri).length;
   for (const r of src.related('batch', fromUri)) {
     if (baseName(r.uri).toLowerCase() !== want || folderSegments(r.uri).length !== depth || commonFolderDepth(fromUri, r.uri) !== depth) continue;
-    if (isBatchModel(r.model)) return { uri: r.uri, displayName: r.model.displayName, sharedLocation: sharedLocationOf(r.model)?.value };
+    return { uri: r.uri, displayName: r.model.displayName, sharedLocation: sharedLocationOf(r.model)?.value };
   }
   return undefined;
-}
-
-function isPropertiesModel(m: unknown): m is PropertiesFileModel {
-  return !!m && typeof m === 'object' && (m as PropertiesFileModel).parsed?.table instanceof Map;
 }
 
 /**
@@ -121,7 +100,7 @@ function isPropertiesModel(m: unknown): m is PropertiesFileModel {
 export function reportsdbHomesOf(src: PartnerSource, fromUri: string): ReportsdbHome[] {
   const out: ReportsdbHome[] = [];
   for (const r of src.related('reportsdb', fromUri)) {
-    if (!isPropertiesModel(r.model) || r.model.parsed.malformedUnicode) continue;
+    if (r.model.parsed.malformedUnicode) continue;
     for (const key of ['EGAIN_HOME_DIR', 'ECE_HOME_DIR']) {
       const e = r.model.parsed.table.get(key);
       if (e) out.push({ uri: r.uri, key, value: e.value });
