@@ -96,14 +96,18 @@ const PARSER_RULES: Array<{ id: string; defaultSeverity: Severity; description: 
   { id: FILE_NOT_READ, defaultSeverity: 'warning', description: 'A file with an ECE file name could not be read or is not text, so it was not checked.', kind: 'shared' },
 ];
 
-/** Every rule the product has, once each (rules shared by several kinds are listed under their first kind). */
+/**
+ * Every rule the product has, once each: a rule object several kinds run (the properties/* rules) is listed under
+ * its first kind. Two different rules with one id are both listed, so `sync-manifest --check` and the defaults
+ * table test refuse them instead of one hiding the other.
+ */
 export function allRules(): Array<{ id: string; defaultSeverity: Severity; description: string; kind: string }> {
   const out = [...PARSER_RULES, ...jdbcRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: 'shared' }))];
-  const seen = new Set(out.map((r) => r.id));
+  const seen = new Set<object>();
   for (const k of KINDS) {
     for (const r of k.rules) {
-      if (seen.has(r.id)) continue;
-      seen.add(r.id);
+      if (seen.has(r)) continue;
+      seen.add(r);
       out.push({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: r.id.startsWith('properties/') ? 'properties' : k.id });
     }
   }
