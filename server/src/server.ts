@@ -38,7 +38,14 @@ const log = (m: string) => connection.console.log(m);
 
 const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
 const regexRunner = new WorkerRegexRunner();
-const service = new EceLanguageService({ log, docsBase: pathToFileURL(docsDir).href, regexRunner, fileSystem: nodeFileSystemProbe() });
+const service = new EceLanguageService({
+  log,
+  docsBase: pathToFileURL(docsDir).href,
+  regexRunner,
+  fileSystem: nodeFileSystemProbe(),
+  // Editors hide a file's byte order mark, and the session drops it from the files it loads (see WorkspaceSession).
+  byteOrderMarkRemoved: (uri: string): boolean => session.byteOrderMarkRemoved(uri),
+});
 connection.onShutdown(() => regexRunner.dispose());
 
 let hasConfigurationCapability = false;
@@ -74,7 +81,7 @@ async function refreshWorkspaceSettings(): Promise<void> {
 }
 
 /** The ECE home(s) under the workspace folders, as one configuration for the cross-file rules. */
-const session = new WorkspaceSession(service, () => workspaceSettings);
+const session: WorkspaceSession = new WorkspaceSession(service, () => workspaceSettings);
 /** Diagnostics of every known ECE file, open or not (see publisher.ts). */
 const publisher = new DiagnosticsPublisher({
   service,
@@ -173,7 +180,10 @@ connection.onDidChangeConfiguration((change) => {
   })();
 });
 
-documents.onDidOpen((e) => publisher.schedule(e.document.uri, 0));
+documents.onDidOpen((e) => {
+  publisher.schedule(e.document.uri, 0);
+  void session.documentOpened(e.document.uri).then(revalidate, (err: unknown) => log(String(err)));
+});
 documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 documents.onDidClose((e) => {
   // The findings stay: they go back to the file on disk (or go away if it is gone or no ECE file).

@@ -167,3 +167,59 @@ describe('the ECE home in the editor', () => {
     for (const k of cli.keys()) assert.ok(last(k), k);
   });
 });
+
+describe('a byte order mark the editor hides', () => {
+  let dir: string;
+  let file: string;
+  let uri: string;
+  let c: TestClient;
+  const BOM_ID = 'properties/byte-order-mark';
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ece-lsp-bom-'));
+    const folder = path.join(dir, 'home', 'ReportsDB Utility');
+    fs.mkdirSync(folder, { recursive: true });
+    file = path.join(folder, 'reportsdb_utility.properties');
+    uri = pathToFileURL(file).href;
+    fs.copyFileSync(path.join(REPO, 'examples', 'ece-home', 'ReportsDB Utility (SQL Server Always On)', 'reportsdb_utility.properties'), file);
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/^(?:[#!][^\n]*\n|\s*\n)*/, '');
+    fs.writeFileSync(file, '\uFEFF' + text); // a setting on the first line: Java loses that key
+    c = await startClient({}, { folders: [pathToFileURL(dir).href] });
+    await settled(c);
+  });
+  after(async () => {
+    await c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a closed file: published at the position the CLI gives (the loader drops the mark, the rule is told)', () => {
+    const shown = panel(c).get(canonicalUri(uri)) ?? [];
+    const cli = cliFindings(dir).get(canonicalUri(uri)) ?? [];
+    assert.ok(cli.some((x) => x.startsWith(`${BOM_ID}@0:0-0:`)), cli.join(', '));
+    assert.deepEqual(shown, cli);
+  });
+
+  test('open without the mark (as VS Code sends it): still reported, with no text edit offered; saved without it: gone', async () => {
+    const text = fs.readFileSync(file, 'utf8').slice(1);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'properties', version: 1, text } });
+    // (the same findings as the disk version's are not sent again: the last publish is what the panel shows)
+    await settled(c);
+    const p1 = [...c.published].reverse().find((p) => canonicalUri(p.uri) === canonicalUri(uri))!;
+    const d = p1.diagnostics.find((x) => x.code === BOM_ID);
+    assert.ok(d, p1.diagnostics.map(fmt).join(', '));
+    assert.deepEqual(p1.diagnostics.map(fmt).sort(), cliFindings(dir).get(canonicalUri(uri)));
+    assert.deepEqual(panel(c).get(canonicalUri(uri)), cliFindings(dir).get(canonicalUri(uri)));
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as Array<{ title: string; edit?: unknown; command?: unknown }>;
+    assert.ok(!actions.some((a) => /byte order mark/i.test(a.title)), actions.map((a) => a.title).join(' | '));
+    // "Save with Encoding" > "UTF-8": the same text on disk, now without the mark; the watcher reports the change
+    const n = c.published.length;
+    fs.writeFileSync(file, text);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    const p2 = await c.waitForDiagnostics(uri, (p) => c.published.indexOf(p) >= n);
+    assert.ok(!p2.diagnostics.some((x) => x.code === BOM_ID), p2.diagnostics.map(fmt).join(', '));
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+});

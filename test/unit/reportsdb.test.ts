@@ -189,4 +189,24 @@ void describe('reportsdb: the checks the guides ask for (issue 11)', () => {
     assert.deepEqual(ids(reportsdbKind, '\uFEFF# settings\r\n' + BASE), []);
     assert.deepEqual(ids(reportsdbKind, '\uFEFF\r\n' + BASE), []);
   });
+
+  void test('a BOM the editor hides (on disk, not in the text): the same finding one character earlier, with no text edit', () => {
+    const onDisk = '\uFEFF' + BASE.replace(/\n/g, '\r\n');
+    const inEditor = onDisk.slice(1);
+    const found = run(reportsdbKind, inEditor, undefined, { bomRemoved: true });
+    assert.deepEqual(found.map((f) => [f.id, f.start, f.end]), [['properties/byte-order-mark', 0, 14]]);
+    assert.deepEqual(found[0]!.fixes, []);
+    assert.match(found[0]!.message, /U\+FEFF followed by `EGAIN_HOME_DIR`: the Reports DB utility never finds `EGAIN_HOME_DIR`\. The editor hides the mark and writes it back on every save: save the file with the encoding "UTF-8" instead of "UTF-8 with BOM"/);
+    // the disk view (the CLI) and the editor view name the same key
+    const disk = run(reportsdbKind, onDisk)[0]!;
+    assert.equal(disk.start - 1, found[0]!.start);
+    assert.equal(disk.end - 1, found[0]!.end);
+    // swallowed and harmless cases as on disk
+    assert.deepEqual(ids(reportsdbKind, '  ' + BASE), []);
+    assert.deepEqual(run(reportsdbKind, '  ' + BASE, undefined, { bomRemoved: true }).map((f) => [f.id, f.start, f.end]), [['properties/byte-order-mark', 2, 16]]);
+    assert.deepEqual(run(reportsdbKind, '# settings\r\n' + BASE, undefined, { bomRemoved: true }), []);
+    // no mark on disk: nothing; a mark in the text wins over the host (the fix removes it)
+    assert.deepEqual(run(reportsdbKind, inEditor, undefined, { bomRemoved: false }), []);
+    assert.equal(run(reportsdbKind, onDisk, undefined, { bomRemoved: true })[0]!.fixes!.length, 1);
+  });
 });
