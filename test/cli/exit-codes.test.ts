@@ -137,11 +137,11 @@ void describe('exit codes of check', () => {
     try {
       const lax = spawnCli(['check', 'h'], { cwd: t.dir });
       assert.equal(lax.code, 0);
-      assert.equal(lax.stderr, "ece-config: warning: h/.vscode/settings.json: ece.alwayson: unknown setting (did you mean 'ece.alwaysOn'?); it is ignored\n");
+      assert.equal(lax.stderr, 'ece-config: warning: h/.vscode/settings.json: ece.alwayson: unknown setting (did you mean "ece.alwaysOn"?); it is ignored\n');
       assert.equal(spawnCli(['check', '--strict', 'h'], { cwd: t.dir }).code, 2);
       const rule = spawnCli(['check', '--strict', '--rule', 'ecejs/protocol-not-http=off', 'k'], { cwd: t.dir });
       assert.equal(rule.code, 2);
-      assert.match(rule.stderr, /^ece-config: warning: --rule: unknown rule id 'ecejs\/protocol-not-http' \(did you mean 'ecejs\/protocol-not-https'\?\); it is ignored$/m);
+      assert.match(rule.stderr, /^ece-config: warning: --rule: unknown rule id "ecejs\/protocol-not-http" \(did you mean "ecejs\/protocol-not-https"\?\); it is ignored$/m);
       const broken = spawnCli(['check', 'k'], { cwd: t.dir });
       assert.equal(broken.code, 2);
       assert.match(broken.stderr, /^ece-config: k\/\.vscode\/settings\.json:1:19: not valid JSON with comments \(InvalidSymbol\); the rest of the file is used$/m);
@@ -230,7 +230,7 @@ void describe('convert-windows-auth --format json and settings', () => {
       fs.writeFileSync(path.join(ex.dir, 'typo.json'), '{ "ece.filez": {} }');
       const strict = await runCli(['convert-windows-auth', '--dry-run', '--strict', '--settings', 'typo.json', 'home'], { cwd: ex.dir });
       assert.equal(strict.code, 2);
-      assert.equal(strict.stderr, "ece-config: warning: typo.json: ece.filez: unknown setting (did you mean 'ece.files'?); it is ignored");
+      assert.equal(strict.stderr, 'ece-config: warning: typo.json: ece.filez: unknown setting (did you mean "ece.files"?); it is ignored');
     } finally {
       ex.remove();
     }
