@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests, type WindowsAuthEditResult } from '../../server/src/protocol';
-import type { ActiveDocumentStatus } from './status';
+import { SETTINGS_QUERY, type ActiveDocumentStatus } from './status';
 
 type ClientGetter = () => LanguageClient | undefined;
 
@@ -182,14 +182,20 @@ function convertDetail(plan: WindowsAuthEditResult): string {
   ].join('\n');
 }
 
-/** Saves the documents of `uris` that the edit changed (their version moved since `before`). */
+/**
+ * The documents of `uris` that the edit changed (their version moved since `before`, or they were not loaded), saved.
+ * VS Code saves the files of a refactoring that touches several files itself (`files.refactoring.autoSave`, on by
+ * default); a file it left dirty is saved here. Returns the files that are now saved with the change.
+ */
 async function saveChanged(uris: string[], before: Map<string, number>): Promise<string[]> {
   const saved: string[] = [];
   for (const u of uris) {
-    const key = vscode.Uri.parse(u).toString();
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (!doc || !doc.isDirty || before.get(key) === doc.version) continue;
-    if (await doc.save()) saved.push(doc.uri.fsPath);
+    // By file path: the server's URI may spell the path's characters otherwise (percent-encoding) than VS Code does.
+    const key = vscode.Uri.parse(u).fsPath;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === key);
+    if (!doc || before.get(key) === doc.version) continue; // not touched (unticked in the preview)
+    if (doc.isDirty && !(await doc.save())) continue;
+    saved.push(doc.uri.fsPath);
   }
   return saved;
 }
@@ -211,7 +217,7 @@ async function convertWindowsAuth(getClient: ClientGetter, args?: { confirmZip?:
       if (!answer) return undefined;
       preview = answer === PREVIEW;
     }
-    const before = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
+    const before = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.fsPath, d.version]));
     result.applied = await applyServerEdit(client, preview ? plan.preview : plan.edit);
     if (!result.applied) {
       void vscode.window.showWarningMessage(
@@ -285,7 +291,14 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: Cl
     // For tests and support: what the language status item shows for the active document.
     vscode.commands.registerCommand('ece.activeDocumentInfo', async () => {
       await status.refresh();
-      return status.last;
+      const last = status.last;
+      if (last) {
+        const settings = last.info.settings.map((x) => `${x.name}: ${x.value}`).join('; ');
+        void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(vscode.Uri.parse(last.uri))} is an ECE ${last.info.label}. Settings in effect: ${settings}.`, 'Open Settings').then((a) =>
+          a ? vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY) : undefined,
+        );
+      }
+      return last;
     }),
   );
 }
