@@ -25,8 +25,6 @@ import {
   type WindowsAuthZipResult,
 } from './protocol';
 
-export { Requests, ServerCommands };
-
 export interface CommandContext {
   service: EceLanguageService;
   documents: TextDocuments<TextDocument>;
@@ -89,6 +87,7 @@ export function registerCommands(connection: Connection, ctx: CommandContext): v
           if ('error' in r) return r;
           if (r.count === 0) return { ok: true, count: 0, pattern: '' } satisfies RestrictFramingCommandResult;
           const applied = await connection.workspace.applyEdit({ label: 'Restrict framing to domains', edit: r.edit });
+          if (applied.applied) ctx.log(`Restrict Framing: ${r.count} wsname= pattern${r.count === 1 ? '' : 's'} of ${uri} set to allow ${r.domains.join(', ')}`);
           const out: RestrictFramingCommandResult = applied.applied
             ? { ok: true, count: r.count, pattern: r.pattern }
             : { error: `The editor did not apply the change${applied.failureReason ? `: ${applied.failureReason}` : ''}.` };
@@ -141,7 +140,11 @@ export function registerCommands(connection: Connection, ctx: CommandContext): v
     return 'error' in r ? r.error : null;
   });
 
-  connection.onRequest(Requests.restrictFraming, (p) => restrictFramingFor(ctx, p.uri, p.domains));
+  connection.onRequest(Requests.restrictFraming, async (p) => {
+    const r = await restrictFramingFor(ctx, p.uri, p.domains);
+    if (!('error' in r)) ctx.log(`Restrict Framing: ${r.count} wsname= pattern${r.count === 1 ? '' : 's'} of ${p.uri} to change, to allow ${r.domains.join(', ')}`);
+    return r;
+  });
 
   connection.onRequest(Requests.documentInfo, (p) => documentInfoFor(ctx, p.uri));
 }

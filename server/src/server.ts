@@ -184,7 +184,7 @@ connection.onDidChangeWatchedFiles((p) => {
   void session.watchedFilesChanged(p.changes).then(revalidate, (err: unknown) => log(String(err)));
 });
 
-const workspaceHandlers = workspaceRequestHandlers(service, documents, () => workspaceSettings);
+const workspaceHandlers = workspaceRequestHandlers(service, documents, () => workspaceSettings, log);
 connection.onRequest(Requests.windowsAuthEdit, workspaceHandlers.windowsAuthEdit);
 connection.onRequest(Requests.windowsAuthZip, workspaceHandlers.windowsAuthZip);
 /**

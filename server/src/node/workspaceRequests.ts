@@ -63,7 +63,8 @@ function previewEdit(edit: { documentChanges: TextDocumentEdit[]; changeAnnotati
   return { documentChanges, changeAnnotations: { ...edit.changeAnnotations, [PREVIEW_ANNOTATION]: annotation } };
 }
 
-export function workspaceRequestHandlers(service: EceLanguageService, documents: OpenDocuments, settings: () => Settings) {
+/** `log` gets one line per conversion step (the output channel); never a user name or password. */
+export function workspaceRequestHandlers(service: EceLanguageService, documents: OpenDocuments, settings: () => Settings, log: (m: string) => void = () => undefined) {
   const openByCanonical = (): Map<string, TextDocument> => new Map(documents.all().map((d) => [canonicalUri(d.uri), d]));
 
   async function windowsAuthEdit(params: WindowsAuthEditParams): Promise<WindowsAuthEditResult> {
@@ -118,6 +119,7 @@ export function workspaceRequestHandlers(service: EceLanguageService, documents:
       n === 0
         ? `Every ECE file found already uses Windows authentication.${zipNote}`
         : `${n} file${n === 1 ? '' : 's'} to convert to Windows authentication.${zipNote}`;
+    log(`Convert to Windows Authentication: ${plans.reduce((k, p) => k + p.edits.length, 0)} changes planned in ${n} file${n === 1 ? '' : 's'}; ${zips.filter((z) => z.needsChange).length} deployment.zip to convert`);
     if (n === 0) return { edit: null, preview: null, files, zips, message };
     const edit = { documentChanges, changeAnnotations };
     return { edit, preview: previewEdit(edit, zipNext), files, zips, message };
@@ -140,6 +142,7 @@ export function workspaceRequestHandlers(service: EceLanguageService, documents:
         if (r.backupPath) messages.push(backupNote(r.backupPath));
       }
     }
+    for (const m of messages) log(`Convert to Windows Authentication: ${m}`);
     return { messages, ok: results.every((z) => !z.error), converted: results.filter((z) => z.changed && !z.error).map((z) => z.path) };
   }
 
