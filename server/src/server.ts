@@ -23,14 +23,10 @@ import { DiagnosticsPublisher } from './publisher';
 import { copyPoolIntoZip } from './node/convertWindowsAuth';
 import { WorkerRegexRunner } from './node/regexRunner';
 import { nodeFileSystemProbe } from './node/fileSystemProbe';
-import { registerCommands, ServerCommands } from './commands';
+import { registerCommands } from './commands';
 import { WorkspaceSession } from './node/workspace';
-import {
-  CHECK_WORKSPACE_REQUEST,
-  WINDOWS_AUTH_EDIT_REQUEST,
-  WINDOWS_AUTH_ZIP_REQUEST,
-  workspaceRequestHandlers,
-} from './node/workspaceRequests';
+import { workspaceRequestHandlers } from './node/workspaceRequests';
+import { Notifications, Requests, ServerCommands, type CheckWorkspaceResult } from './protocol';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -115,6 +111,9 @@ async function loadFolders(folders: string[], title: string, rescan = false): Pr
     const ms = Math.round(performance.now() - started);
     const notRead = r.skipped.length + r.errors.length;
     log(`${title}: ${r.files.length} ECE file${r.files.length === 1 ? '' : 's'} loaded from ${folders.length} folder${folders.length === 1 ? '' : 's'} in ${ms} ms${notRead ? `; ${notRead} not read` : ''}`);
+    for (const n of [...r.skipped, ...r.errors].slice(0, 20)) log(`  not read: ${n.path}: ${n.message}`);
+    if (notRead > 20) log(`  ... and ${notRead - 20} more not read`);
+    void connection.sendNotification(Notifications.workspaceLoaded, { files: session.model.all().length });
     return { files: r.files.length, notRead };
   } finally {
     progress?.done();
@@ -196,19 +195,19 @@ connection.onDidChangeWatchedFiles((p) => {
   void session.watchedFilesChanged(p.changes).then(revalidate, (err: unknown) => log(String(err)));
 });
 
-const workspaceHandlers = workspaceRequestHandlers(service, documents, () => workspaceSettings);
-connection.onRequest(WINDOWS_AUTH_EDIT_REQUEST, workspaceHandlers.windowsAuthEdit);
-connection.onRequest(WINDOWS_AUTH_ZIP_REQUEST, workspaceHandlers.windowsAuthZip);
+const workspaceHandlers = workspaceRequestHandlers(service, documents, () => workspaceSettings, log);
+connection.onRequest(Requests.windowsAuthEdit, workspaceHandlers.windowsAuthEdit);
+connection.onRequest(Requests.windowsAuthZip, workspaceHandlers.windowsAuthZip);
 /**
  * Check Workspace: reads every ECE file under the folders again from disk (files changed outside the editor while no
  * watcher saw it, files gone), publishes their findings, and answers with a count per file.
  */
-connection.onRequest(CHECK_WORKSPACE_REQUEST, async (p: { roots?: string[] }) => checkWorkspaceNow(p?.roots?.length ? p.roots : roots));
+connection.onRequest(Requests.checkWorkspace, async (p) => checkWorkspaceNow(p?.roots?.length ? p.roots : roots));
 
-async function checkWorkspaceNow(folders: string[]): Promise<Array<{ uri: string; count: number; errors: number }>> {
+async function checkWorkspaceNow(folders: string[]): Promise<CheckWorkspaceResult> {
   await loadFolders(folders, 'ECE Config: checking the workspace', true);
   // The counts are those of the live model (what is published): editor text for open documents, disk for the rest.
-  const out: Array<{ uri: string; count: number; errors: number }> = [];
+  const out: CheckWorkspaceResult = [];
   for (const f of session.model.all()) {
     const doc = documents.get(f.uri) ?? TextDocument.create(f.uri, f.kind, f.version, f.text);
     const d = service.diagnostics(doc, await settingsFor(f.uri));
@@ -280,6 +279,8 @@ registerCommands(connection, {
     return r;
   },
   zipEntryText: (uri) => session.model.get(uri)?.text,
+  workspaceFile: (uri) => session.model.get(uri),
+  workspaceHasEceFiles: () => session.model.all().length > 0,
 });
 
 process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? String(e)}`));

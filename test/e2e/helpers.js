@@ -160,7 +160,81 @@ function rangeOf(doc, needle, from = 0) {
 
 const fmtRange = (r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
+const SEVERITY = { error: 0, warning: 1, information: 2, hint: 3 };
+const SOURCE = 'ece';
+
+/** `rule@range#severity`, the one shape both sides are compared in. */
+const findingKey = (code, r, sev) => `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}#${sev}`;
+
+/**
+ * What the packaged CLI (dist/cli.js of the installed extension) reports for `home` with its .vscode settings:
+ * absolute path → sorted finding keys, for every file that has findings.
+ */
+function cliReport(home) {
+  const cp = require('child_process');
+  const cli = path.join(getExtension().extensionUri.fsPath, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is not packaged`);
+  const args = [cli, 'check', '--format', 'json'];
+  const settings = path.join(home, '.vscode', 'settings.json');
+  if (fs.existsSync(settings)) args.push('--settings', settings);
+  args.push('.');
+  const r = cp.spawnSync(process.execPath, args, { cwd: home, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 60000 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`cli exit ${r.status}: ${r.stderr}`);
+  const out = JSON.parse(r.stdout);
+  const byFile = new Map();
+  for (const f of out.files) {
+    const keys = f.diagnostics.map((d) => findingKey(d.code, d.range, SEVERITY[d.severity])).sort();
+    if (keys.length) byFile.set(path.resolve(home, f.path), keys);
+  }
+  return byFile;
+}
+
+/** What the Problems panel holds from this extension (`vscode.languages.getDiagnostics()`): path → sorted keys. */
+function problemsPanel() {
+  const byFile = new Map();
+  for (const [uri, list] of vs().languages.getDiagnostics()) {
+    if (uri.scheme !== 'file') continue;
+    const keys = list.filter((d) => d.source === SOURCE).map((d) => findingKey(ruleOf(d), d.range, d.severity)).sort();
+    if (keys.length) byFile.set(uri.fsPath, keys);
+  }
+  return byFile;
+}
+
+/** The differences between two path → keys maps, in words (empty when equal). */
+function diffReports(want, have, base) {
+  const out = [];
+  for (const f of new Set([...want.keys(), ...have.keys()])) {
+    const w = (want.get(f) || []).join(', ');
+    const g = (have.get(f) || []).join(', ');
+    if (w !== g) out.push(`${path.relative(base, f)}:\n    CLI:      [${w}]\n    Problems: [${g}]`);
+  }
+  return out;
+}
+
+/**
+ * Waits (on diagnostics events, with a deadline) until the Problems panel holds exactly what `ece-config check`
+ * reports for the home, every file, open or not; fails with the differences.
+ */
+async function waitProblemsEqualCli(home, what, ms = 60000) {
+  const want = cliReport(home);
+  if (want.size === 0) throw new Error('the CLI found no findings: the example home is expected to have some');
+  const vscode = vs();
+  let last = [];
+  await new Promise((resolve, reject) => {
+    const check = () => {
+      last = diffReports(want, problemsPanel(), home);
+      if (last.length === 0) { finish(); resolve(); }
+    };
+    const timer = setTimeout(() => { finish(); reject(new Error(`${what}: the Problems panel differs from ece-config check after ${ms} ms:\n  ${last.join('\n  ')}`)); }, ms);
+    const sub = vscode.languages.onDidChangeDiagnostics(check);
+    const finish = () => { clearTimeout(timer); sub.dispose(); };
+    check();
+  });
+  return want;
+}
+
 module.exports = {
+  SEVERITY, cliReport, problemsPanel, diffReports, waitProblemsEqualCli,
   EXTENSION_ID, readRunConfig, workspaceDir, wsPath, ruleOf, describeDiagnostics, poll, waitForDiagnostics, waitForRules,
   waitForDocument, waitForConfigChange, open, closeAll, getExtension, quickFixesFor, hoverText, setRules, rangeOf, fmtRange,
 };

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { canonicalUri } from '../../server/src/service/workspace/model';
+import { Requests } from '../../server/src/protocol';
 import { startClient, type TestClient } from './client';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -88,6 +89,22 @@ describe('the ECE home in the editor', () => {
     const counts = new Map<string, number>();
     for (const p of c.published) counts.set(p.uri, (counts.get(p.uri) ?? 0) + 1);
     assert.ok([...counts.values()].every((n) => n === 1), JSON.stringify([...counts]));
+  });
+
+  test('ece/documentInfo: the kind the server detects and the settings in effect, for the client\'s context keys and status item', async () => {
+    const pool = pathToFileURL(path.join(home, 'eService', 'installation', 'dataaccess', 'egpl_ds_connpool_map.xml')).href;
+    const info = await c.conn.sendRequest(Requests.documentInfo, { uri: pool });
+    assert.equal(info.kind, 'connpool');
+    assert.equal(info.label, 'connection pool file');
+    assert.equal(info.workspaceHasEceFiles, true);
+    assert.deepEqual(info.settings.slice(0, 3), [
+      { name: 'Listener names', value: 'ece-ag-listener.massivedynamic.com' },
+      { name: 'Always On', value: 'yes' },
+      { name: 'Load balancer', value: 'ece.massivedynamic.com' },
+    ]);
+    assert.equal(info.problems, cliFindings(home).get(canonicalUri(pool))!.length, 'the findings of the closed file, as published');
+    const other = await c.conn.sendRequest(Requests.documentInfo, { uri: pathToFileURL(path.join(home, '.vscode', 'settings.json')).href });
+    assert.deepEqual(other, { kind: null, label: null, settings: [], problems: 0, workspaceHasEceFiles: true });
   });
 
   test('open, edit and close: the edit shows, and after closing the findings are the disk version again, not gone', async () => {

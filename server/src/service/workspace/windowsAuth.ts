@@ -96,7 +96,9 @@ export function planReportsdb(model: PropertiesFileModel): Omit<FilePlan, 'uri' 
   if (!model?.parsed) return { edits: [], changes: [] };
   const e = model.parsed.table.get(WINDOWS_AUTH_KEY);
   if (e) {
-    if (e.value.trim().toLowerCase() === 'true') return { edits: [], changes: [] };
+    // Exactly true (in any case, as Boolean.parseBoolean reads it): "true  " with the blanks Java keeps may be read
+    // as false (properties/trailing-blanks), and setting it to plain true cannot break a reader that trims.
+    if (e.value.toLowerCase() === 'true') return { edits: [], changes: [] };
     const newText = e.valueStart === e.keyEnd && !e.hasSeparator ? '=true' : 'true';
     return sorted([{ edit: { start: e.valueStart, end: e.valueEnd, newText }, what: `${WINDOWS_AUTH_KEY} set to true` }]);
   }

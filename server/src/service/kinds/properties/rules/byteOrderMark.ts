@@ -19,7 +19,7 @@ export const byteOrderMark: Rule<PropertiesFileModel> = {
     const effect = bomEffect(model.parsed, ctx.byteOrderMarkRemoved === true);
     if (!effect) return;
     const e = effect.entry;
-    const name = e.key === '' ? 'the first line' : `\`${e.key}\``;
+    const name = e.key === '' ? 'the first line' : `"${e.key}"`;
     const what =
       effect.how === 'glued'
         ? `so the key of this line is read as U+FEFF followed by ${e.key === '' ? 'nothing' : name}`
