@@ -452,8 +452,9 @@ export const HARD = {
     expect: ['batch/trailing-blanks', 'batch/blank-around-equals', 'batch/quoted-path-value', 'batch/placeholder-not-replaced',
       'batch/path-not-found', 'batch/shared-location-not-unc', 'batch/reportsdb-home-differs'],
     // egainstop.bat must sit in the same folder to be the partner; the properties file gives another drive home.
-    // batch/shared-location-differs cannot fire with shared-location-not-unc (a local folder against a share is
-    // left to the latter), so it is not expected here; its cost is the same partner lookup.
+    // The three cross-file rules partly exclude each other (a local folder against a share is left to
+    // shared-location-not-unc; a home is compared only with a path of the same form): one file makes two of them
+    // fire, so batch/shared-location-differs is not expected here; its cost is the same partner lookup.
     companions: [
       { path: 'eService/bin/platform/windows/egainstop.bat', text: '@echo off\r\nSET env.fs.shared.location=\\\\egeng.info\\DFS1\\ECE\\eService\r\n' },
       { path: 'ReportsDB Utility/reportsdb_utility.properties', text: 'EGAIN_HOME_DIR=D:\\\\ECE\r\n' },
