@@ -21,6 +21,7 @@ import { EceLanguageService, FIX_ALL_KIND } from './service/core/engine';
 import { normalizeSettings, type Settings } from './service/core/settings';
 import { DiagnosticsPublisher } from './publisher';
 import { copyPoolIntoZip } from './node/convertWindowsAuth';
+import { canonicalZipEntryUri } from './node/deploymentZip';
 import { WorkerRegexRunner } from './node/regexRunner';
 import { nodeFileSystemProbe } from './node/fileSystemProbe';
 import { registerCommands } from './commands';
@@ -278,7 +279,7 @@ registerCommands(connection, {
     revalidate(await session.watchedFilesChanged([{ uri: zipUri, type: 2 }]));
     return r;
   },
-  zipEntryText: (uri) => session.model.get(uri)?.text,
+  zipEntryText: (uri) => session.model.get(canonicalZipEntryUri(uri))?.text,
   workspaceFile: (uri) => session.model.get(uri),
   workspaceHasEceFiles: () => session.model.all().length > 0,
 });

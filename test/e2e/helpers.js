@@ -105,9 +105,25 @@ function waitForConfigChange(section, ms = 10000) {
   });
 }
 
+/**
+ * The URI of a path as the CLI names it: a plain file, or `<zip>!/<entry>` for the pool file inside deployment.zip,
+ * which the server publishes (and the client shows read-only) under the `ece-zip:` scheme.
+ */
+function uriOfReportPath(file) {
+  const vscode = vs();
+  return file.includes('!/') ? vscode.Uri.from({ scheme: 'ece-zip', path: file.split(path.sep).join('/') }) : vscode.Uri.file(file);
+}
+
+/** The key both reports use for a URI of the Problems panel: its path, with `!/` for a zip entry; undefined for others. */
+function reportPathOfUri(uri) {
+  if (uri.scheme === 'file') return uri.fsPath;
+  if (uri.scheme === 'ece-zip') return path.resolve(uri.path);
+  return undefined;
+}
+
 async function open(file) {
   const vscode = vs();
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const doc = await vscode.workspace.openTextDocument(uriOfReportPath(file));
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   return { doc, editor, uri: doc.uri };
 }
@@ -189,13 +205,17 @@ function cliReport(home) {
   return byFile;
 }
 
-/** What the Problems panel holds from this extension (`vscode.languages.getDiagnostics()`): path → sorted keys. */
+/**
+ * What the Problems panel holds from this extension (`vscode.languages.getDiagnostics()`): path → sorted keys, the
+ * entries of deployment.zip (`ece-zip:` URIs) included, under the same `<zip>!/<entry>` path the CLI prints.
+ */
 function problemsPanel() {
   const byFile = new Map();
   for (const [uri, list] of vs().languages.getDiagnostics()) {
-    if (uri.scheme !== 'file') continue;
+    const file = reportPathOfUri(uri);
+    if (file === undefined) continue;
     const keys = list.filter((d) => d.source === SOURCE).map((d) => findingKey(ruleOf(d), d.range, d.severity)).sort();
-    if (keys.length) byFile.set(uri.fsPath, keys);
+    if (keys.length) byFile.set(file, keys);
   }
   return byFile;
 }
@@ -234,7 +254,7 @@ async function waitProblemsEqualCli(home, what, ms = 60000) {
 }
 
 module.exports = {
-  SEVERITY, cliReport, problemsPanel, diffReports, waitProblemsEqualCli,
+  SEVERITY, cliReport, uriOfReportPath, reportPathOfUri, problemsPanel, diffReports, waitProblemsEqualCli,
   EXTENSION_ID, readRunConfig, workspaceDir, wsPath, ruleOf, describeDiagnostics, poll, waitForDiagnostics, waitForRules,
   waitForDocument, waitForConfigChange, open, closeAll, getExtension, quickFixesFor, hoverText, setRules, rangeOf, fmtRange,
 };

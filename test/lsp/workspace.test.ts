@@ -165,6 +165,14 @@ describe('the ECE home in the editor', () => {
     const zipPath = path.join(home, 'service', 'lib', 'deployment.zip');
     const entryUri = `ece-zip:${pathToFileURL(zipPath).href.slice(5)}!/dataaccess/egpl_ds_connpool_map.xml`;
     assert.ok((panel(c).get(entryUri) ?? []).length > 0, 'the zip copy has findings');
+    // The read-only view asks for the entry's text with the URI VS Code made of it: `ece-zip:/…` (no empty authority,
+    // from Uri.toString(true)) or with the `!` percent-encoded (Uri.toString()); all three spellings name the same entry.
+    const vscodeSpelling = entryUri.replace(/^ece-zip:\/\/\//, 'ece-zip:/');
+    const text = await c.conn.sendRequest(Requests.zipEntryText, { uri: entryUri });
+    assert.ok(typeof text === 'string' && text.includes('<Url'), 'the entry text is served');
+    assert.equal(await c.conn.sendRequest(Requests.zipEntryText, { uri: vscodeSpelling }), text);
+    assert.equal(await c.conn.sendRequest(Requests.zipEntryText, { uri: vscodeSpelling.replace('!/', '%21/') }), text);
+    assert.equal(await c.conn.sendRequest(Requests.zipEntryText, { uri: `${vscodeSpelling}.missing` }), null);
     const differs = () => (panel(c).get(canonicalUri(poolUri)) ?? []).filter((x) => x.startsWith('connpool/deployment-zip-differs'));
     assert.equal(differs().length, 1);
     const r = (await c.conn.sendRequest('workspace/executeCommand', { command: 'ece.server.copyPoolIntoZip', arguments: [poolUri, pathToFileURL(zipPath).href] })) as { ok: boolean; message: string };

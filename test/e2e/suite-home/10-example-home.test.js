@@ -23,7 +23,9 @@ describe('example ECE home (workspace settings from its .vscode folder)', () => 
     const home = h.workspaceDir();
     const want = h.cliReport(home);
     for (const file of want.keys()) {
-      const { uri } = await h.open(file);
+      const { uri, doc } = await h.open(file);
+      // the pool file inside deployment.zip opens read-only with the text the server checked (ece/zipEntryText)
+      if (uri.scheme === 'ece-zip') assert.match(doc.getText(), /<Url\b/, `the zip entry view shows the pool file, not: ${doc.getText().slice(0, 120)}`);
       const w = want.get(file).join(', ');
       await h.waitForDiagnostics(uri, (l) => l.filter((d) => d.source === 'ece').map((d) => `${h.ruleOf(d)}@${h.fmtRange(d.range)}#${d.severity}`).sort().join(', ') === w, `the CLI's findings on the open ${path.relative(home, file)}`);
     }
