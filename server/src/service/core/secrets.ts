@@ -37,7 +37,19 @@ function near(a: string, b: string, max: number): boolean {
  * `keyStoreSecret`), one of its parts is `PASS` or `PW` (`ACTIVE_PASS`, `userPass`), or one of its parts is a near miss of `password`/`passwd`
  * (`pasword`, `SSIS_USER_PASWORD`) or of `pass` at its end (`ACTIVE_PAS`).
  */
+const secretNames = new Map<string, boolean>();
+
 export function isSecretName(name: string): boolean {
+  let hit = secretNames.get(name);
+  if (hit === undefined) {
+    if (secretNames.size > 10_000) secretNames.clear();
+    hit = isSecretNameUncached(name);
+    secretNames.set(name, hit);
+  }
+  return hit;
+}
+
+function isSecretNameUncached(name: string): boolean {
   const flat = name.toLowerCase().replace(/[\s_.-]+/g, '');
   if (flat === '') return false;
   if (SECRET_WORDS.some((w) => flat.includes(w))) return true;
@@ -57,38 +69,89 @@ export function userInfoOf(address: string): string | undefined {
   return m && m[1] ? m[1] : undefined;
 }
 
-/** Replaces every occurrence of the given secret values in texts. Values shorter than 2 characters are not masked. */
+/**
+ * Replaces every occurrence of the given secret values in texts. Values shorter than 2 characters are not masked.
+ *
+ * Built lazily (most analyses produce few texts) and indexed by each value's first two characters, so masking a
+ * message costs its length times the few values that start like some position of it, not the file's secret count:
+ * a pool file of 4,000 pools has 8,000 secret pieces and thousands of findings.
+ */
 export class SecretMask {
-  private readonly values: string[];
+  private readonly raw: Iterable<string>;
+  private byPrefix: Map<number, string[]> | undefined;
+  private count = 0;
+  /** Texts already masked (a related-information line is shared by many findings). */
+  private readonly done = new Map<string, string>();
 
   constructor(values: Iterable<string>) {
+    this.raw = values;
+  }
+
+  private index(): Map<number, string[]> {
+    if (this.byPrefix) return this.byPrefix;
     const set = new Set<string>();
-    for (const v of values) {
+    for (const v of this.raw) {
       const t = v.trim();
       if (t.length >= 2) set.add(t);
       // Also the value's pieces between markup and separators (a `<` inside a password splits it for the XML parser).
       for (const piece of t.split(/[<>&;=\s"'/]+/)) if (piece.length >= 2) set.add(piece);
     }
-    // Longest first, so a value is masked whole before any of its pieces.
-    this.values = [...set].sort((a, b) => b.length - a.length);
+    const map = new Map<number, string[]>();
+    // Longest first within each prefix, so a value is masked whole before any of its pieces.
+    for (const v of [...set].sort((a, b) => b.length - a.length)) {
+      const k = v.charCodeAt(0) * 65536 + v.charCodeAt(1);
+      const list = map.get(k);
+      if (list) list.push(v);
+      else map.set(k, [v]);
+    }
+    this.count = set.size;
+    this.byPrefix = map;
+    return map;
   }
 
   get empty(): boolean {
-    return this.values.length === 0;
+    return this.index() && this.count === 0;
   }
 
   mask(text: string): string {
-    if (this.values.length === 0 || text.length === 0) return text;
-    let out = text;
-    for (const v of this.values) {
-      if (!out.includes(v)) continue;
-      // Short pieces only as whole words (a 2-letter piece must not eat parts of ordinary words).
-      out = v.length >= 4 ? out.split(v).join(MASK) : out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRe(v)}(?![\\p{L}\\p{N}_])`, 'gu'), MASK);
+    if (text.length < 2) return text;
+    const map = this.index();
+    if (this.count === 0) return text;
+    const known = this.done.get(text);
+    if (known !== undefined) return known;
+    const masked = this.scan(text, map);
+    if (this.done.size > 5000) this.done.clear();
+    this.done.set(text, masked);
+    return masked;
+  }
+
+  private scan(text: string, map: Map<number, string[]>): string {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i + 1 < text.length; ) {
+      const list = map.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+      let hit: string | undefined;
+      if (list) {
+        for (const v of list) {
+          if (!text.startsWith(v, i)) continue;
+          // Short pieces only as whole words (a 2- or 3-letter piece must not eat parts of ordinary words).
+          if (v.length < 4 && (isWordChar(text, i - 1) || isWordChar(text, i + v.length))) continue;
+          hit = v;
+          break;
+        }
+      }
+      if (hit) {
+        out += text.slice(from, i) + MASK;
+        i += hit.length;
+        from = i;
+      } else i++;
     }
-    return out;
+    return from === 0 ? text : out + text.slice(from);
   }
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function isWordChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  return /[\p{L}\p{N}_]/u.test(text[i]!);
 }
+

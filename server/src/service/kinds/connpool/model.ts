@@ -145,13 +145,13 @@ export function hostAndPort(pool: ConnPool): { host: string; port: string; shown
     case 'browser':
       return { host: h, port: `\\${cp.instance.toLowerCase()}`, shown: `${h}\\${cp.instance} (the port SQL Browser reports for that instance)` };
     case 'invalid':
-      return { host: h, port: `invalid:${cp.value}`, shown: `${h} with the port '${cp.value}' (not a port)` };
+      return { host: h, port: `invalid:${cp.value}`, shown: `${h} with the port "${cp.value}" (not a port)` };
   }
 }
 
 /** Label for messages: the pool's name, or its position. */
 export function poolLabel(model: ConnpoolModel, pool: ConnPool): string {
-  return pool.name ? `'${pool.name}'` : `#${model.pools.indexOf(pool) + 1}`;
+  return pool.name ? `"${pool.name}"` : `#${model.pools.indexOf(pool) + 1}`;
 }
 
 /** Pool number `index` (0-based) as the rules of other files (and the deployment.zip comparison) see it. */
@@ -160,7 +160,7 @@ export function summarizePool(pool: ConnPool, index: number): PoolSummary {
   const auth = authMode(pool);
   return {
     name: pool.name,
-    label: pool.name ? `'${pool.name}'` : `#${index + 1}`,
+    label: pool.name ? `"${pool.name}"` : `#${index + 1}`,
     url: pool.url?.trimmed,
     sqlServer: jdbc?.isSqlServer ? { host: effectiveHost(jdbc)?.trim(), database: databaseName(jdbc), port: connectionPort(jdbc) } : undefined,
     reports: isReportsPool(pool),

@@ -9,7 +9,9 @@ const WINDOWS_AUTH_KEY = 'IS_WINDOWS_AUTHENTICATION';
 export function planReportsdb(model: PropertiesFileModel): WindowsAuthPlan {
   const e = model.parsed.table.get(WINDOWS_AUTH_KEY);
   if (e) {
-    if (e.value.trim().toLowerCase() === 'true') return NO_CHANGE;
+    // Exactly true (in any case, as Boolean.parseBoolean reads it): "true  " with the blanks Java keeps may be read
+    // as false (properties/trailing-blanks), and setting it to plain true cannot break a reader that trims.
+    if (e.value.toLowerCase() === 'true') return NO_CHANGE;
     const newText = e.valueStart === e.keyEnd && !e.hasSeparator ? '=true' : 'true';
     return planOf([{ edit: { start: e.valueStart, end: e.valueEnd, newText }, what: `${WINDOWS_AUTH_KEY} set to true` }]);
   }

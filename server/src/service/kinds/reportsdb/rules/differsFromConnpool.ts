@@ -25,7 +25,7 @@ function poolDatabases(file: PoolFileSummary | undefined): PoolDatabase[] {
 }
 
 const poolList = (pools: PoolDatabase[], show: (p: PoolDatabase) => string): string =>
-  [...new Set(pools.map((p) => `${p.name ? `'${p.name}'` : 'a pool without a name'} (${show(p)})`))].slice(0, 4).join(', ');
+  [...new Set(pools.map((p) => `${p.name ? `"${p.name}"` : 'a pool without a name'} (${show(p)})`))].slice(0, 4).join(', ');
 
 const portNumber = (c: ConnectionPort): number | undefined => (c.kind === 'given' || c.kind === 'default' ? c.port : undefined);
 

@@ -29,7 +29,7 @@ export const serverIsListener: Rule<PropertiesFileModel> = {
         if (file === undefined) file = ctx.workspace.poolFile(ctx.uri) ?? null;
         const hit = file?.pools.find((p) => p.sqlServer?.host && sameMachine(p.sqlServer.host, value));
         if (file && hit) {
-          const pool = hit.name ? `pool '${hit.name}'` : 'a pool';
+          const pool = hit.name ? `pool "${hit.name}"` : 'a pool';
           why = `${baseName(file.uri)} connects to it (${pool}), so it is the availability group listener`;
         }
       }
