@@ -29,7 +29,8 @@ export default {
   // dist/ is copied: test/unit/js-depth.test.ts runs the built CLI (scripts/mutation.mjs builds first).
   ignorePatterns: ['out', 'bench', '.e2e', '.test-output', 'reports', 'test/e2e', 'test/nvim', 'test/grammar', '*.vsix'],
   concurrency: 2,
-  timeoutMS: 30000,
+  // A mutant that loops is timed out after 2.5 times the test file's own time plus 10 s (30 s cost hours on 2 cores).
+  timeoutMS: 10000,
   timeoutFactor: 2.5,
   incremental: true,
   incrementalFile: `reports/mutation/${slug}.incremental.json`,
