@@ -206,3 +206,64 @@ void describe('interrupted writes', () => {
     });
   }
 });
+
+void describe('decoding at the edges of each encoding test (mutation survivors)', () => {
+  const dec = (bytes: number[] | Buffer) => {
+    const d = decodeBytes(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
+    return [d.text, d.encoding, d.binary, d.exact];
+  };
+  const le = (s: string) => [...Buffer.from(s, 'utf16le')];
+
+  void test('a byte order mark needs both of its bytes; a mark alone is an empty UTF-16 file', () => {
+    assert.deepEqual(dec([0x41, 0xfe, 0x42]), ['A\u00feB', 'latin1', false, true]);
+    assert.deepEqual(dec([0xff, 0x41]), ['\u00ffA', 'latin1', false, true]);
+    assert.deepEqual(dec([0x41, 0xff]), ['A\u00ff', 'latin1', false, true]);
+    assert.deepEqual(dec([0xfe, 0x41]), ['\u00feA', 'latin1', false, true]);
+    assert.deepEqual(dec([0xff, 0xfe]), ['\uFEFF', 'utf16le', false, true]);
+    assert.deepEqual(dec([0xfe, 0xff]), ['\uFEFF', 'utf16be', false, true]);
+  });
+
+  void test('a mark followed by bytes that are not UTF-16: read leniently (LE) or not as UTF-16 at all (BE), never exact', () => {
+    assert.deepEqual(dec([0xff, 0xfe, 0x41, 0x00, 0x42]), ['\uFEFFA', 'utf16le', false, false]);
+    assert.deepEqual(dec([0xfe, 0xff, 0xd8, 0x00, 0x00, 0x41]), ['\u00fe\u00ff\u00d8\u0000\u0000A', 'latin1', true, true]);
+  });
+
+  void test('UTF-16 without a mark: at least 4 bytes, an even length, 40 % zeros on one side and at most 5 % on the other', () => {
+    assert.deepEqual(dec(le('ab')), ['ab', 'utf16le-nobom', false, true]);
+    assert.deepEqual(dec(Buffer.from('ab', 'utf16le').swap16()), ['ab', 'utf16be-nobom', false, true]);
+    assert.deepEqual(dec([0x61, 0x00]), ['a\u0000', 'utf8', true, true], 'two bytes are too few');
+    assert.deepEqual(dec([0x61, 0x00, 0x62, 0x00, 0x63]), ['a\u0000b\u0000c', 'utf8', true, true], 'odd length');
+    // exactly 40 % (2 of 5 pairs) with the zeros in the last pairs: still UTF-16
+    assert.deepEqual(dec(le('\u4e2d\u4e2d\u4e2dab')), ['\u4e2d\u4e2d\u4e2dab', 'utf16le-nobom', false, true]);
+    assert.deepEqual(dec(Buffer.from('\u4e2d\u4e2d\u4e2dab', 'utf16le').swap16()), ['\u4e2d\u4e2d\u4e2dab', 'utf16be-nobom', false, true]);
+    // exactly 5 % on the other side (1 of 20 pairs) is still UTF-16; zeros on both sides are not
+    assert.deepEqual(dec(le('a'.repeat(19) + '\u6100')), ['a'.repeat(19) + '\u6100', 'utf16le-nobom', false, true]);
+    const both = [...le('aaaaa'), ...Buffer.from('aaaaa', 'utf16le').swap16()];
+    assert.deepEqual(dec(both)[1], 'utf8');
+    assert.deepEqual(dec(Buffer.from(both).swap16())[1], 'utf8');
+    // a NUL character in what would be UTF-16 text: not taken as UTF-16
+    assert.deepEqual(dec([...le('a'.repeat(20)), 0, 0]).slice(1, 3), ['utf8', true]);
+  });
+
+  void test('encoding: only a leading U+FEFF stands for the mark', () => {
+    assert.deepEqual([...encodeText('\uFEFFa\uFEFF', 'utf16le')], [0xff, 0xfe, 0x61, 0x00, 0xff, 0xfe]);
+    assert.deepEqual([...encodeText('\uFEFFa\uFEFF', 'utf16be')], [0xfe, 0xff, 0x00, 0x61, 0xfe, 0xff]);
+  });
+
+  void test('a rewrite refuses a file whose encoding changed even if its text did not, and keeps the mode exactly', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ece-textfile-'));
+    try {
+      const f = path.join(dir, 'input.properties');
+      fs.writeFileSync(f, 'k=v\n');
+      await assert.rejects(rewriteTextFile(f, { text: 'k=v\n', encoding: 'latin1' }, 'k=w\n'), /changed since it was read/);
+      await assert.rejects(rewriteTextFile(f, { text: 'k=x\n', encoding: 'utf8' }, 'k=w\n'), /changed since it was read/);
+      assert.equal(fs.readFileSync(f, 'utf8'), 'k=v\n');
+      fs.chmodSync(f, 0o666);
+      await rewriteTextFile(f, { text: 'k=v\n', encoding: 'utf8' }, 'k=w\n');
+      assert.equal(fs.readFileSync(f, 'utf8'), 'k=w\n');
+      assert.equal(fs.statSync(f).mode & 0o777, 0o666);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
