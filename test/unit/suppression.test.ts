@@ -85,6 +85,17 @@ void describe('suppression comments', () => {
     assert.deepEqual(directives('remark ece-disable-line batch/a\r\necho ece-disable-line batch/a\r\n', 'rem'), []);
   });
 
+  void test('edges: a marker before every XML comment, "*/" right after an id, only "//" and "/*" close a comment, CR line ends', () => {
+    assert.deepEqual(directives('<x a="ece-disable-line xml/a"/> <!-- a --> <!-- b -->', 'xml'), []);
+    const a = '/* ece-disable-next-line ecejs/a*/ x();\ny();';
+    assert.deepEqual(directives(a, 'slash'), [['next-line', ['ecejs/a'], 1, after(a, 'ecejs/a')]]);
+    const b = '# ece-disable-line p/a*/\n';
+    assert.deepEqual(directives(b, 'hash'), [['line', ['*'], 0, after(b, 'ece-disable-line')]], '"*/" closes nothing in a properties file');
+    // Java's properties reader ends a line at a lone CR too: the next line is not part of the comment.
+    const c = '# ece-disable-line p/a\rp/b\r';
+    assert.deepEqual(directives(c, 'hash'), [['line', ['p/a'], 0, after(c, 'p/a')]]);
+  });
+
   void test('two directives for one line add up; the file form applies everywhere', () => {
     const s = findSuppressions('# ece-disable-next-line p/a\n# ece-disable-line p/b\nk=v\n', 'hash');
     assert.deepEqual([...s.lines.entries()].map(([l, ids]) => [l, [...ids]]), [[1, ['p/a', 'p/b']]]);
