@@ -84,6 +84,9 @@ void describe('glob matcher', () => {
       ['**/{[ab],e}.xml', '/h/e.xml', true],
       ['**/{a}.xml', '/h/{a}.xml', true],
       ['**/{a}.xml', '/h/a.xml', false],
+      ['**/{a,{b,c},d}.xml', '/h/d.xml', true],
+      ['**/a}{b,c}.xml', '/h/a}c.xml', true],
+      ['**/[azb]y.xml', '/h/zy.xml', true],
       // A drive anchors the pattern at the start of the path.
       ['C:/ECE/*.xml', 'C:\\ECE\\a.xml', true],
       ['C:/ECE/*.xml', '/x/C:/ECE/a.xml', false],
