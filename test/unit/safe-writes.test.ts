@@ -241,6 +241,11 @@ void describe('decoding at the edges of each encoding test (mutation survivors)'
     const both = [...le('aaaaa'), ...Buffer.from('aaaaa', 'utf16le').swap16()];
     assert.deepEqual(dec(both)[1], 'utf8');
     assert.deepEqual(dec(Buffer.from(both).swap16())[1], 'utf8');
+    assert.deepEqual(dec(Buffer.from('a'.repeat(19) + '\u6100', 'utf16le').swap16())[1], 'utf16be-nobom');
+    // a lone surrogate: not UTF-16 after all, read as Latin-1
+    assert.deepEqual(dec([...le('a'.repeat(19)), 0x00, 0xd8]).slice(1, 3), ['latin1', true]);
+    // a second U+FEFF right after the mark is text, kept
+    assert.deepEqual(dec([0xff, 0xfe, 0xff, 0xfe, 0x61, 0x00]), ['\uFEFF\uFEFFa', 'utf16le', false, true]);
     // a NUL character in what would be UTF-16 text: not taken as UTF-16
     assert.deepEqual(dec([...le('a'.repeat(20)), 0, 0]).slice(1, 3), ['utf8', true]);
   });
