@@ -253,6 +253,8 @@ void describe('decoding at the edges of each encoding test (mutation survivors)'
   void test('encoding: only a leading U+FEFF stands for the mark', () => {
     assert.deepEqual([...encodeText('\uFEFFa\uFEFF', 'utf16le')], [0xff, 0xfe, 0x61, 0x00, 0xff, 0xfe]);
     assert.deepEqual([...encodeText('\uFEFFa\uFEFF', 'utf16be')], [0xfe, 0xff, 0x00, 0x61, 0xfe, 0xff]);
+    assert.deepEqual([...encodeText('a\uFEFF', 'utf16le')], [0xff, 0xfe, 0x61, 0x00, 0xff, 0xfe]);
+    assert.deepEqual([...encodeText('a\uFEFF', 'utf16be')], [0xfe, 0xff, 0x00, 0x61, 0xfe, 0xff]);
   });
 
   void test('a rewrite refuses a file whose encoding changed even if its text did not, and keeps the mode exactly', async () => {
