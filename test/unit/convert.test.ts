@@ -19,6 +19,7 @@ import { loadWorkspace } from '../../server/src/node/workspace';
 import { workspaceRequestHandlers } from '../../server/src/node/workspaceRequests';
 import { decodeBytes } from '../../server/src/node/textFile';
 import { main } from '../../server/src/cli';
+import { loadWithJava } from '../java/oracle';
 
 const REPO = path.join(__dirname, '..', '..');
 const EXAMPLE = path.join(REPO, 'examples', 'ece-home');
@@ -143,6 +144,19 @@ void describe('planWindowsAuth (pure)', () => {
       assert.deepEqual(planReportsdb(rdb(after)).edits, [], 'a second run adds nothing');
     }
     assert.equal(apply('', planReportsdb(rdb(''))), 'IS_WINDOWS_AUTHENTICATION=true\n');
+  });
+
+  void test('reportsdb: a key glued to a byte-order mark is not the key to Java, so the key is added at the end (Java 17 loads it)', () => {
+    // Java reads `\uFEFFIS_WINDOWS_AUTHENTICATION=false` as the key "\uFEFFIS_WINDOWS_AUTHENTICATION": replacing its
+    // value would leave IS_WINDOWS_AUTHENTICATION unset for the utility (found by the conversion fuzzer).
+    const t = '\uFEFFIS_WINDOWS_AUTHENTICATION=false\r\nREPORTS_DB_NAME=r\r\n';
+    const after = apply(t, planReportsdb(rdb(t)));
+    assert.equal(after, t + 'IS_WINDOWS_AUTHENTICATION=true\r\n');
+    assert.deepEqual(planReportsdb(rdb(after)).edits, [], 'a second run adds nothing');
+    const [load] = loadWithJava([after]);
+    assert.ok(load?.ok);
+    assert.equal(load.table.get('IS_WINDOWS_AUTHENTICATION'), 'true');
+    assert.equal(load.table.get('\uFEFFIS_WINDOWS_AUTHENTICATION'), 'false', 'the glued line itself is left as it was');
   });
 
   void test('input.properties: users and passwords blanked (every line of the key), URLs switched to integratedSecurity=true', () => {
