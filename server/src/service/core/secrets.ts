@@ -4,9 +4,11 @@
  *
  * Secrecy is decided by meaning, not by exact names: a password position (a pool's `<Password>`, a `*_PASS` or
  * `*PASSWORD*` key, a JDBC `password=`), any key or property whose name is a password-like word or a near miss of one
- * (`pasword`, `SSIS_USER_PASWORD`, `ACTIVE_PAS`, `pwd`, `passwd`), the `user:password@` part of an address, and the
- * text that follows an unbraced `;` inside a JDBC password. Each kind lists the secret values of its file
- * (`FileKind.secrets`); the engine then replaces every occurrence of them in outgoing text with `••••`.
+ * (`pasword`, `SSIS_USER_PASWORD`, `ACTIVE_PAS`, `pwd`, `passwd`), the `user:password@` part of an address (and a
+ * "port" that is not a number while it is typed), the text that follows an unbraced `;` inside a JDBC password, and in
+ * the pool file whatever reads as a `<Password>` element in the raw text. Each kind lists the secret values of its file
+ * (`FileKind.secrets`); the engine then replaces every occurrence of them, in any letter case, in outgoing text with
+ * `••••`, together with the secrets of the partner files a cross-file rule reads (its messages quote their values).
  */
 
 export const MASK = '••••';
@@ -73,6 +75,11 @@ export class SecretMask {
     this.values = [...set].sort((a, b) => b.length - a.length);
   }
 
+  /** This mask with more values. */
+  with(values: Iterable<string>): SecretMask {
+    return new SecretMask([...this.values, ...values]);
+  }
+
   get empty(): boolean {
     return this.values.length === 0;
   }
@@ -80,10 +87,12 @@ export class SecretMask {
   mask(text: string): string {
     if (this.values.length === 0 || text.length === 0) return text;
     let out = text;
+    const lower = text.toLowerCase();
     for (const v of this.values) {
-      if (!out.includes(v)) continue;
-      // Short pieces only as whole words (a 2-letter piece must not eat parts of ordinary words).
-      out = v.length >= 4 ? out.split(v).join(MASK) : out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRe(v)}(?![\\p{L}\\p{N}_])`, 'gu'), MASK);
+      if (!lower.includes(v.toLowerCase())) continue;
+      // In any letter case (a host part of an address is shown lower-cased); short pieces only as whole words, in
+      // their own case (a 2-letter piece must not eat parts of ordinary words).
+      out = v.length >= 4 ? out.replace(new RegExp(escapeRe(v), 'giu'), MASK) : out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRe(v)}(?![\\p{L}\\p{N}_])`, 'gu'), MASK);
     }
     return out;
   }

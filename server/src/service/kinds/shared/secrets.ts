@@ -14,6 +14,13 @@ export function jdbcUrlSecrets(url: JdbcUrl): string[] {
   const out: string[] = [];
   const server = url.server?.raw ?? '';
   if (server.includes('@')) out.push(server.slice(0, server.lastIndexOf('@')));
+  // `//:Secr` (`user:password@` with the user left out, or still being typed): the driver reads `:Secr` as the server
+  // name, and what follows the colon may be a password.
+  const colon = server.indexOf(':');
+  if (colon >= 0 && !server.startsWith('[')) {
+    const after = server.slice(colon + 1).split('@')[0]!;
+    if (/[^\d\s]/.test(after)) out.push(after);
+  }
   const port = url.port?.raw ?? '';
   if (port.includes('@')) out.push(port.slice(0, port.lastIndexOf('@')), server);
   // `//sa:Secr` while `user:password@host` is being typed: a port that is not a number may be a password.
@@ -45,12 +52,17 @@ export function propertiesSecrets(parsed: ParsedProperties, isUrlKey: (key: stri
     }
     if (prevEmptySecret && !e.hasSeparator && e.value === '') out.push(e.key);
     prevEmptySecret = false;
-    if (isUrlKey(e.key) || /^jdbc:/i.test(e.value.trim())) out.push(...jdbcUrlSecrets(parseUrl(e.value)));
+    // A JDBC URL anywhere in a value (a key mistyped or glued to the line before it leaves `KEY=jdbc:...` in the value).
+    const at = e.value.search(/jdbc:/i);
+    if (isUrlKey(e.key) || at >= 0) out.push(...jdbcUrlSecrets(parseUrl(at > 0 ? e.value.slice(at) : e.value)));
   }
   return out;
 }
 
-/** The `user:password` part of an address (gadget URLs, `web_server_name`). */
+/**
+ * The `user:password` part of an address (gadget URLs, `web_server_name`), and a "port" that is not a number
+ * (`admin:Secr` while `admin:Secr@host` is being typed, as for JDBC URLs).
+ */
 export function addressSecrets(addresses: Iterable<string>): string[] {
   const out: string[] = [];
   for (const a of addresses) {
@@ -59,6 +71,36 @@ export function addressSecrets(addresses: Iterable<string>): string[] {
     // Without a scheme: `user:pw@host`.
     const at = a.lastIndexOf('@');
     if (!u && at > 0 && !a.slice(0, at).includes('/')) out.push(a.slice(0, at));
+    if (at < 0) {
+      const authority = a.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0]!;
+      const colon = authority.indexOf(':');
+      const port = colon >= 0 && !authority.startsWith('[') ? authority.slice(colon + 1) : '';
+      if (/[^\d\s]/.test(port)) out.push(port);
+    }
+  }
+  return out;
+}
+
+/** The longest raw password content taken from the text (a password is short; this bounds the work per element). */
+const MAX_RAW_PASSWORD = 4096;
+
+/**
+ * The content of every element of an XML text whose name is a secret name (`<Password …>` up to the next `</`),
+ * read from the raw text whatever the tree made of it: in a file broken by an unclosed CDATA section or a `<` inside
+ * the value, the element is not where the model keeps a pool's password, yet messages quoting the text around it
+ * (a pool name, a URL that swallowed the rest of the file) would show it. Linear: one forward scan.
+ */
+export function rawXmlPasswords(text: string): string[] {
+  const out: string[] = [];
+  const open = /<(?:[\w.-]+:)?([\w.-]+)(?:\s[^<>]*)?>/g;
+  let nextClose = -1;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    if (!isSecretName(m[1]!)) continue;
+    const from = m.index + m[0].length;
+    if (nextClose < from) nextClose = text.indexOf('</', from);
+    const end = Math.min(nextClose < 0 ? text.length : nextClose, from + MAX_RAW_PASSWORD);
+    const raw = text.slice(from, end);
+    if (raw.trim()) out.push(raw, raw.replace(/<!\[CDATA\[|\]\]>/g, ''));
   }
   return out;
 }
