@@ -121,6 +121,16 @@ void describe('secrets: shapes the secrets fuzzer found (test/fuzz/jobs/secrets.
     await gone(JS, `var web_server_protocol = "https";\r\nvar web_server_name = "https://admin:${pw}/system";\r\n`);
   });
 
+  void test('a gadget address with a stray character before its scheme: the user:password after "//" is still not shown', async () => {
+    // The URL then has no scheme: its "host" ends at the first '/', and the hover's Path starts with //u:password@.
+    for (const stray of ['\uD800', '1', '"']) {
+      const layout = `<tab>\r\n<id>ece</id>\r\n<gadgets>\r\n<gadget>${stray}https://u:${pw}@lb.example.com/system/templates/finesse/gadget/agent/ece.xml</gadget>\r\n</gadgets>\r\n</tab>\r\n`;
+      const texts = await outgoing(LAYOUT, layout);
+      assert.ok(texts.some((t) => t.includes('- Path: `//')), `the hover shows the path as read:\n${texts.join('\n---\n')}`);
+      await gone(LAYOUT, layout);
+    }
+  });
+
   void test('user:password@ with the user left out: the driver reads ":password" as the server name', async () => {
     await gone(POOL, pool('sa', 'x', `jdbc:sqlserver://:${pw};databaseName=eGActiveDB`));
     await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://:${pw};databaseName=eGActiveDB\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n`);

@@ -53,10 +53,23 @@ export function isSecretName(name: string): boolean {
   return last.length >= 3 && last.length <= 5 && near(last, 'pass', 1) && /^p/.test(last);
 }
 
-/** The `user:password` of a `scheme://user:password@host` address, if any (what must not be shown). */
+/**
+ * The `user:password` before the `@` of an address's authority, if any (what must not be shown): `scheme://u:p@host`,
+ * `//u:p@host`, `u:p@host`, and an address with anything in front of its `//` (a stray character typed before the
+ * scheme, which then reads as no scheme at all: the credentials are still there). The authority starts after the first
+ * `//` written before the first `@` (else at the start) and ends at the first `/`, `?`, `#` or `\`; the user info runs
+ * to its last `@`, as browsers read it. One pass, no backtracking.
+ */
 export function userInfoOf(address: string): string | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(address.trim());
-  return m && m[1] ? m[1] : undefined;
+  const a = address.trim();
+  const firstAt = a.indexOf('@');
+  if (firstAt < 0) return undefined;
+  const slashes = a.indexOf('//');
+  const start = slashes >= 0 && slashes < firstAt ? slashes + 2 : 0;
+  let end = start;
+  while (end < a.length && a[end] !== '/' && a[end] !== '?' && a[end] !== '#' && a[end] !== '\\') end++;
+  const at = a.lastIndexOf('@', end - 1);
+  return at > start ? a.slice(start, at) : undefined;
 }
 
 /** Replaces every occurrence of the given secret values in texts. Values shorter than 2 characters are not masked. */

@@ -68,10 +68,7 @@ export function addressSecrets(addresses: Iterable<string>): string[] {
   for (const a of addresses) {
     const u = userInfoOf(a);
     if (u) out.push(u, ...u.split(':'));
-    // Without a scheme: `user:pw@host`.
-    const at = a.lastIndexOf('@');
-    if (!u && at > 0 && !a.slice(0, at).includes('/')) out.push(a.slice(0, at));
-    if (at < 0) {
+    if (!a.includes('@')) {
       const authority = a.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0]!;
       const colon = authority.indexOf(':');
       const port = colon >= 0 && !authority.startsWith('[') ? authority.slice(colon + 1) : '';
