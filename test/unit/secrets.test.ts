@@ -131,6 +131,27 @@ void describe('secrets: shapes the secrets fuzzer found (test/fuzz/jobs/secrets.
     }
   });
 
+  void test('a gadget URL swallowed by an unclosed CDATA section before it: its user:password is masked where the text is quoted', async () => {
+    await gone(LAYOUT, `<tab>\r\n<id>ece</id<![CDATA[>\r\n<gadgets>\r\n<gadget>https://:${pw}@lb.example.com/system/templates/finesse/gadget/agent/ece.xml</gadget>\r\n</gadgets>\r\n</tab>\r\n`);
+  });
+
+  void test('a JDBC URL split by a separator Java sees in "jdbc:" (a key glued to it): its password is masked in the value Java loads', async () => {
+    await gone(INP, `ACTIVE_DATABASE_URL\u000bjdbc:sqlserver://ece:${pw}@sql.example.com:1433;databaseName=eGActiveDB\r\nACTIVE_USER=sa\r\nACTIVE_PASS=\r\n`);
+    await gone(INP, `ACTIVE_DATABASE_URL\\-->\\=jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDB;trustStorePassword=${pw}\r\nACTIVE_USER=\r\n`);
+  });
+
+  void test('a password typed on the line after its empty key, run into the next line: the unknown key it makes is masked', async () => {
+    await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDB\r\nREPORTS_PASS=\r\n${pw}\fEPORTS_USER=\r\nREPORTS_PASS=\r\n`);
+  });
+
+  void test('a secret line glued to the value before it (its line break lost): masked decoded and in its raw lines (the CLI diff shows those)', async () => {
+    const text = `SSIS_INSTALL_PATH=D:\\utility\\ssis_data\\\r\nSSIS_USER_ID=\u000bMASSIVE\\\\SQLServerSvcACTIVE_PASS=${pw.slice(0, 4)}\\\r\n    ${pw.slice(4)}\r\nSSIS_USER_PASSWORD=\r\n`;
+    await gone(RDB, text);
+    const svc = new EceLanguageService({ log: () => undefined });
+    const masked = svc.maskFor(TextDocument.create(RDB, 'plaintext', 1, text), S)(text);
+    assert.equal(masked, text.replace(pw.slice(0, 4), '••••').replace(pw.slice(4), '••••'));
+  });
+
   void test('user:password@ with the user left out: the driver reads ":password" as the server name', async () => {
     await gone(POOL, pool('sa', 'x', `jdbc:sqlserver://:${pw};databaseName=eGActiveDB`));
     await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://:${pw};databaseName=eGActiveDB\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n`);

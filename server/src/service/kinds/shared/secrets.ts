@@ -40,8 +40,18 @@ export function jdbcUrlSecrets(url: JdbcUrl): string[] {
   return out;
 }
 
-/** In a properties file: values of secret keys, URL secrets, and a bare line right after an empty secret (a password typed on the next line). */
-export function propertiesSecrets(parsed: ParsedProperties, isUrlKey: (key: string) => boolean, parseUrl: (text: string) => JdbcUrl): string[] {
+/** A secret name followed by `=` or `:` inside a value (a line glued to the one before it: `…SvcACTIVE_PASS=pw`). */
+const GLUED_ASSIGNMENT = /(?<![\w.-])([\w.-]+)[ \t\f]*[=:]/g;
+
+/**
+ * In a properties file: values of secret keys, URL secrets, the line right after an empty secret (a password typed on
+ * the next line, as Java reads it: a bare key, or a key with whatever the line runs into when its line break is lost),
+ * and a secret assignment glued inside another entry's value that is no URL (its line break lost): the rest of that
+ * value, decoded and as its raw lines (a diff shows those). A JDBC URL is looked for in the value and also across a
+ * separator that split it (`KEY<VT>jdbc:sqlserver://…`, `KEY\=jdbc:…`: Java's key then ends in `jdbc`, its value is
+ * the rest); a URL's own password properties are its URL secrets.
+ */
+export function propertiesSecrets(parsed: ParsedProperties, isUrlKey: (key: string) => boolean, parseUrl: (text: string) => JdbcUrl, isKnownKey: (key: string) => boolean): string[] {
   const out: string[] = [];
   let prevEmptySecret = false;
   for (const e of parsed.entries) {
@@ -50,12 +60,34 @@ export function propertiesSecrets(parsed: ParsedProperties, isUrlKey: (key: stri
       prevEmptySecret = e.value.trim() === '';
       continue;
     }
-    if (prevEmptySecret && !e.hasSeparator && e.value === '') out.push(e.key);
+    if (prevEmptySecret && (e.value === '' ? !e.hasSeparator : !isKnownKey(e.key))) out.push(e.key);
     prevEmptySecret = false;
     // A JDBC URL anywhere in a value (a key mistyped or glued to the line before it leaves `KEY=jdbc:...` in the value).
     const at = e.value.search(/jdbc:/i);
-    if (isUrlKey(e.key) || at >= 0) out.push(...jdbcUrlSecrets(parseUrl(at > 0 ? e.value.slice(at) : e.value)));
+    const url = at >= 0 ? e.value.slice(at) : /jdbc$/i.test(e.key) ? `jdbc:${e.value}` : isUrlKey(e.key) ? e.value : undefined;
+    if (url !== undefined) {
+      out.push(...jdbcUrlSecrets(parseUrl(url)));
+      continue;
+    }
+    for (const m of e.value.matchAll(GLUED_ASSIGNMENT)) {
+      if (!isSecretName(m[1]!)) continue;
+      const from = m.index + m[0].length;
+      const raw = parsed.text.slice(e.valueText.toRaw(from), e.valueEnd);
+      out.push(e.value.slice(from), ...raw.split(/\\?(?:\r\n|\r|\n)[ \t\f]*/));
+      break;
+    }
   }
+  return out;
+}
+
+/**
+ * The `user:password` of every `//user:password@` in a raw text, whatever the parser made of the text around it (an
+ * unclosed CDATA section or comment before a gadget URL swallows it into another element's text, which a message then
+ * quotes). Linear: a user info holds no `/`, so each try ends at the next slash.
+ */
+export function rawAddressSecrets(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\/\/([^\s/?#@<>"'`]+)@/g)) out.push(m[1]!, ...m[1]!.split(':'));
   return out;
 }
 
