@@ -1,6 +1,8 @@
 /**
  * Keeps the generated parts of package.json and README.md in step with the code:
- * - package.json `ece.rules`: one property per rule id (description and default), so VS Code completes ids;
+ * - package.json `ece.rules` (in the "Rules" section of `contributes.configuration`): one property per rule id, with
+ *   the levels as its enum, its description, its default and a link to its page (a `command:` link, which the
+ *   settings editor follows: the pages ship inside the extension), so VS Code completes ids and values;
  * - README.md between `<!-- rules:start -->` and `<!-- rules:end -->`: the rule table, linking docs/rules/;
  * - README.md between `<!-- commands:start -->` and `<!-- commands:end -->`: the contributed commands.
  * usage: node --import tsx scripts/sync-manifest.ts [--check]   (--check: exit 1 when anything is out of date)
@@ -10,7 +12,7 @@ import { allRules } from '../server/src/service/core/engine';
 
 interface Manifest {
   contributes: {
-    configuration: { properties: Record<string, { properties?: unknown }> };
+    configuration: Array<{ title: string; properties: Record<string, { properties?: unknown }> }>;
     commands: Array<{ command: string; title: string; category?: string; description?: string }>;
   };
 }
@@ -34,8 +36,21 @@ function sync(file: string, next: string, original: string): void {
 const pkgText = readFileSync('package.json', 'utf8');
 const pkg = JSON.parse(pkgText) as Manifest;
 const props: Record<string, unknown> = {};
-for (const r of rules) props[r.id] = { type: 'string', enum: levels, description: `${r.description} (default: ${r.defaultSeverity})` };
-pkg.contributes.configuration.properties['ece.rules']!.properties = props;
+/** `command:ece.showRuleDoc?["<id>"]`, URI-encoded as the settings editor expects. */
+const pageLink = (id: string) => `command:ece.showRuleDoc?${encodeURIComponent(JSON.stringify([id]))}`;
+for (const r of rules) {
+  props[r.id] = {
+    type: 'string',
+    enum: levels,
+    markdownDescription: `${r.description.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)} (default: ${r.defaultSeverity}) [Rule page](${pageLink(r.id)})`,
+  };
+}
+const section = pkg.contributes.configuration.find((s) => 'ece.rules' in s.properties);
+if (!section) {
+  console.error('package.json: no contributes.configuration section holds ece.rules');
+  process.exit(1);
+}
+section.properties['ece.rules']!.properties = props;
 sync('package.json', JSON.stringify(pkg, null, 2) + '\n', pkgText);
 
 const readme = readFileSync('README.md', 'utf8');

@@ -119,10 +119,10 @@ export function propertiesSplit(text, iters, maxMs = 30000) {
   }, iters, maxMs);
 }
 
-/** The floor of a file kind: its name and timing (XML kinds: fxp validate + parse; JS: acorn; properties: line split). */
+/** The floor of a file kind: its name and timing (XML kinds: fxp validate + parse; JS: acorn; properties and batch: line split). */
 export function floorFor(kind, text, iters) {
   if (kind === 'connpool' || kind === 'webconfig' || kind === 'finesse') return { name: 'fast-xml-parser validate + parse', ...fxpValidateParse(text, iters) };
   if (kind === 'ecejs') return { name: 'acorn parse', ...acornParse(text, iters) };
-  if (kind === 'reportsdb' || kind === 'indexstats') return { name: 'line split at = (no escapes)', ...propertiesSplit(text, iters) };
+  if (kind === 'reportsdb' || kind === 'indexstats' || kind === 'batch') return { name: 'line split at = (no escapes)', ...propertiesSplit(text, iters) };
   return null;
 }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { Requests } from '../../server/src/protocol';
 
 export const ZIP_ENTRY_SCHEME = 'ece-zip';
 
@@ -13,7 +14,7 @@ export function registerZipEntries(context: vscode.ExtensionContext, client: () 
     async provideTextDocumentContent(uri) {
       const c = client();
       if (!c) return '';
-      const text = await c.sendRequest<string | null>('ece/zipEntryText', { uri: uri.toString(true) });
+      const text = await c.sendRequest(Requests.zipEntryText, { uri: uri.toString(true) });
       return text ?? '(This entry of deployment.zip is not known to ECE Config any more: run ECE: Check Workspace.)';
     },
   };

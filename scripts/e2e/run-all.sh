@@ -4,7 +4,8 @@
 #   2. package the extension (npm run package -> dist/ece-config.vsix)
 #   3. install the .vsix into a fresh per-run extensions dir of code-server
 #   4. extension tests (mocha, test/e2e/suite) in code-server's extension host, against the INSTALLED extension
-#   5. UI check with Playwright + Chromium: the Problems panel lists a pool-file mistake with its rule id
+#   5. UI checks with Playwright + Chromium: the Problems panel lists a pool-file mistake with its rule id; on a copy of
+#      the example home: Problems panel, hover, quick-fix menu, conversion preview (screenshots checked for their text)
 #   6. grammar tests (vscode-tmgrammar-test, test/grammar)
 #   7. Neovim's built-in LSP client against dist/server.js --stdio (test/nvim)
 # Every process it starts is killed on exit; state lives in fresh per-run dirs (.e2e/run, TMPDIR inside it);
@@ -103,6 +104,10 @@ if want ui; then
   mkdir -p "$UIWS"
   cp test/e2e/fixtures/ui/egpl_ds_connpool_map.xml "$UIWS/"
   if run_group node test/e2e/ui-problems.js "http://127.0.0.1:$PORT" "$UIWS" "$OUT"; then record "UI check" 1 0; else record "UI check" 0 1; fi
+  step "UI check (Playwright + Chromium): the example home (Problems panel, hover, quick fixes, conversion preview)"
+  UIHOME=$RUN/ui-home
+  rm -rf "$UIHOME"; cp -r examples/ece-home "$UIHOME"
+  if run_group node test/e2e/ui-home.js "http://127.0.0.1:$PORT" "$UIHOME" "$OUT"; then record "UI check (example home)" 1 0; else record "UI check (example home)" 0 1; fi
 fi
 stop_started
 

@@ -21,16 +21,13 @@ import { EceLanguageService, FIX_ALL_KIND } from './service/core/engine';
 import { normalizeSettings, type Settings } from './service/core/settings';
 import { DiagnosticsPublisher } from './publisher';
 import { copyPoolIntoZip } from './node/convertWindowsAuth';
+import { canonicalZipEntryUri } from './node/deploymentZip';
 import { WorkerRegexRunner } from './node/regexRunner';
 import { nodeFileSystemProbe } from './node/fileSystemProbe';
-import { registerCommands, ServerCommands } from './commands';
+import { registerCommands } from './commands';
 import { WorkspaceSession } from './node/workspace';
-import {
-  CHECK_WORKSPACE_REQUEST,
-  WINDOWS_AUTH_EDIT_REQUEST,
-  WINDOWS_AUTH_ZIP_REQUEST,
-  workspaceRequestHandlers,
-} from './node/workspaceRequests';
+import { workspaceRequestHandlers } from './node/workspaceRequests';
+import { Notifications, Requests, ServerCommands, type CheckWorkspaceResult } from './protocol';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -38,7 +35,14 @@ const log = (m: string) => connection.console.log(m);
 
 const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
 const regexRunner = new WorkerRegexRunner();
-const service = new EceLanguageService({ log, docsBase: pathToFileURL(docsDir).href, regexRunner, fileSystem: nodeFileSystemProbe() });
+const service = new EceLanguageService({
+  log,
+  docsBase: pathToFileURL(docsDir).href,
+  regexRunner,
+  fileSystem: nodeFileSystemProbe(),
+  // Editors hide a file's byte order mark, and the session drops it from the files it loads (see WorkspaceSession).
+  byteOrderMarkRemoved: (uri: string): boolean => session.byteOrderMarkRemoved(uri),
+});
 connection.onShutdown(() => regexRunner.dispose());
 
 let hasConfigurationCapability = false;
@@ -74,7 +78,7 @@ async function refreshWorkspaceSettings(): Promise<void> {
 }
 
 /** The ECE home(s) under the workspace folders, as one configuration for the cross-file rules. */
-const session = new WorkspaceSession(service, () => workspaceSettings);
+const session: WorkspaceSession = new WorkspaceSession(service, () => workspaceSettings);
 /** Diagnostics of every known ECE file, open or not (see publisher.ts). */
 const publisher = new DiagnosticsPublisher({
   service,
@@ -108,6 +112,9 @@ async function loadFolders(folders: string[], title: string, rescan = false): Pr
     const ms = Math.round(performance.now() - started);
     const notRead = r.skipped.length + r.errors.length;
     log(`${title}: ${r.files.length} ECE file${r.files.length === 1 ? '' : 's'} loaded from ${folders.length} folder${folders.length === 1 ? '' : 's'} in ${ms} ms${notRead ? `; ${notRead} not read` : ''}`);
+    for (const n of [...r.skipped, ...r.errors].slice(0, 20)) log(`  not read: ${n.path}: ${n.message}`);
+    if (notRead > 20) log(`  ... and ${notRead - 20} more not read`);
+    void connection.sendNotification(Notifications.workspaceLoaded, { files: session.model.all().length });
     return { files: r.files.length, notRead };
   } finally {
     progress?.done();
@@ -173,7 +180,10 @@ connection.onDidChangeConfiguration((change) => {
   })();
 });
 
-documents.onDidOpen((e) => publisher.schedule(e.document.uri, 0));
+documents.onDidOpen((e) => {
+  publisher.schedule(e.document.uri, 0);
+  void session.documentOpened(e.document.uri).then(revalidate, (err: unknown) => log(String(err)));
+});
 documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 documents.onDidClose((e) => {
   // The findings stay: they go back to the file on disk (or go away if it is gone or no ECE file).
@@ -186,19 +196,19 @@ connection.onDidChangeWatchedFiles((p) => {
   void session.watchedFilesChanged(p.changes).then(revalidate, (err: unknown) => log(String(err)));
 });
 
-const workspaceHandlers = workspaceRequestHandlers(service, documents, () => workspaceSettings);
-connection.onRequest(WINDOWS_AUTH_EDIT_REQUEST, workspaceHandlers.windowsAuthEdit);
-connection.onRequest(WINDOWS_AUTH_ZIP_REQUEST, workspaceHandlers.windowsAuthZip);
+const workspaceHandlers = workspaceRequestHandlers(service, documents, () => workspaceSettings, log);
+connection.onRequest(Requests.windowsAuthEdit, workspaceHandlers.windowsAuthEdit);
+connection.onRequest(Requests.windowsAuthZip, workspaceHandlers.windowsAuthZip);
 /**
  * Check Workspace: reads every ECE file under the folders again from disk (files changed outside the editor while no
  * watcher saw it, files gone), publishes their findings, and answers with a count per file.
  */
-connection.onRequest(CHECK_WORKSPACE_REQUEST, async (p: { roots?: string[] }) => checkWorkspaceNow(p?.roots?.length ? p.roots : roots));
+connection.onRequest(Requests.checkWorkspace, async (p) => checkWorkspaceNow(p?.roots?.length ? p.roots : roots));
 
-async function checkWorkspaceNow(folders: string[]): Promise<Array<{ uri: string; count: number; errors: number }>> {
+async function checkWorkspaceNow(folders: string[]): Promise<CheckWorkspaceResult> {
   await loadFolders(folders, 'ECE Config: checking the workspace', true);
   // The counts are those of the live model (what is published): editor text for open documents, disk for the rest.
-  const out: Array<{ uri: string; count: number; errors: number }> = [];
+  const out: CheckWorkspaceResult = [];
   for (const f of session.model.all()) {
     const doc = documents.get(f.uri) ?? TextDocument.create(f.uri, f.kind, f.version, f.text);
     const d = service.diagnostics(doc, await settingsFor(f.uri));
@@ -269,7 +279,9 @@ registerCommands(connection, {
     revalidate(await session.watchedFilesChanged([{ uri: zipUri, type: 2 }]));
     return r;
   },
-  zipEntryText: (uri) => session.model.get(uri)?.text,
+  zipEntryText: (uri) => session.model.get(canonicalZipEntryUri(uri))?.text,
+  workspaceFile: (uri) => session.model.get(uri),
+  workspaceHasEceFiles: () => session.model.all().length > 0,
 });
 
 process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? String(e)}`));

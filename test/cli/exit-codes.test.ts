@@ -137,11 +137,11 @@ void describe('exit codes of check', () => {
     try {
       const lax = spawnCli(['check', 'h'], { cwd: t.dir });
       assert.equal(lax.code, 0);
-      assert.equal(lax.stderr, "ece-config: warning: h/.vscode/settings.json: ece.alwayson: unknown setting (did you mean 'ece.alwaysOn'?); it is ignored\n");
+      assert.equal(lax.stderr, 'ece-config: warning: h/.vscode/settings.json: ece.alwayson: unknown setting (did you mean "ece.alwaysOn"?); it is ignored\n');
       assert.equal(spawnCli(['check', '--strict', 'h'], { cwd: t.dir }).code, 2);
       const rule = spawnCli(['check', '--strict', '--rule', 'ecejs/protocol-not-http=off', 'k'], { cwd: t.dir });
       assert.equal(rule.code, 2);
-      assert.match(rule.stderr, /^ece-config: warning: --rule: unknown rule id 'ecejs\/protocol-not-http' \(did you mean 'ecejs\/protocol-not-https'\?\); it is ignored$/m);
+      assert.match(rule.stderr, /^ece-config: warning: --rule: unknown rule id "ecejs\/protocol-not-http" \(did you mean "ecejs\/protocol-not-https"\?\); it is ignored$/m);
       const broken = spawnCli(['check', 'k'], { cwd: t.dir });
       assert.equal(broken.code, 2);
       assert.match(broken.stderr, /^ece-config: k\/\.vscode\/settings\.json:1:19: not valid JSON with comments \(InvalidSymbol\); the rest of the file is used$/m);
@@ -170,8 +170,8 @@ void describe('exit codes of convert-windows-auth', () => {
       const before = fs.readFileSync(input);
       const pending = spawnCli(['convert-windows-auth', '--check', 'home'], { cwd: ex.dir });
       assert.equal(pending.code, 1);
-      assert.match(pending.stdout, /^3 files would change\.$/m);
-      assert.equal(pending.stderr, 'ece-config: 3 files would change: this ECE home is not yet on Windows authentication\n');
+      assert.match(pending.stdout, /^4 files would change\.$/m);
+      assert.equal(pending.stderr, 'ece-config: 4 files would change: this ECE home is not yet on Windows authentication\n');
       assert.deepEqual(fs.readFileSync(input), before, '--check writes nothing');
       assert.equal(spawnCli(['convert-windows-auth', 'home'], { cwd: ex.dir }).code, 0);
       const done = spawnCli(['convert-windows-auth', '--check', 'home'], { cwd: ex.dir });
@@ -202,8 +202,10 @@ void describe('convert-windows-auth --format json and settings', () => {
       const plan = await runCli(['convert-windows-auth', '--check', '--format', 'json', 'home'], { cwd: ex.dir });
       assert.equal(plan.code, 1);
       const p = JSON.parse(plan.stdout) as ConvertJson;
-      assert.deepEqual([p.version, p.check, p.dryRun, p.ok, p.pending], [1, true, true, true, 3]);
+      assert.deepEqual([p.version, p.check, p.dryRun, p.ok, p.pending], [1, true, true, true, 4]);
       assert.deepEqual(p.files.map((f) => [f.path, f.kind, f.written, f.changes.length]), [
+        // IS_WINDOWS_AUTHENTICATION=true with two trailing blanks Java keeps: set to exactly true
+        ['home/ReportsDB Utility (SQL Server Always On)/reportsdb_utility.properties', 'reportsdb', false, 1],
         ['home/UpdateDBIndexStats/input.properties', 'indexstats', false, 2],
         ['home/eService/installation/dataaccess/egpl_ds_connpool_map.xml', 'connpool', false, 5],
       ]);
@@ -211,7 +213,7 @@ void describe('convert-windows-auth --format json and settings', () => {
       const done = await runCli(['convert-windows-auth', '--format', 'json', 'home'], { cwd: ex.dir });
       assert.equal(done.code, 0);
       const d = JSON.parse(done.stdout) as ConvertJson;
-      assert.deepEqual([d.check, d.dryRun, d.ok, d.pending, d.files.every((f) => f.written)], [false, false, true, 3, true]);
+      assert.deepEqual([d.check, d.dryRun, d.ok, d.pending, d.files.every((f) => f.written)], [false, false, true, 4, true]);
       for (const out of [plan.stdout, done.stdout]) assert.ok(!out.includes('36423441363'), 'a pool password is printed');
     } finally {
       ex.remove();
@@ -223,14 +225,14 @@ void describe('convert-windows-auth --format json and settings', () => {
     try {
       fs.writeFileSync(path.join(ex.home, '.vscode', 'settings.json'), '// not the index statistics utility\n{ "ece.files.indexstats": [], }');
       const own = JSON.parse((await runCli(['convert-windows-auth', '--check', '--format', 'json', 'home'], { cwd: ex.dir })).stdout) as ConvertJson;
-      assert.deepEqual(own.files.map((f) => f.kind), ['connpool']);
+      assert.deepEqual(own.files.map((f) => f.kind), ['reportsdb', 'connpool']);
       fs.writeFileSync(path.join(ex.dir, 'plain.json'), '{}');
       const given = JSON.parse((await runCli(['convert-windows-auth', '--check', '--format', 'json', '--settings', 'plain.json', 'home'], { cwd: ex.dir })).stdout) as ConvertJson;
-      assert.deepEqual(given.files.map((f) => f.kind), ['indexstats', 'connpool']);
+      assert.deepEqual(given.files.map((f) => f.kind), ['reportsdb', 'indexstats', 'connpool']);
       fs.writeFileSync(path.join(ex.dir, 'typo.json'), '{ "ece.filez": {} }');
       const strict = await runCli(['convert-windows-auth', '--dry-run', '--strict', '--settings', 'typo.json', 'home'], { cwd: ex.dir });
       assert.equal(strict.code, 2);
-      assert.equal(strict.stderr, "ece-config: warning: typo.json: ece.filez: unknown setting (did you mean 'ece.files'?); it is ignored");
+      assert.equal(strict.stderr, 'ece-config: warning: typo.json: ece.filez: unknown setting (did you mean "ece.files"?); it is ignored');
     } finally {
       ex.remove();
     }

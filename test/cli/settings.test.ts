@@ -149,10 +149,10 @@ void describe('settings per ECE home', () => {
       fs.writeFileSync(path.join(ex.home, '.vscode', 'settings.json'), '{ "ece.rules": { "jdbc/invalid-prot": "off", "jdbc/invalid-port": "loud" }, "ece.listenerNames": "ag1", "ece.loadBalncerHost": "x", "editor.tabSize": 2 }');
       const r = await runCli(['check', '--format', 'json', 'a'], { cwd: ex.dir });
       const expected = [
-        "a/.vscode/settings.json: ece.rules: unknown rule id 'jdbc/invalid-prot' (did you mean 'jdbc/invalid-port'?); it is ignored",
-        "a/.vscode/settings.json: ece.rules: the level of 'jdbc/invalid-port' must be one of error, warning, information, hint, off, not 'loud'; it is ignored",
+        'a/.vscode/settings.json: ece.rules: unknown rule id "jdbc/invalid-prot" (did you mean "jdbc/invalid-port"?); it is ignored',
+        'a/.vscode/settings.json: ece.rules: the level of "jdbc/invalid-port" must be one of error, warning, information, hint, off, not "loud"; it is ignored',
         'a/.vscode/settings.json: ece.listenerNames: must be an array of strings, not a string; the default is used',
-        "a/.vscode/settings.json: ece.loadBalncerHost: unknown setting (did you mean 'ece.loadBalancerHost'?); it is ignored",
+        'a/.vscode/settings.json: ece.loadBalncerHost: unknown setting (did you mean "ece.loadBalancerHost"?); it is ignored',
       ];
       assert.equal(r.stderr, expected.map((e) => `ece-config: warning: ${e}`).join('\n'));
       const json = JSON.parse(r.stdout) as JsonReport;

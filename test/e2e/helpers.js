@@ -105,9 +105,25 @@ function waitForConfigChange(section, ms = 10000) {
   });
 }
 
+/**
+ * The URI of a path as the CLI names it: a plain file, or `<zip>!/<entry>` for the pool file inside deployment.zip,
+ * which the server publishes (and the client shows read-only) under the `ece-zip:` scheme.
+ */
+function uriOfReportPath(file) {
+  const vscode = vs();
+  return file.includes('!/') ? vscode.Uri.from({ scheme: 'ece-zip', path: file.split(path.sep).join('/') }) : vscode.Uri.file(file);
+}
+
+/** The key both reports use for a URI of the Problems panel: its path, with `!/` for a zip entry; undefined for others. */
+function reportPathOfUri(uri) {
+  if (uri.scheme === 'file') return uri.fsPath;
+  if (uri.scheme === 'ece-zip') return path.resolve(uri.path);
+  return undefined;
+}
+
 async function open(file) {
   const vscode = vs();
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const doc = await vscode.workspace.openTextDocument(uriOfReportPath(file));
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   return { doc, editor, uri: doc.uri };
 }
@@ -160,7 +176,85 @@ function rangeOf(doc, needle, from = 0) {
 
 const fmtRange = (r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
+const SEVERITY = { error: 0, warning: 1, information: 2, hint: 3 };
+const SOURCE = 'ece';
+
+/** `rule@range#severity`, the one shape both sides are compared in. */
+const findingKey = (code, r, sev) => `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}#${sev}`;
+
+/**
+ * What the packaged CLI (dist/cli.js of the installed extension) reports for `home` with its .vscode settings:
+ * absolute path → sorted finding keys, for every file that has findings.
+ */
+function cliReport(home) {
+  const cp = require('child_process');
+  const cli = path.join(getExtension().extensionUri.fsPath, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is not packaged`);
+  const args = [cli, 'check', '--format', 'json'];
+  const settings = path.join(home, '.vscode', 'settings.json');
+  if (fs.existsSync(settings)) args.push('--settings', settings);
+  args.push('.');
+  const r = cp.spawnSync(process.execPath, args, { cwd: home, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 60000 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`cli exit ${r.status}: ${r.stderr}`);
+  const out = JSON.parse(r.stdout);
+  const byFile = new Map();
+  for (const f of out.files) {
+    const keys = f.diagnostics.map((d) => findingKey(d.code, d.range, SEVERITY[d.severity])).sort();
+    if (keys.length) byFile.set(path.resolve(home, f.path), keys);
+  }
+  return byFile;
+}
+
+/**
+ * What the Problems panel holds from this extension (`vscode.languages.getDiagnostics()`): path → sorted keys, the
+ * entries of deployment.zip (`ece-zip:` URIs) included, under the same `<zip>!/<entry>` path the CLI prints.
+ */
+function problemsPanel() {
+  const byFile = new Map();
+  for (const [uri, list] of vs().languages.getDiagnostics()) {
+    const file = reportPathOfUri(uri);
+    if (file === undefined) continue;
+    const keys = list.filter((d) => d.source === SOURCE).map((d) => findingKey(ruleOf(d), d.range, d.severity)).sort();
+    if (keys.length) byFile.set(file, keys);
+  }
+  return byFile;
+}
+
+/** The differences between two path → keys maps, in words (empty when equal). */
+function diffReports(want, have, base) {
+  const out = [];
+  for (const f of new Set([...want.keys(), ...have.keys()])) {
+    const w = (want.get(f) || []).join(', ');
+    const g = (have.get(f) || []).join(', ');
+    if (w !== g) out.push(`${path.relative(base, f)}:\n    CLI:      [${w}]\n    Problems: [${g}]`);
+  }
+  return out;
+}
+
+/**
+ * Waits (on diagnostics events, with a deadline) until the Problems panel holds exactly what `ece-config check`
+ * reports for the home, every file, open or not; fails with the differences.
+ */
+async function waitProblemsEqualCli(home, what, ms = 60000) {
+  const want = cliReport(home);
+  if (want.size === 0) throw new Error('the CLI found no findings: the example home is expected to have some');
+  const vscode = vs();
+  let last = [];
+  await new Promise((resolve, reject) => {
+    const check = () => {
+      last = diffReports(want, problemsPanel(), home);
+      if (last.length === 0) { finish(); resolve(); }
+    };
+    const timer = setTimeout(() => { finish(); reject(new Error(`${what}: the Problems panel differs from ece-config check after ${ms} ms:\n  ${last.join('\n  ')}`)); }, ms);
+    const sub = vscode.languages.onDidChangeDiagnostics(check);
+    const finish = () => { clearTimeout(timer); sub.dispose(); };
+    check();
+  });
+  return want;
+}
+
 module.exports = {
+  SEVERITY, cliReport, uriOfReportPath, reportPathOfUri, problemsPanel, diffReports, waitProblemsEqualCli,
   EXTENSION_ID, readRunConfig, workspaceDir, wsPath, ruleOf, describeDiagnostics, poll, waitForDiagnostics, waitForRules,
   waitForDocument, waitForConfigChange, open, closeAll, getExtension, quickFixesFor, hoverText, setRules, rangeOf, fmtRange,
 };

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { canonicalUri } from '../../server/src/service/workspace/model';
+import { Requests } from '../../server/src/protocol';
 import { startClient, type TestClient } from './client';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -90,6 +91,22 @@ describe('the ECE home in the editor', () => {
     assert.ok([...counts.values()].every((n) => n === 1), JSON.stringify([...counts]));
   });
 
+  test('ece/documentInfo: the kind the server detects and the settings in effect, for the client\'s context keys and status item', async () => {
+    const pool = pathToFileURL(path.join(home, 'eService', 'installation', 'dataaccess', 'egpl_ds_connpool_map.xml')).href;
+    const info = await c.conn.sendRequest(Requests.documentInfo, { uri: pool });
+    assert.equal(info.kind, 'connpool');
+    assert.equal(info.label, 'connection pool file');
+    assert.equal(info.workspaceHasEceFiles, true);
+    assert.deepEqual(info.settings.slice(0, 3), [
+      { name: 'Listener names', value: 'ece-ag-listener.massivedynamic.com' },
+      { name: 'Always On', value: 'yes' },
+      { name: 'Load balancer', value: 'ece.massivedynamic.com' },
+    ]);
+    assert.equal(info.problems, cliFindings(home).get(canonicalUri(pool))!.length, 'the findings of the closed file, as published');
+    const other = await c.conn.sendRequest(Requests.documentInfo, { uri: pathToFileURL(path.join(home, '.vscode', 'settings.json')).href });
+    assert.deepEqual(other, { kind: null, label: null, settings: [], problems: 0, workspaceHasEceFiles: true });
+  });
+
   test('open, edit and close: the edit shows, and after closing the findings are the disk version again, not gone', async () => {
     const file = path.join(home, 'eService', 'templates', 'finesse', 'gadget', 'agent', 'ece_config.js');
     const uri = pathToFileURL(file).href;
@@ -148,6 +165,14 @@ describe('the ECE home in the editor', () => {
     const zipPath = path.join(home, 'service', 'lib', 'deployment.zip');
     const entryUri = `ece-zip:${pathToFileURL(zipPath).href.slice(5)}!/dataaccess/egpl_ds_connpool_map.xml`;
     assert.ok((panel(c).get(entryUri) ?? []).length > 0, 'the zip copy has findings');
+    // The read-only view asks for the entry's text with the URI VS Code made of it: `ece-zip:/…` (no empty authority,
+    // from Uri.toString(true)) or with the `!` percent-encoded (Uri.toString()); all three spellings name the same entry.
+    const vscodeSpelling = entryUri.replace(/^ece-zip:\/\/\//, 'ece-zip:/');
+    const text = await c.conn.sendRequest(Requests.zipEntryText, { uri: entryUri });
+    assert.ok(typeof text === 'string' && text.includes('<Url'), 'the entry text is served');
+    assert.equal(await c.conn.sendRequest(Requests.zipEntryText, { uri: vscodeSpelling }), text);
+    assert.equal(await c.conn.sendRequest(Requests.zipEntryText, { uri: vscodeSpelling.replace('!/', '%21/') }), text);
+    assert.equal(await c.conn.sendRequest(Requests.zipEntryText, { uri: `${vscodeSpelling}.missing` }), null);
     const differs = () => (panel(c).get(canonicalUri(poolUri)) ?? []).filter((x) => x.startsWith('connpool/deployment-zip-differs'));
     assert.equal(differs().length, 1);
     const r = (await c.conn.sendRequest('workspace/executeCommand', { command: 'ece.server.copyPoolIntoZip', arguments: [poolUri, pathToFileURL(zipPath).href] })) as { ok: boolean; message: string };
@@ -165,5 +190,61 @@ describe('the ECE home in the editor', () => {
     assert.deepEqual(shown, cli);
     const last = (uri: string): PublishDiagnosticsParams | undefined => [...c.published].reverse().find((p) => canonicalUri(p.uri) === uri);
     for (const k of cli.keys()) assert.ok(last(k), k);
+  });
+});
+
+describe('a byte order mark the editor hides', () => {
+  let dir: string;
+  let file: string;
+  let uri: string;
+  let c: TestClient;
+  const BOM_ID = 'properties/byte-order-mark';
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ece-lsp-bom-'));
+    const folder = path.join(dir, 'home', 'ReportsDB Utility');
+    fs.mkdirSync(folder, { recursive: true });
+    file = path.join(folder, 'reportsdb_utility.properties');
+    uri = pathToFileURL(file).href;
+    fs.copyFileSync(path.join(REPO, 'examples', 'ece-home', 'ReportsDB Utility (SQL Server Always On)', 'reportsdb_utility.properties'), file);
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/^(?:[#!][^\n]*\n|\s*\n)*/, '');
+    fs.writeFileSync(file, '\uFEFF' + text); // a setting on the first line: Java loses that key
+    c = await startClient({}, { folders: [pathToFileURL(dir).href] });
+    await settled(c);
+  });
+  after(async () => {
+    await c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a closed file: published at the position the CLI gives (the loader drops the mark, the rule is told)', () => {
+    const shown = panel(c).get(canonicalUri(uri)) ?? [];
+    const cli = cliFindings(dir).get(canonicalUri(uri)) ?? [];
+    assert.ok(cli.some((x) => x.startsWith(`${BOM_ID}@0:0-0:`)), cli.join(', '));
+    assert.deepEqual(shown, cli);
+  });
+
+  test('open without the mark (as VS Code sends it): still reported, with no text edit offered; saved without it: gone', async () => {
+    const text = fs.readFileSync(file, 'utf8').slice(1);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'properties', version: 1, text } });
+    // (the same findings as the disk version's are not sent again: the last publish is what the panel shows)
+    await settled(c);
+    const p1 = [...c.published].reverse().find((p) => canonicalUri(p.uri) === canonicalUri(uri))!;
+    const d = p1.diagnostics.find((x) => x.code === BOM_ID);
+    assert.ok(d, p1.diagnostics.map(fmt).join(', '));
+    assert.deepEqual(p1.diagnostics.map(fmt).sort(), cliFindings(dir).get(canonicalUri(uri)));
+    assert.deepEqual(panel(c).get(canonicalUri(uri)), cliFindings(dir).get(canonicalUri(uri)));
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as Array<{ title: string; edit?: unknown; command?: unknown }>;
+    assert.ok(!actions.some((a) => /byte order mark/i.test(a.title)), actions.map((a) => a.title).join(' | '));
+    // "Save with Encoding" > "UTF-8": the same text on disk, now without the mark; the watcher reports the change
+    const n = c.published.length;
+    fs.writeFileSync(file, text);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    const p2 = await c.waitForDiagnostics(uri, (p) => c.published.indexOf(p) >= n);
+    assert.ok(!p2.diagnostics.some((x) => x.code === BOM_ID), p2.diagnostics.map(fmt).join(', '));
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 });

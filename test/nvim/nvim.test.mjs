@@ -16,7 +16,7 @@ const server = process.env.ECE_NVIM_SERVER || join(repo, 'dist', 'server.js');
 const codeOf = (d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code);
 
 /** Opens a copy of `fixture` at `rel` (path parts) inside a fresh ECE home in headless Neovim; returns what it received. */
-function runNvim(fixture, rel) {
+function runNvim(fixture, rel, extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ece-nvim-'));
   const file = join(dir, ...rel);
   mkdirSync(dirname(file), { recursive: true });
@@ -24,7 +24,7 @@ function runNvim(fixture, rel) {
   const out = join(dir, 'received.json');
   const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(here, 'diagnostics.lua')}`, file], {
     cwd: dir, encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ECE_NVIM_SERVER: server, ECE_NVIM_OUT: out, ECE_NVIM_ROOT: dir },
+    env: { ...process.env, ECE_NVIM_SERVER: server, ECE_NVIM_OUT: out, ECE_NVIM_ROOT: dir, ...extraEnv },
   });
   const received = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
   const text = readFileSync(file, 'utf8');
@@ -69,5 +69,26 @@ describe('Neovim LSP client', () => {
       { code: 'properties/unknown-escape', range: at('\\E'), severity: 1 },
       { code: 'properties/unknown-escape', range: at('\\e'), severity: 1 },
     ]);
+  });
+
+  test('runs ece.server.restrictFraming through workspace/executeCommand: the server applies the edit to the buffer', () => {
+    const fixture = join(here, 'fixtures', 'web.config');
+    const command = JSON.stringify({ command: 'ece.server.restrictFraming', arguments: ['$URI', 'massivedynamic.com'] });
+    const { r, received, text } = runNvim(fixture, ['inetpub', 'ece', 'web.config'], { ECE_NVIM_COMMAND: command });
+    assert.ok(received, `nvim wrote its result (exit ${r.status}); stderr: ${r.stderr}`);
+    assert.equal(received.ok, true, received.message);
+    assert.ok(received.diagnostics.some((d) => codeOf(d) === 'webconfig/framing-allowed-from-any-domain'), 'the shipped pattern is reported first');
+    const before = text.split(/\r?\n/);
+    const patterns = before.filter((l) => l.includes('pattern="wsname=')).length;
+    assert.ok(patterns >= 2, 'the fixture has several wsname= patterns');
+    assert.deepEqual(received.commandResult, { ok: true, count: patterns, pattern: received.commandResult.pattern });
+    assert.match(received.commandResult.pattern, /^wsname=.*\(massivedynamic\\\.com\)/);
+    // every pattern line now holds exactly that pattern, and no other line changed
+    const after = received.bufferText.split('\n');
+    assert.equal(after.length, before.length - (before[before.length - 1] === '' ? 1 : 0));
+    for (let i = 0; i < after.length; i++) {
+      if (before[i].includes('pattern="wsname=')) assert.ok(after[i].includes(`pattern="${received.commandResult.pattern}`), after[i]);
+      else assert.equal(after[i], before[i].replace(/\r$/, ''), `line ${i + 1} unchanged`);
+    }
   });
 });

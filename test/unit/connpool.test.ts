@@ -180,9 +180,9 @@ void describe('connpool/mixed-authentication', () => {
     t += '</conn_pool_list>\r\n';
     const d = diagnose(t).filter((x) => x.code === id);
     assert.equal(d.length, 1);
-    assert.equal(d[0]!.message, "Pool 'P17' still uses SQL authentication while 'P0', 'P1', 'P2' and 3996 other pools use Windows authentication: the conversion looks half done. Every pool must use the same mode.");
+    assert.equal(d[0]!.message, 'Pool "P17" still uses SQL authentication while "P0", "P1", "P2" and 3996 other pools use Windows authentication: the conversion looks half done. Every pool must use the same mode.');
     assert.equal(d[0]!.relatedInformation!.length, 20);
-    assert.equal(d[0]!.relatedInformation![0]!.message, "Pool 'P0' uses Windows authentication.");
+    assert.equal(d[0]!.relatedInformation![0]!.message, 'Pool "P0" uses Windows authentication.');
     assert.equal(fmt(d[0]!), `${id}@${at(t, 'P17"', 0, 3)}`);
     // The other way round (one Windows pool among 4000 SQL ones): 3999 findings, each as short as the first.
     let u = '<conn_pool_list>\r\n';
@@ -255,11 +255,11 @@ void describe('connpool/missing-url', () => {
     const t = replace(GOOD, '\t\t<Url egid="3038">jdbc:sqlserver://ECE-AG.example.com:1433;integratedSecurity=true;databaseName=eGActiveDB;multiSubnetFailover=true</Url>\r\n', '');
     const d = diagnose(t);
     assert.deepEqual(d.map(fmt), [`connpool/missing-url@${at(t, '<connpool', 1)}`]);
-    assert.match(d[0]!.message, /'Platform_MSSQL_Pool_Batch'/);
+    assert.match(d[0]!.message, /"Platform_MSSQL_Pool_Batch"/);
     const a = replace(GOOD, '\t\t<Url egid="3048">jdbc:sqlserver://reports.example.com:1444;integratedSecurity=true;databaseName=eGReportsDB</Url>\r\n', '');
     const d2 = diagnose(a);
     assert.deepEqual(d2.map(fmt), [`connpool/missing-url@${at(a, '<connpool', 2)}`]);
-    assert.match(d2[0]!.message, /'ReportsDB_MSSQL_Pool'/);
+    assert.match(d2[0]!.message, /"ReportsDB_MSSQL_Pool"/);
   });
 });
 

@@ -16,7 +16,7 @@ import { parseProperties } from '../../server/src/service/parse/properties';
 import { planIndexstats, planReportsdb, planWindowsAuth, windowsAuthPoolText } from '../../server/src/service/workspace/windowsAuth';
 import { convertWindowsAuth, formatConvertReport } from '../../server/src/node/convertWindowsAuth';
 import { loadWorkspace } from '../../server/src/node/workspace';
-import { workspaceRequestHandlers } from '../../server/src/node/workspaceRequests';
+import { PREVIEW_ANNOTATION, workspaceRequestHandlers } from '../../server/src/node/workspaceRequests';
 import { decodeBytes } from '../../server/src/node/textFile';
 import { main } from '../../server/src/cli';
 import { loadWithJava } from '../java/oracle';
@@ -126,6 +126,9 @@ void describe('planWindowsAuth (pure)', () => {
     assert.equal(after, '\uFEFF# x\r\nIS_WINDOWS_AUTHENTICATION = true\r\nREPORTS_DB_NAME=r\r\n');
     assert.deepEqual(planReportsdb(rdb(after)).edits, []);
     assert.deepEqual(planReportsdb(rdb('IS_WINDOWS_AUTHENTICATION=TRUE\n')).edits, []);
+    // blanks after true are kept by Java (properties/trailing-blanks): set to exactly true, the blanks go
+    const blanks = 'IS_WINDOWS_AUTHENTICATION=true  \r\nA=1\r\n';
+    assert.equal(apply(blanks, planReportsdb(rdb(blanks))), 'IS_WINDOWS_AUTHENTICATION=true\r\nA=1\r\n');
   });
 
   void test('reportsdb: a bare key gets =true; an absent key is added at the end with the file line breaks', () => {
@@ -275,11 +278,11 @@ void describe('convertWindowsAuth on a copy of examples/ece-home', () => {
       assert.deepEqual(
         pool.changes.map((c) => `${c.line}:${c.column}-${c.endLine}:${c.endColumn} ${c.what}`),
         [
-          "7:21-7:31 pool 'Platform_MSSQL_Pool': User emptied",
-          "8:25-8:36 pool 'Platform_MSSQL_Pool': Password emptied",
-          "15:21-15:31 pool 'Platform_MSSQL_Pool_Batch': User emptied",
-          "16:25-16:36 pool 'Platform_MSSQL_Pool_Batch': Password emptied",
-          "17:73-17:78 pool 'Platform_MSSQL_Pool_Batch': integratedSecurity=true in Url",
+          '7:21-7:31 pool "Platform_MSSQL_Pool": User emptied',
+          '8:25-8:36 pool "Platform_MSSQL_Pool": Password emptied',
+          '15:21-15:31 pool "Platform_MSSQL_Pool_Batch": User emptied',
+          '16:25-16:36 pool "Platform_MSSQL_Pool_Batch": Password emptied',
+          '17:73-17:78 pool "Platform_MSSQL_Pool_Batch": integratedSecurity=true in Url',
         ],
       );
       assert.deepEqual(r.zips.map((z) => z.changed), [true]);
@@ -367,7 +370,7 @@ void describe('convertWindowsAuth on a copy of examples/ece-home', () => {
       assert.equal(dry.code, 0);
       assert.match(dry.out, /^Dry run \(nothing written\)/);
       assert.match(dry.out, /egpl_ds_connpool_map\.xml: would change 5 spans/);
-      assert.match(dry.out, /17:73-17:78 pool 'Platform_MSSQL_Pool_Batch': integratedSecurity=true in Url/);
+      assert.match(dry.out, /17:73-17:78 pool "Platform_MSSQL_Pool_Batch": integratedSecurity=true in Url/);
       assert.match(dry.out, /deployment\.zip: entry dataaccess\/egpl_ds_connpool_map\.xml would be rewritten/);
       for (const s of SECRETS) assert.ok(!dry.out.includes(s) && !dry.err.includes(s), `printed ${s}`);
       const real = await run(['convert-windows-auth', dir]);
@@ -387,7 +390,7 @@ void describe('convertWindowsAuth on a copy of examples/ece-home', () => {
 });
 
 void describe('workspace requests (VS Code command)', () => {
-  void test('one WorkspaceEdit with confirmed annotations; open documents at their version; the zip after', async () => {
+  void test('one WorkspaceEdit, every change ticked in the preview; open documents at their version; the zip after', async () => {
     const dir = copyExample();
     try {
       const s = normalizeSettings({});
@@ -402,7 +405,9 @@ void describe('workspace requests (VS Code command)', () => {
       assert.ok(r.edit);
       const changes = r.edit.documentChanges as TextDocumentEdit[];
       const anns = r.edit.changeAnnotations!;
-      assert.ok(Object.values(anns).every((a) => a.needsConfirmation === true));
+      // VS Code shows an edit whose annotation needs confirmation UNTICKED in its preview: none of the changes does.
+      assert.ok(Object.values(anns).every((a) => a.needsConfirmation === false));
+      assert.equal(Object.keys(anns).length, changes.reduce((n, c) => n + c.edits.length, 0), 'one annotation per change');
       const poolEdit = changes.find((c) => c.textDocument.uri === openPool.uri)!;
       assert.equal(poolEdit.textDocument.version, 7);
       assert.ok(poolEdit.edits.every((e) => (e as AnnotatedTextEdit).annotationId in anns));
@@ -411,13 +416,28 @@ void describe('workspace requests (VS Code command)', () => {
       assert.ok(others.every((c) => c.textDocument.version === null));
       assert.deepEqual(r.zips.map((z) => z.needsChange), [true]);
       for (const sct of SECRETS) assert.ok(!JSON.stringify(r).includes(sct));
+      // The preview edit: the same changes plus one empty edit, the only one needing confirmation (it opens the preview).
+      assert.ok(r.preview);
+      const pAnns = r.preview.changeAnnotations!;
+      const needing = Object.entries(pAnns).filter(([, a]) => a.needsConfirmation);
+      assert.deepEqual(needing.map(([id]) => id), [PREVIEW_ANNOTATION]);
+      assert.match(needing[0]![1].label, /deployment\.zip/);
+      const pChanges = r.preview.documentChanges as TextDocumentEdit[];
+      const openers = pChanges.flatMap((c) => c.edits.filter((e) => (e as AnnotatedTextEdit).annotationId === PREVIEW_ANNOTATION));
+      assert.deepEqual(openers, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '', annotationId: PREVIEW_ANNOTATION }]);
+      assert.deepEqual(
+        pChanges.map((c) => ({ ...c, edits: c.edits.filter((e) => (e as AnnotatedTextEdit).annotationId !== PREVIEW_ANNOTATION) })),
+        changes,
+        'apart from the opener, the preview holds exactly the edit',
+      );
 
       const z = await h.windowsAuthZip({ roots: [dir] });
       assert.equal(z.ok, true);
-      assert.equal(z.zips[0]!.changed, true);
+      assert.deepEqual(z.converted, [path.join(dir, 'service', 'lib', 'deployment.zip')]);
       assert.ok(z.messages.some((m) => /still holds the old user names and passwords/.test(m)));
       const z2 = await h.windowsAuthZip({ roots: [dir] });
-      assert.equal(z2.zips[0]!.changed, false);
+      assert.deepEqual(z2.converted, []);
+      assert.equal(z2.ok, true);
 
       const checked = await h.checkWorkspace({ roots: [dir] });
       assert.ok(checked.length >= 3);

@@ -69,7 +69,7 @@ void describe('connpool/deployment-zip-differs', () => {
     assert.deepEqual(d[0]!.range, { start: doc.positionAt(nameAt), end: doc.positionAt(nameAt + 'Platform_MSSQL_Pool'.length) });
     assert.equal(
       d[0]!.message,
-      "The copy of this file inside service\\lib\\deployment.zip, which ECE deploys from, differs: pool 'Platform_MSSQL_Pool': its Url differs, SQL authentication in the zip, Windows authentication here, the zip copy still holds a User, the zip copy still holds a Password. Make the same change there (or copy this file into the zip), or the next deployment brings the old settings back.",
+      "The copy of this file inside service\\lib\\deployment.zip, which ECE deploys from, differs: pool \"Platform_MSSQL_Pool\": its Url differs, SQL authentication in the zip, Windows authentication here, the zip copy still holds a User, the zip copy still holds a Password. Make the same change there (or copy this file into the zip), or the next deployment brings the old settings back.",
     );
     assert.doesNotMatch(d[0]!.message, /Zq7secret/);
     const actions = svc.codeActions(doc, d[0]!.range, d, undefined, S);

@@ -67,7 +67,7 @@ void describe('glob matcher', () => {
     assert.equal(matchesGlob(path, '**/' + '*a'.repeat(40) + '.xml'), true);
     assert.equal(matchesGlob(path, '**/'.repeat(200) + '*b.xml'), false);
     assert.deepEqual(globProblems(['**/x.xml', '**/[ab.xml', 'x'.repeat(501), '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}', '']).map((p) => p.message), [
-      "'[' without a closing ']' in '[ab.xml'",
+      '"[" without a closing "]" in "[ab.xml"',
       'the pattern is longer than 500 characters',
       "the pattern's {…} alternatives give more than 64 patterns",
       'the pattern is empty',

@@ -46,7 +46,7 @@ void describe('properties rules', () => {
       ['properties/unknown-escape', ...at(extra, '\\S'), 'error'],
       ['properties/unknown-escape', ...at(extra, '\\b'), 'warning'],
     ]);
-    assert.match(found[0]!.message, /SSIS_USER_ID loads as `MASSIVESQLServerSvc`/);
+    assert.match(found[0]!.message, /SSIS_USER_ID loads as "MASSIVESQLServerSvc"/);
   });
 
   void test('control-escape-in-path only on path/host/user/URL values', () => {

@@ -30,7 +30,7 @@ void describe('properties kinds in the engine', () => {
     const d = diagnose('\uFEFF' + REPORTS, { uri: REPORTS_URI });
     assert.deepEqual(d.map(fmt), ['properties/unknown-escape@1:35-1:37', 'properties/unknown-escape@1:44-1:46']);
     assert.equal(d[0]!.source, 'ece');
-    assert.match(d[0]!.message, /EGAIN_HOME_DIR loads as `\\massivedynamic\.comECE_RootECE`/);
+    assert.match(d[0]!.message, /EGAIN_HOME_DIR loads as "\\massivedynamic\.comECE_RootECE"/);
   });
 
   void test('the escaping fix through the engine keeps BOM and CRLF byte for byte', () => {
@@ -78,7 +78,7 @@ void describe('properties kinds in the engine', () => {
     const te = (disable.edit!.documentChanges![0] as { edits: Array<{ newText: string }> }).edits[0]!;
     assert.equal(te.newText, '# ece-disable-next-line properties/unknown-escape\r\n');
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.some((t) => t.startsWith('Escape the backslashes: Java then loads `\\\\massivedynamic.com\\ECE_Root\\ECE`')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Escape the backslashes: Java then loads "\\\\massivedynamic.com\\ECE_Root\\ECE"')), titles.join(' | '));
   });
 
   void test('hover and completions through the engine', async () => {

@@ -141,7 +141,7 @@ void describe('reportsdb: the checks the guides ask for (issue 11)', () => {
   void test('forbidden-path-character: the characters the install guide forbids, at the first one, as Java loads the path', () => {
     const t = with_('EGAIN_HOME_DIR=C:/ECE', 'EGAIN_HOME_DIR=\\\\\\\\massivedynamic.com\\\\ECE Root\\\\ECE@1');
     assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/forbidden-path-character', t.indexOf('ECE Root') + 3, t.indexOf('ECE Root') + 4]]);
-    assert.match(run(reportsdbKind, t)[0]!.message, /holds a space, `@`\. The installation guide says the ECE home directory and the file server path must not contain these characters/);
+    assert.match(run(reportsdbKind, t)[0]!.message, /holds a space, "@"\. The installation guide says the ECE home directory and the file server path must not contain these characters/);
     for (const ok of ['C:/ECE', 'C:\\\\Cisco\\\\ECE_1', '\\\\\\\\dfs.example.com\\\\ECE_Root\\\\ECE']) assert.deepEqual(ids(reportsdbKind, with_('EGAIN_HOME_DIR=C:/ECE', `EGAIN_HOME_DIR=${ok}`)), [], ok);
     // a placeholder is the placeholder rule's finding, not this one's
     const p = with_('EGAIN_HOME_DIR=C:/ECE', 'EGAIN_HOME_DIR=<ECE File Server Install Directory>');
@@ -151,7 +151,7 @@ void describe('reportsdb: the checks the guides ask for (issue 11)', () => {
   void test('ssis-user-not-domain-account: after Java decoding; silent when unknown-escape already explains it', () => {
     const t = BASE + 'SSIS_USER_ID=SQLServerSvc\n';
     assert.deepEqual(ids(reportsdbKind, t), [['reportsdb/ssis-user-not-domain-account', ...range(t, 'SQLServerSvc')]]);
-    assert.match(run(reportsdbKind, t)[0]!.message, /loads as `SQLServerSvc`, which is not of the Domain\\username form/);
+    assert.match(run(reportsdbKind, t)[0]!.message, /loads as "SQLServerSvc", which is not of the Domain\\username form/);
     assert.deepEqual(ids(reportsdbKind, BASE + 'SSIS_USER_ID=MASSIVE\\\\SQLServerSvc\n'), []);
     const single = BASE + 'SSIS_USER_ID=MASSIVE\\SQLServerSvc\n';
     assert.deepEqual(ids(reportsdbKind, single).map((x) => x[0]), ['properties/unknown-escape']);
@@ -165,8 +165,8 @@ void describe('reportsdb: the checks the guides ask for (issue 11)', () => {
     const j = t.indexOf('1433\t') + 4;
     assert.deepEqual(ids(reportsdbKind, t), [['properties/trailing-blanks', i, i + 2], ['properties/trailing-blanks', j, j + 1]]);
     const [b, p] = run(reportsdbKind, t);
-    assert.match(b!.message, /IS_WINDOWS_AUTHENTICATION loads as `true {2}`: Java keeps the blanks at the end of a value\. `Boolean\.parseBoolean` reads `true {2}` as false/);
-    assert.match(p!.message, /`Integer\.parseInt` refuses .*NumberFormatException/);
+    assert.match(b!.message, /IS_WINDOWS_AUTHENTICATION loads as "true {2}": Java keeps the blanks at the end of a value\. "Boolean\.parseBoolean" reads "true {2}" as false/);
+    assert.match(p!.message, /"Integer\.parseInt" refuses .*NumberFormatException/);
     assert.equal(b!.fixes![0]!.safe, true);
     assert.equal(fixWith(reportsdbKind, t, 'properties/trailing-blanks'), t.replace('true  ', 'true'));
     // an escaped blank loads the same: reported too, and the fix removes the escape; blanks after a name are not this rule's
@@ -180,7 +180,7 @@ void describe('reportsdb: the checks the guides ask for (issue 11)', () => {
     const t = '\uFEFF' + BASE.replace(/\n/g, '\r\n');
     assert.deepEqual(ids(reportsdbKind, t), [['properties/byte-order-mark', 1, 15]]);
     const f = run(reportsdbKind, t)[0]!;
-    assert.match(f.message, /key of this line is read as U\+FEFF followed by `EGAIN_HOME_DIR`: the Reports DB utility never finds `EGAIN_HOME_DIR`/);
+    assert.match(f.message, /key of this line is read as U\+FEFF followed by "EGAIN_HOME_DIR": the Reports DB utility never finds "EGAIN_HOME_DIR"/);
     assert.equal(f.fixes![0]!.safe, true);
     assert.equal(fixWith(reportsdbKind, t, 'properties/byte-order-mark'), BASE.replace(/\n/g, '\r\n'));
     const swallowed = '\uFEFF  ' + BASE;
@@ -188,5 +188,25 @@ void describe('reportsdb: the checks the guides ask for (issue 11)', () => {
     assert.match(run(reportsdbKind, swallowed)[0]!.message, /a key made of the mark alone, with this whole line as its value/);
     assert.deepEqual(ids(reportsdbKind, '\uFEFF# settings\r\n' + BASE), []);
     assert.deepEqual(ids(reportsdbKind, '\uFEFF\r\n' + BASE), []);
+  });
+
+  void test('a BOM the editor hides (on disk, not in the text): the same finding one character earlier, with no text edit', () => {
+    const onDisk = '\uFEFF' + BASE.replace(/\n/g, '\r\n');
+    const inEditor = onDisk.slice(1);
+    const found = run(reportsdbKind, inEditor, undefined, { bomRemoved: true });
+    assert.deepEqual(found.map((f) => [f.id, f.start, f.end]), [['properties/byte-order-mark', 0, 14]]);
+    assert.deepEqual(found[0]!.fixes, []);
+    assert.match(found[0]!.message, /U\+FEFF followed by "EGAIN_HOME_DIR": the Reports DB utility never finds "EGAIN_HOME_DIR"\. The editor hides the mark and writes it back on every save: save the file with the encoding "UTF-8" instead of "UTF-8 with BOM"/);
+    // the disk view (the CLI) and the editor view name the same key
+    const disk = run(reportsdbKind, onDisk)[0]!;
+    assert.equal(disk.start - 1, found[0]!.start);
+    assert.equal(disk.end - 1, found[0]!.end);
+    // swallowed and harmless cases as on disk
+    assert.deepEqual(ids(reportsdbKind, '  ' + BASE), []);
+    assert.deepEqual(run(reportsdbKind, '  ' + BASE, undefined, { bomRemoved: true }).map((f) => [f.id, f.start, f.end]), [['properties/byte-order-mark', 2, 16]]);
+    assert.deepEqual(run(reportsdbKind, '# settings\r\n' + BASE, undefined, { bomRemoved: true }), []);
+    // no mark on disk: nothing; a mark in the text wins over the host (the fix removes it)
+    assert.deepEqual(run(reportsdbKind, inEditor, undefined, { bomRemoved: false }), []);
+    assert.equal(run(reportsdbKind, onDisk, undefined, { bomRemoved: true })[0]!.fixes!.length, 1);
   });
 });

@@ -20,8 +20,9 @@ interface Prop {
   markdownDescription?: string;
   properties?: Record<string, Prop>;
 }
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Prop> } } };
-const props = pkg.contributes.configuration.properties;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: Array<{ title: string; properties: Record<string, Prop> }> } };
+/** Every contributed setting, from all the sections of `contributes.configuration`. */
+const props: Record<string, Prop> = Object.assign({}, ...pkg.contributes.configuration.map((s) => s.properties));
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** `ece.*` dotted keys and values of the default settings (rules as one object). */
@@ -40,6 +41,13 @@ void describe('settings and package.json', () => {
     assert.deepEqual(Object.keys(props).filter((k) => k !== 'ece.trace.server').sort(), Object.keys(flat).sort());
     for (const [k, v] of Object.entries(flat)) assert.deepEqual(props[k]!.default, v, k);
     for (const [kind, globs] of Object.entries(DEFAULT_FILE_GLOBS)) assert.deepEqual(props[`ece.files.${kind}`]!.default, globs);
+  });
+
+  void test('the settings come in titled sections, each setting in exactly one', () => {
+    assert.deepEqual(pkg.contributes.configuration.map((c) => c.title), ['ECE deployment', 'Rules', 'Files', 'Troubleshooting']);
+    const keys = pkg.contributes.configuration.flatMap((c) => Object.keys(c.properties));
+    assert.equal(new Set(keys).size, keys.length);
+    assert.deepEqual(Object.keys(pkg.contributes.configuration[2]!.properties).sort(), Object.keys(DEFAULT_FILE_GLOBS).map((k) => `ece.files.${k}`).sort());
   });
 
   void test('the contributed defaults read back through fromDottedSettings give the defaults', () => {
@@ -69,7 +77,9 @@ void describe('settings and package.json', () => {
       const p = rules.properties?.[r.id];
       assert.ok(p, `ece.rules.${r.id} is not contributed`);
       assert.deepEqual(p.enum, LEVELS, r.id);
-      assert.ok((p.description ?? p.markdownDescription ?? '').includes(`(default: ${r.defaultSeverity})`), `${r.id}: ${p.description}`);
+      assert.ok((p.markdownDescription ?? '').includes(`(default: ${r.defaultSeverity})`), `${r.id}: ${p.markdownDescription}`);
+      // the link to its page: the settings editor runs ece.showRuleDoc with the id
+      assert.ok(p.markdownDescription!.endsWith(`[Rule page](command:ece.showRuleDoc?${encodeURIComponent(JSON.stringify([r.id]))})`), `${r.id}: ${p.markdownDescription}`);
       const page = join(ROOT, 'docs', 'rules', `${r.id}.md`);
       assert.ok(existsSync(page), `missing doc page ${page}`);
       const md = readFileSync(page, 'utf8');
@@ -110,17 +120,17 @@ void describe('validateSettings: what normalizeSettings would not use as written
       ids,
     );
     assert.deepEqual(problems, [
-      { key: 'ece.rules', message: "unknown rule id 'jdbc/invalid-prot' (did you mean 'jdbc/invalid-port'?); it is ignored" },
-      { key: 'ece.rules', message: "the level of 'jdbc/invalid-port' must be one of error, warning, information, hint, off, not a number; it is ignored" },
-      { key: 'ece.rules', message: "the level of 'xml/not-well-formed' must be one of error, warning, information, hint, off, not 'fatal'; it is ignored" },
+      { key: 'ece.rules', message: 'unknown rule id "jdbc/invalid-prot" (did you mean "jdbc/invalid-port"?); it is ignored' },
+      { key: 'ece.rules', message: 'the level of "jdbc/invalid-port" must be one of error, warning, information, hint, off, not a number; it is ignored' },
+      { key: 'ece.rules', message: 'the level of "xml/not-well-formed" must be one of error, warning, information, hint, off, not "fatal"; it is ignored' },
       { key: 'ece.loadBalancerHost', message: 'must be a string, not an array; the default is used' },
       { key: 'ece.listenerNames', message: 'item 2 must be a string, not a number; it is ignored' },
       { key: 'ece.alwaysOn', message: 'must be true or false, not a string; the default is used' },
-      { key: 'ece.solve.contextroot', message: "unknown setting (did you mean 'ece.solve.contextRoot'?); it is ignored" },
+      { key: 'ece.solve.contextroot', message: 'unknown setting (did you mean "ece.solve.contextRoot"?); it is ignored' },
       { key: 'ece.clickjacking', message: 'must be an object, not a string; the default is used' },
       { key: 'ece.files.connpool', message: 'must be an array of strings, not a string; the default is used' },
       { key: 'ece.files.iis', message: 'unknown setting; it is ignored' },
-      { key: 'ece.trace.server', message: "must be one of off, messages, verbose, not 'loud'; the default is used" },
+      { key: 'ece.trace.server', message: 'must be one of off, messages, verbose, not "loud"; the default is used' },
       { key: 'ece.zzz', message: 'unknown setting; it is ignored' },
     ]);
     assert.deepEqual(validateSettings('ece', ids), [{ key: 'ece', message: 'must be an object, not a string; the defaults are used' }]);
@@ -139,7 +149,7 @@ void describe('validateSettings: what normalizeSettings would not use as written
   void test('globs that cannot be used and a wrong ece.maxProblems are reported, never thrown', () => {
     const ids = new Set(allRules().map((r) => r.id));
     assert.deepEqual(validateSettings({ files: { connpool: ['**/egpl_ds_connpool_map.xml', '**/[x.xml'] }, maxProblems: 0 }, ids), [
-      { key: 'ece.files.connpool', message: "the pattern '**/[x.xml' cannot be used: '[' without a closing ']' in '[x.xml'; it is ignored" },
+      { key: 'ece.files.connpool', message: 'the pattern "**/[x.xml" cannot be used: "[" without a closing "]" in "[x.xml"; it is ignored' },
       { key: 'ece.maxProblems', message: 'must be a whole number of at least 1, not a number; the default is used' },
     ]);
     assert.deepEqual(validateSettings({ maxProblems: 250 }, ids), []);

@@ -131,7 +131,7 @@ void describe('cross-file rules on test/fixtures/workspace', () => {
     const find = (rel: string) => ws.files.find((f) => f.path === A(rel))!;
     const rdb = find('ReportsDB Utility/reportsdb_utility.properties');
     const d1 = svc.diagnostics(TextDocument.create(rdb.uri, 'properties', 1, rdb.text), s).find((d) => d.code === 'reportsdb/server-is-listener')!;
-    assert.match(d1.message, /REPORTS_DB_SERVER_NAME is `AG-A\.corp\.example\.com`, but egpl_ds_connpool_map\.xml connects to it \(pool 'Platform_MSSQL_Pool'\)/);
+    assert.match(d1.message, /REPORTS_DB_SERVER_NAME is "AG-A\.corp\.example\.com", but egpl_ds_connpool_map\.xml connects to it \(pool "Platform_MSSQL_Pool"\)/);
     const js = find('eService/templates/finesse/gadget/agent/ece_config.js');
     const d2 = svc.diagnostics(TextDocument.create(js.uri, 'javascript', 1, js.text), s).find((d) => d.code === 'ecejs/hosts-differ')!;
     assert.match(d2.message, /web_server_name is "ece-lb\.corp\.example\.com", but spog_config\.js names "web1\.corp\.example\.com"\./);
@@ -140,7 +140,7 @@ void describe('cross-file rules on test/fixtures/workspace', () => {
     const doc = TextDocument.create(inp.uri, 'properties', 1, inp.text);
     const a = svc.analyze(doc, s)!;
     const f = a.findings.find((x) => x.ruleId === 'indexstats/url-differs-from-connpool')!;
-    assert.match(f.message, /server 'old-sql\.corp\.example\.com' instead of 'ag-a\.corp\.example\.com'/);
+    assert.match(f.message, /server "old-sql\.corp\.example\.com" instead of "ag-a\.corp\.example\.com"/);
     const fixed = applyEdits(inp.text, f.fixes[0]!.edits);
     assert.equal(
       fixed,
@@ -168,7 +168,7 @@ void describe('cross-file rules on test/fixtures/workspace', () => {
     assert.equal(f.start, text.indexOf('jdbc:'));
     assert.doesNotMatch(f.message, /Xyzzy|Secret/);
     assert.match(f.message, /password differs \(value not shown\)/);
-    assert.match(f.message, /instance \(none\) instead of 'reports'/);
+    assert.match(f.message, /instance \(none\) instead of "reports"/);
     // no port without an instance is 1433; with the instance the port is SQL Browser's, not 1433
     assert.match(f.message, /port \(none: 1433\) instead of \(none: SQL Browser's port for the instance\)/);
     assert.equal(
@@ -275,8 +275,8 @@ void describe('reportsdb/differs-from-connpool (cross-file, in memory)', () => {
   void test('a wrong reports database name and active port, with the values on both sides; names compare without case', () => {
     const ds = diff(pool(':1433', ':1433'));
     assert.deepEqual(ds.map(fmt), ['reportsdb/differs-from-connpool@4:16-4:26', 'reportsdb/differs-from-connpool@6:16-6:20']);
-    assert.equal(ds[0]!.message, "REPORTS_DB_NAME is `eGReportDB`, but the reports pool in egpl_ds_connpool_map.xml opens another database: 'ReportsDB_MSSQL_Pool' (databaseName=eGReportsDB). The utility must work on the database ECE uses.");
-    assert.equal(ds[1]!.message, "ACT_DB_LST_PORT is 1444, but the active-database pool in egpl_ds_connpool_map.xml connects to another port: 'Platform_MSSQL_Pool' (port 1433). Both should be the availability group listener's port.");
+    assert.equal(ds[0]!.message, 'REPORTS_DB_NAME is "eGReportDB", but the reports pool in egpl_ds_connpool_map.xml opens another database: "ReportsDB_MSSQL_Pool" (databaseName=eGReportsDB). The utility must work on the database ECE uses.');
+    assert.equal(ds[1]!.message, 'ACT_DB_LST_PORT is 1444, but the active-database pool in egpl_ds_connpool_map.xml connects to another port: "Platform_MSSQL_Pool" (port 1433). Both should be the availability group listener\'s port.');
   });
 
   void test('no port in the pool is 1433; an instance without a port is SQL Browser\'s port and is never compared', () => {

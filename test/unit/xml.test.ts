@@ -365,7 +365,7 @@ void describe('xml scanner: many attributes', () => {
     const p1 = parseXml(late).problems;
     assert.deepEqual(p1.map((p) => [p.start, p.end]), [[late.lastIndexOf('x99998'), late.lastIndexOf('x99998') + 6]]);
     const p2 = parseXml(early).problems;
-    assert.deepEqual(p2.map((p) => [p.start, p.message]), [[17, "The attribute 'x1' appears twice in '<a>'."]]);
+    assert.deepEqual(p2.map((p) => [p.start, p.message]), [[17, 'The attribute "x1" appears twice in "<a>".']]);
     assert.deepEqual(parseXml(t + '/>').problems, []);
   });
 });

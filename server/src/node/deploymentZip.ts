@@ -22,6 +22,15 @@ export function zipEntryUri(zipPath: string, entryName: string): string {
   return `${ZIP_ENTRY_SCHEME}:${fileUri(zipPath).slice('file:'.length)}!/${entryName.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/**
+ * The URI the server keys an entry under, from any spelling of it: VS Code writes `ece-zip:/C:/…` (no empty
+ * authority) and may percent-encode the `!`, where the server wrote `ece-zip:///C:/…!/…`. Other URIs come back as they are.
+ */
+export function canonicalZipEntryUri(uri: string): string {
+  const p = parseZipEntryUri(uri.replace(/%21\//i, '!/'));
+  return p ? zipEntryUri(p.zipPath, p.entryName) : uri;
+}
+
 /** The zip path and entry name of an entry URI, or undefined for other URIs. */
 export function parseZipEntryUri(uri: string): { zipPath: string; entryName: string } | undefined {
   const m = /^ece-zip:(.*?)!\/(.*)$/.exec(uri);

@@ -157,8 +157,11 @@ export async function checkWorkspace(
   settings: Settings,
   opts: CheckWorkspaceOptions = {},
 ): Promise<Array<{ uri: string; kind: KindId; diagnostics: Diagnostic[] }>> {
-  const service = new EceLanguageService(opts.host ?? { log: () => undefined });
+  // The loader drops byte order marks (positions as editors show them); the rules that depend on one are told.
+  const boms = new Set<string>();
+  const service = new EceLanguageService({ log: () => undefined, ...opts.host, byteOrderMarkRemoved: (uri) => boms.has(canonicalUri(uri)) });
   const ws = await loadWorkspace(roots, { settings, service, stripBom: true });
+  for (const f of ws.files) if (f.bom && !f.inZip) boms.add(canonicalUri(f.uri));
   const docs: TextDocument[] = [];
   for (const f of ws.files) {
     const open = opts.openDocument?.(f.uri);
@@ -192,6 +195,11 @@ export class WorkspaceSession {
   private readonly open = new Set<string>();
   /** ECE files that could not be read or checked (binary, too large, unreadable), by canonical URI. */
   readonly notRead = new Map<string, { uri: string; message: string }>();
+  /**
+   * Whether the file on disk starts with a UTF-8 byte order mark, by canonical URI, as last read. The model holds
+   * the text without it (as editors hand it out); `byteOrderMarkRemoved` tells the service (`ServiceHost`).
+   */
+  private readonly bomOnDisk = new Map<string, boolean>();
 
   constructor(
     readonly service: EceLanguageService,
@@ -199,6 +207,48 @@ export class WorkspaceSession {
   ) {
     this.model = new WorkspaceModel(detectorFor(service, settings));
     service.setWorkspace(this.model);
+  }
+
+  /** True when the file behind `uri` starts with a byte order mark the model's (and the editor's) text lacks. */
+  byteOrderMarkRemoved(uri: string): boolean {
+    return this.bomOnDisk.get(canonicalUri(uri)) === true;
+  }
+
+  /**
+   * An editor document opened: when its file was not read yet (outside the folders, or opened before the background
+   * load got there), reads the first bytes of the file for a byte order mark. Returns `[uri]` when that changes what
+   * the rules see.
+   */
+  async documentOpened(uri: string): Promise<string[]> {
+    if (this.bomOnDisk.has(canonicalUri(uri))) return [];
+    return (await this.refreshBom(uri)) ? [uri] : [];
+  }
+
+  /** Reads whether the file starts with EF BB BF; true when that differs from what was known. */
+  private async refreshBom(uri: string): Promise<boolean> {
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return false;
+    }
+    const key = canonicalUri(uri);
+    const before = this.bomOnDisk.get(key) === true;
+    let now = false;
+    try {
+      const h = await fs.open(file, 'r');
+      try {
+        const b = Buffer.alloc(3);
+        const { bytesRead } = await h.read(b, 0, 3, 0);
+        now = bytesRead === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+      } finally {
+        await h.close();
+      }
+    } catch {
+      now = false; // gone or unreadable: nothing to say about a mark
+    }
+    this.bomOnDisk.set(key, now);
+    return now !== before;
   }
 
   /**
@@ -222,7 +272,10 @@ export class WorkspaceSession {
       this.notRead.set(canonicalUri(uri), { uri, message: x.message });
       uris.add(uri);
     }
-    for (const f of r.files) this.notRead.delete(canonicalUri(f.uri));
+    for (const f of r.files) {
+      this.notRead.delete(canonicalUri(f.uri));
+      if (!f.inZip) this.bomOnDisk.set(canonicalUri(f.uri), f.bom);
+    }
     return { ...r, uris: [...uris] };
   }
 
@@ -297,7 +350,11 @@ export class WorkspaceSession {
   async watchedFilesChanged(changes: ReadonlyArray<{ uri: string; type: number }>): Promise<string[]> {
     const out = new Set<string>();
     for (const c of changes) {
-      if (this.open.has(canonicalUri(c.uri))) continue;
+      if (this.open.has(canonicalUri(c.uri))) {
+        // The editor text wins, but a save with another encoding adds or drops the byte order mark on disk.
+        if (await this.refreshBom(c.uri)) out.add(c.uri);
+        continue;
+      }
       if (c.type === 3 && isDeploymentZip(c.uri)) {
         for (const u of await this.reloadFromDisk(c.uri)) out.add(u);
       } else if (c.type === 3) {
@@ -349,11 +406,16 @@ export class WorkspaceSession {
       return this.withReaders(readers, uri);
     }
     const r = await readCandidate(file, { stripBom: true });
+    const key = canonicalUri(uri);
+    const bomBefore = this.bomOnDisk.get(key) === true;
+    if ('text' in r) this.bomOnDisk.set(key, r.bom);
+    else this.bomOnDisk.delete(key);
+    const bomChanged = bomBefore !== ('text' in r && r.bom);
     if ('text' in r) this.notRead.delete(canonicalUri(uri));
     else if ('skip' in r) this.notRead.set(canonicalUri(uri), { uri, message: r.skip });
     else if ((await fs.stat(file).then(() => true, () => false))) this.notRead.set(canonicalUri(uri), { uri, message: r.error });
     else this.notRead.delete(canonicalUri(uri));
-    if ('text' in r && before && before.text === r.text) return [];
+    if ('text' in r && before && before.text === r.text) return bomChanged ? [uri] : [];
     const readers = this.readers(uri);
     if ('text' in r) this.model.update(uri, r.text);
     else this.model.remove(uri);

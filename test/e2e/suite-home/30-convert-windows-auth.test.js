@@ -1,9 +1,7 @@
 // ECE: Convert to Windows Authentication, end to end on the copy of examples/ece-home: the pool file, the copy inside
 // service/lib/deployment.zip (with a backup), reportsdb_utility.properties and input.properties.
-// Runs once the command is contributed (found by its title). It is called with { preview: false, confirmZip: true }:
-// apply without the refactor preview and without the zip question. (VS Code opens edits whose change annotation has
-// needsConfirmation UNCHECKED in the refactor preview: pressing Apply there applies nothing. If the command still opens
-// the preview, the test presses Apply the way a user in a hurry would, and fails with that explanation.)
+// Both paths: "Preview..." (VS Code's refactor preview, Apply pressed with nothing unticked) and "Convert" directly.
+// The files the edit changes must end up saved, so the Problems panel and ece-config check (on disk) agree after it.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
@@ -42,58 +40,84 @@ function assertPoolsWindowsAuth(text, what) {
   for (const m of text.matchAll(/<(User|Password)\b[^>]*>([^<]*)<\/\1>/g)) assert.strictEqual(m[2].trim(), '', `${what}: <${m[1]}> emptied`);
 }
 
+const POOL_REL = ['eService', 'installation', 'dataaccess', 'egpl_ds_connpool_map.xml'];
+const REPORTSDB_REL = ['ReportsDB Utility (SQL Server Always On)', 'reportsdb_utility.properties'];
+const INDEXSTATS_REL = ['UpdateDBIndexStats', 'input.properties'];
+const ZIP_REL = ['service', 'lib', 'deployment.zip'];
+// The files the conversion changes in the example (its reportsdb_utility.properties says
+// IS_WINDOWS_AUTHENTICATION=true with two trailing blanks Java keeps: set to exactly true) and the ones restoreHome
+// puts back.
+const CONVERTED = [POOL_REL, REPORTSDB_REL, INDEXSTATS_REL];
+const RESTORED = [POOL_REL, REPORTSDB_REL, INDEXSTATS_REL, ZIP_REL];
+
+/** The example's files back on disk, backups removed (VS Code and the server see the change through their watchers). */
+function restoreHome(home) {
+  const original = h.readRunConfig().exampleHome;
+  assert.ok(original && fs.existsSync(original), 'e2e-run.json names the example home');
+  for (const rel of RESTORED) fs.copyFileSync(path.join(original, ...rel), path.join(home, ...rel));
+  const lib = path.join(home, 'service', 'lib');
+  for (const f of fs.readdirSync(lib)) if (f !== 'deployment.zip') fs.rmSync(path.join(lib, f), { recursive: true, force: true });
+}
+
+/** Every change of the conversion, checked on the files ON DISK (the command saves what it changed). */
+async function assertConvertedOnDisk(home, libBefore) {
+  assertPoolsWindowsAuth(fs.readFileSync(path.join(home, ...POOL_REL), 'utf8'), 'pool file on disk');
+  const entry = await zipEntryText(path.join(home, ...ZIP_REL), 'dataaccess/egpl_ds_connpool_map.xml');
+  assert.ok(entry, 'deployment.zip still holds dataaccess/egpl_ds_connpool_map.xml');
+  assertPoolsWindowsAuth(entry, 'deployment.zip copy');
+  const added = fs.readdirSync(path.join(home, 'service', 'lib')).filter((f) => !libBefore.has(f));
+  assert.strictEqual(added.length, 1, `one backup of deployment.zip beside it (new files: ${added.join(', ') || 'none'})`);
+  assert.match(fs.readFileSync(path.join(home, ...REPORTSDB_REL), 'utf8'), /^\s*IS_WINDOWS_AUTHENTICATION\s*[=:]\s*true\s*$/m, 'IS_WINDOWS_AUTHENTICATION=true');
+  const t = fs.readFileSync(path.join(home, ...INDEXSTATS_REL), 'utf8');
+  for (const k of ['ACTIVE_USER', 'ACTIVE_PASS', 'REPORTS_USER', 'REPORTS_PASS']) {
+    const lines = [...t.matchAll(new RegExp(`^[ \\t]*${k}[ \\t]*[=:]?(.*)$`, 'gm'))];
+    assert.ok(lines.length >= 1, `${k} is in input.properties`);
+    for (const m of lines) assert.strictEqual(m[1].trim(), '', `${k} blank`);
+  }
+  for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === 'file' && d.isDirty) assert.fail(`${d.uri.fsPath} is left unsaved`);
+}
+
 describe('ECE: Convert to Windows Authentication on the example home', () => {
-  it('converts the pool file, the copy in deployment.zip (with a backup), and the two utilities, and a second run changes nothing', async function () {
-    const ext = h.getExtension();
-    const cmd = ((ext.packageJSON.contributes || {}).commands || []).find((c) => /Windows Authentication/i.test(c.title));
-    assert.ok(cmd, 'the Convert to Windows Authentication command is contributed');
-    await ext.activate();
-    await h.closeAll();
+  before(async () => { await h.getExtension().activate(); });
+  afterEach(() => h.closeAll());
+
+  it('Preview...: Apply with nothing unticked applies every planned change, saves the files, then converts the zip copy; Problems = CLI', async function () {
     const home = h.workspaceDir();
-    const pool = path.join(home, 'eService', 'installation', 'dataaccess', 'egpl_ds_connpool_map.xml');
-    const zip = path.join(home, 'service', 'lib', 'deployment.zip');
-    const libBefore = new Set(fs.readdirSync(path.dirname(zip)));
-    const [reportsdb] = await vscode.workspace.findFiles('**/reportsdb_utility.properties');
-    const [indexstats] = await vscode.workspace.findFiles('**/input.properties');
+    await h.closeAll();
+    const libBefore = new Set(fs.readdirSync(path.join(home, 'service', 'lib')));
+    let finished = false;
+    const run = Promise.resolve(vscode.commands.executeCommand('ece.convertWindowsAuth', { preview: true, confirmZip: true })).finally(() => { finished = true; });
+    // The refactor preview waits for Apply: press it as a user would, without unticking anything. (Pressed before the
+    // preview is up, the command only opens the empty panel.)
+    await h.poll(async () => finished || (await vscode.commands.executeCommand('refactorPreview.apply').then(() => finished, () => finished)), 'the refactor preview to be applied', 45000, 250);
+    const result = await run;
+    assert.ok(result && result.applied, `the preview applied the edit: ${JSON.stringify(result)}`);
+    assert.deepStrictEqual(result.saved.slice().sort(), CONVERTED.map((rel) => path.join(home, ...rel)).sort(), 'the changed files are saved');
+    assert.ok(result.zipMessages.some((m) => /was converted/.test(m)), result.zipMessages.join(' '));
+    await assertConvertedOnDisk(home, libBefore);
+    await h.waitProblemsEqualCli(home, 'after the conversion through the preview');
+  });
 
-    const runCommand = async () => {
-      let finished = false;
-      const p = Promise.resolve(vscode.commands.executeCommand(cmd.command, { preview: false, confirmZip: true })).finally(() => { finished = true; });
-      // still running after 10 s: it waits in the refactor preview; press Apply as a user would
-      await h.poll(() => finished, `${cmd.command} to finish`, 10000).catch(() => vscode.commands.executeCommand('refactorPreview.apply'));
-      let timer;
-      const timeout = new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(
-        `${cmd.command} did not finish within 40 s: it waits for the refactor preview or a confirmation; it should accept { preview: false }`)), 40000); });
-      const result = await Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-      assert.ok(result, `${cmd.command} returned ${JSON.stringify(result)}: nothing applied. If it opened the refactor preview, every change `
-        + 'was unchecked there (needsConfirmation), so Apply applied nothing; the command should accept { preview: false }');
-      return result;
-    };
-    await runCommand();
-    // edits may be left unsaved in editors: read what VS Code has
-    const text = async (uri) => (await vscode.workspace.openTextDocument(uri)).getText();
-
-    assertPoolsWindowsAuth(await text(vscode.Uri.file(pool)), 'pool file');
-    const entry = await zipEntryText(zip, 'dataaccess/egpl_ds_connpool_map.xml');
-    assert.ok(entry, 'deployment.zip still holds dataaccess/egpl_ds_connpool_map.xml');
-    assertPoolsWindowsAuth(entry, 'deployment.zip copy');
-    const added = fs.readdirSync(path.dirname(zip)).filter((f) => !libBefore.has(f));
-    assert.ok(added.length >= 1, `a backup of deployment.zip beside it (new files: ${added.join(', ') || 'none'})`);
-    if (reportsdb) assert.match(await text(reportsdb), /^\s*IS_WINDOWS_AUTHENTICATION\s*[=:]\s*true\s*$/m, 'IS_WINDOWS_AUTHENTICATION=true');
-    if (indexstats) {
-      const t = await text(indexstats);
-      for (const k of ['ACTIVE_USER', 'ACTIVE_PASS', 'REPORTS_USER', 'REPORTS_PASS']) {
-        const m = new RegExp(`^\\s*${k}\\s*[=:]?(.*)$`, 'm').exec(t);
-        if (m) assert.strictEqual(m[1].trim(), '', `${k} blank`);
-      }
-    }
-    // idempotent
-    await vscode.workspace.saveAll(false);
+  it('Convert (no preview): the same on a fresh home; a second run changes nothing; Problems = CLI at each step', async function () {
+    const home = h.workspaceDir();
+    await h.closeAll();
+    restoreHome(home);
+    // the restored files reach the server through the file watcher
+    await h.waitProblemsEqualCli(home, 'after the example files were put back on disk');
+    const libBefore = new Set(fs.readdirSync(path.join(home, 'service', 'lib')));
+    const result = await vscode.commands.executeCommand('ece.convertWindowsAuth', { preview: false, confirmZip: true });
+    assert.ok(result && result.applied, JSON.stringify(result));
+    assert.deepStrictEqual(result.saved.slice().sort(), CONVERTED.map((rel) => path.join(home, ...rel)).sort(), 'the changed files are saved');
+    await assertConvertedOnDisk(home, libBefore);
+    await h.waitProblemsEqualCli(home, 'after the conversion');
+    const pool = path.join(home, ...POOL_REL);
+    const zip = path.join(home, ...ZIP_REL);
     const snapshot = fs.readFileSync(pool);
     const zipBytes = fs.readFileSync(zip);
-    await runCommand();
-    await vscode.workspace.saveAll(false);
+    const again = await vscode.commands.executeCommand('ece.convertWindowsAuth', { preview: false, confirmZip: true });
+    assert.deepStrictEqual(again, { applied: false, saved: [], zipMessages: [] }, 'nothing left to convert');
     assert.ok(fs.readFileSync(pool).equals(snapshot), 'second run: pool file unchanged');
     assert.ok(fs.readFileSync(zip).equals(zipBytes), 'second run: deployment.zip unchanged');
+    await h.waitProblemsEqualCli(home, 'after the second run');
   });
 });

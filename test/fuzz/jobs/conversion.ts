@@ -373,7 +373,7 @@ export function judgeJavaConversion(checks: readonly JavaConversionCheck[], load
     const changed = new Set<string>();
     if (c.file === 'reportsdb') {
       changed.add('IS_WINDOWS_AUTHENTICATION');
-      if (a.table.get('IS_WINDOWS_AUTHENTICATION')?.trim().toLowerCase() !== 'true') fail(`IS_WINDOWS_AUTHENTICATION loads as ${JSON.stringify(a.table.get('IS_WINDOWS_AUTHENTICATION'))}`);
+      if (a.table.get('IS_WINDOWS_AUTHENTICATION')?.toLowerCase() !== 'true') fail(`IS_WINDOWS_AUTHENTICATION loads as ${JSON.stringify(a.table.get('IS_WINDOWS_AUTHENTICATION'))}`);
     } else {
       for (const db of ['ACTIVE', 'REPORTS']) {
         const key = `${db}_DATABASE_URL`;

@@ -239,18 +239,19 @@ export class EceLanguageService {
       this.analyses.delete(doc.uri);
       return undefined;
     }
-    const sKey = settingsKey(settings);
+    const bomRemoved = entry.text.charCodeAt(0) !== 0xfeff && this.host.byteOrderMarkRemoved?.(doc.uri) === true;
+    const sKey = settingsKey(settings) + (bomRemoved ? '|bom' : '');
     const reads = readsOf(entry.kind);
     const stamp = reads.length ? this.workspace.stamp(doc.uri, reads) : '';
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.entry === entry && cached.settingsKey === sKey && cached.stamp === stamp) return cached.analysis;
-    const findings = this.runRules(doc.uri, entry, settings);
+    const findings = this.runRules(doc.uri, entry, settings, bomRemoved);
     const analysis: Analysis = { uri: doc.uri, version: doc.version, kind: entry.kind.id, findings };
     this.analyses.set(doc.uri, { entry, settingsKey: sKey, stamp, analysis });
     return analysis;
   }
 
-  private runRules(uri: string, entry: ParseEntry, settings: Settings): Finding[] {
+  private runRules(uri: string, entry: ParseEntry, settings: Settings, byteOrderMarkRemoved = false): Finding[] {
     const { kind, parsed, text } = entry;
     const secret = this.maskWithPartners(entry, uri);
     const log = (m: string) => this.host.log(secret.mask(m));
@@ -276,7 +277,14 @@ export class EceLanguageService {
     for (const p of parsed.problems) push(p.ruleId, 'error', p);
     if (entry.tooLarge) return findings;
 
-    const ctxFor = (report: (r: Report) => void): RuleContext => ({ uri, settings, workspace: this.workspace, fileSystem: this.host.fileSystem, report });
+    const ctxFor = (report: (r: Report) => void): RuleContext => ({
+      uri,
+      settings,
+      workspace: this.workspace,
+      fileSystem: this.host.fileSystem,
+      ...(byteOrderMarkRemoved ? { byteOrderMarkRemoved } : {}),
+      report,
+    });
     for (const rule of kind.rules) {
       if (settings.rules[rule.id] === 'off') continue;
       try {
@@ -292,24 +300,28 @@ export class EceLanguageService {
       } catch (e) {
         log(`[${kind.id}] listing JDBC URLs failed on ${uri}: ${errorText(e)}`);
       }
-      for (const site of sites) {
-        const url = site.parsed ?? parseJdbcUrl(site.text);
-        const mapEdit = (e: OffsetEdit): OffsetEdit => site.edit(e.start, e.end, e.newText);
-        for (const rule of jdbcRules) {
-          if (settings.rules[rule.id] === 'off') continue;
+      // One context for every (site, rule) pair: the report reads the current pair, so thousands of URLs cost no
+      // closure or context object each.
+      const jdbcOn = jdbcRules.filter((rule) => settings.rules[rule.id] !== 'off');
+      let site = sites[0]!;
+      let rule = jdbcOn[0]!;
+      const mapEdit = (e: OffsetEdit): OffsetEdit => site.edit(e.start, e.end, e.newText);
+      const jdbcCtx = ctxFor((r) =>
+        push(rule.id, rule.defaultSeverity, {
+          ...r,
+          ...site.span(r.start, r.end),
+          fixes: r.fixes?.map((f) => ({ ...f, edits: f.edits.map(mapEdit) })),
+        }),
+      );
+      for (const each of sites) {
+        site = each;
+        const input = { url: each.parsed ?? parseJdbcUrl(each.text), site: each };
+        for (const check of jdbcOn) {
+          rule = check;
           try {
-            rule.check(
-              { url, site },
-              ctxFor((r) =>
-                push(rule.id, rule.defaultSeverity, {
-                  ...r,
-                  ...site.span(r.start, r.end),
-                  fixes: r.fixes?.map((f) => ({ ...f, edits: f.edits.map(mapEdit) })),
-                }),
-              ),
-            );
+            check.check(input, jdbcCtx);
           } catch (e) {
-            log(`[${rule.id}] rule failed on ${uri} and was skipped: ${errorText(e)}`);
+            log(`[${check.id}] rule failed on ${uri} and was skipped: ${errorText(e)}`);
           }
         }
       }
@@ -489,7 +501,8 @@ export class EceLanguageService {
     } catch {
       return undefined;
     }
-    const found = this.runRules(doc.uri, { version: doc.version, text: after, kind, parsed }, settings);
+    const bomRemoved = after.charCodeAt(0) !== 0xfeff && this.host.byteOrderMarkRemoved?.(doc.uri) === true;
+    const found = this.runRules(doc.uri, { version: doc.version, text: after, kind, parsed }, settings, bomRemoved);
     // Findings compared by rule and message (numbers aside: a message may name a line, which the comment moves).
     const sig = (x: Finding) => `${x.ruleId}\0${x.message.replace(/\d+/g, '#')}`;
     const count = (list: Iterable<Finding>) => {

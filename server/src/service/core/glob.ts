@@ -100,7 +100,7 @@ function compileSegment(seg: string): Segment | GlobProblem {
       const negate = seg[k] === '!' || seg[k] === '^';
       if (negate) k++;
       const close = seg.indexOf(']', k + 1);
-      if (close < 0) return { pattern: seg, message: `'[' without a closing ']' in '${seg}'` };
+      if (close < 0) return { pattern: seg, message: `"[" without a closing "]" in "${seg}"` };
       const body = seg.slice(k, close);
       const items: Array<[string, string]> = [];
       for (let j = 0; j < body.length; j++) {

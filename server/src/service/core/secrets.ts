@@ -39,7 +39,19 @@ function near(a: string, b: string, max: number): boolean {
  * `keyStoreSecret`), one of its parts is `PASS` or `PW` (`ACTIVE_PASS`, `userPass`), or one of its parts is a near miss of `password`/`passwd`
  * (`pasword`, `SSIS_USER_PASWORD`) or of `pass` at its end (`ACTIVE_PAS`).
  */
+const secretNames = new Map<string, boolean>();
+
 export function isSecretName(name: string): boolean {
+  let hit = secretNames.get(name);
+  if (hit === undefined) {
+    if (secretNames.size > 10_000) secretNames.clear();
+    hit = isSecretNameUncached(name);
+    secretNames.set(name, hit);
+  }
+  return hit;
+}
+
+function isSecretNameUncached(name: string): boolean {
   const flat = name.toLowerCase().replace(/[\s_.-]+/g, '');
   if (flat === '') return false;
   if (SECRET_WORDS.some((w) => flat.includes(w))) return true;
@@ -72,45 +84,110 @@ export function userInfoOf(address: string): string | undefined {
   return at > start ? a.slice(start, at) : undefined;
 }
 
-/** Replaces every occurrence of the given secret values in texts. Values shorter than 2 characters are not masked. */
+/**
+ * Replaces every occurrence of the given secret values in texts, in any letter case (a host part of an address is
+ * shown lower-cased); pieces shorter than 4 characters only as whole words in their own case (a 2-letter piece must not
+ * eat parts of ordinary words). Values shorter than 2 characters are not masked.
+ *
+ * Built lazily (most analyses produce few texts) and indexed by each value's first two characters (case folded), so
+ * masking a message costs its length times the few values that start like some position of it, not the file's secret
+ * count: a pool file of 4,000 pools has 8,000 secret pieces and thousands of findings.
+ */
 export class SecretMask {
-  private readonly values: string[];
+  private readonly raw: readonly string[];
+  private byPrefix: Map<number, Array<{ value: string; lower: string }>> | undefined;
+  private count = 0;
+  /** Texts already masked (a related-information line is shared by many findings). */
+  private readonly done = new Map<string, string>();
 
   constructor(values: Iterable<string>) {
+    this.raw = [...values];
+  }
+
+  private index(): Map<number, Array<{ value: string; lower: string }>> {
+    if (this.byPrefix) return this.byPrefix;
     const set = new Set<string>();
-    for (const v of values) {
+    for (const v of this.raw) {
       const t = v.trim();
       if (t.length >= 2) set.add(t);
       // Also the value's pieces between markup and separators (a `<` inside a password splits it for the XML parser).
       for (const piece of t.split(/[<>&;=\s"'/]+/)) if (piece.length >= 2) set.add(piece);
     }
-    // Longest first, so a value is masked whole before any of its pieces.
-    this.values = [...set].sort((a, b) => b.length - a.length);
+    const map = new Map<number, Array<{ value: string; lower: string }>>();
+    // Longest first within each prefix, so a value is masked whole before any of its pieces.
+    for (const v of [...set].sort((a, b) => b.length - a.length)) {
+      const k = prefixKey(v, 0);
+      const list = map.get(k);
+      const entry = { value: v, lower: v.toLowerCase() };
+      if (list) list.push(entry);
+      else map.set(k, [entry]);
+    }
+    this.count = set.size;
+    this.byPrefix = map;
+    return map;
   }
 
   /** This mask with more values. */
   with(values: Iterable<string>): SecretMask {
-    return new SecretMask([...this.values, ...values]);
+    return new SecretMask([...this.raw, ...values]);
   }
 
   get empty(): boolean {
-    return this.values.length === 0;
+    return this.index() && this.count === 0;
   }
 
   mask(text: string): string {
-    if (this.values.length === 0 || text.length === 0) return text;
-    let out = text;
-    const lower = text.toLowerCase();
-    for (const v of this.values) {
-      if (!lower.includes(v.toLowerCase())) continue;
-      // In any letter case (a host part of an address is shown lower-cased); short pieces only as whole words, in
-      // their own case (a 2-letter piece must not eat parts of ordinary words).
-      out = v.length >= 4 ? out.replace(new RegExp(escapeRe(v), 'giu'), MASK) : out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRe(v)}(?![\\p{L}\\p{N}_])`, 'gu'), MASK);
+    if (text.length < 2) return text;
+    const map = this.index();
+    if (this.count === 0) return text;
+    const known = this.done.get(text);
+    if (known !== undefined) return known;
+    const masked = this.scan(text, map);
+    if (this.done.size > 5000) this.done.clear();
+    this.done.set(text, masked);
+    return masked;
+  }
+
+  private scan(text: string, map: Map<number, Array<{ value: string; lower: string }>>): string {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i + 1 < text.length; ) {
+      const list = map.get(prefixKey(text, i));
+      let hit: string | undefined;
+      if (list) {
+        for (const { value: v, lower } of list) {
+          if (v.length >= 4) {
+            if (text.slice(i, i + v.length).toLowerCase() !== lower) continue;
+          } else if (!text.startsWith(v, i) || isWordChar(text, i - 1) || isWordChar(text, i + v.length)) continue;
+          hit = v;
+          break;
+        }
+      }
+      if (hit) {
+        out += text.slice(from, i) + MASK;
+        i += hit.length;
+        from = i;
+      } else i++;
     }
-    return out;
+    return from === 0 ? text : out + text.slice(from);
   }
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One UTF-16 unit lower-cased (ASCII fast; others through toLowerCase when that keeps them one unit). */
+function fold(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  const l = String.fromCharCode(c).toLowerCase();
+  return l.length === 1 ? l.charCodeAt(0) : c;
 }
+
+/** The index key of the two units at `i`, case folded. */
+function prefixKey(s: string, i: number): number {
+  return fold(s.charCodeAt(i)) * 65536 + fold(s.charCodeAt(i + 1));
+}
+
+function isWordChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  return /[\p{L}\p{N}_]/u.test(text[i]!);
+}
+

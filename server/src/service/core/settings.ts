@@ -152,7 +152,7 @@ function closest(name: string, names: Iterable<string>): string | undefined {
 
 const didYouMean = (name: string, names: Iterable<string>, prefix = ''): string => {
   const c = closest(name, names);
-  return c ? ` (did you mean '${prefix}${c}'?)` : '';
+  return c ? ` (did you mean "${prefix}${c}"?)` : '';
 };
 
 /**
@@ -186,7 +186,7 @@ export function validateSettings(raw: unknown, ruleIds: ReadonlySet<string>): Se
             if (typeof x !== 'string') problems.push({ key, message: `item ${i + 1} must be a string, not ${typeName(x)}; it is ignored` });
           });
           // Globs that cannot be used are reported (matching skips them) instead of failing later.
-          if (prefix === 'ece.files') for (const g of globProblems(v.filter((x): x is string => typeof x === 'string'))) problems.push({ key, message: `the pattern '${g.pattern}' cannot be used: ${g.message}; it is ignored` });
+          if (prefix === 'ece.files') for (const g of globProblems(v.filter((x): x is string => typeof x === 'string'))) problems.push({ key, message: `the pattern "${g.pattern}" cannot be used: ${g.message}; it is ignored` });
         }
       } else if (s === 'rules') {
         if (!isPlainObject(v)) {
@@ -194,15 +194,15 @@ export function validateSettings(raw: unknown, ruleIds: ReadonlySet<string>): Se
           continue;
         }
         for (const [id, level] of Object.entries(v)) {
-          if (!ruleIds.has(id)) problems.push({ key, message: `unknown rule id '${id}'${didYouMean(id, ruleIds)}; it is ignored` });
+          if (!ruleIds.has(id)) problems.push({ key, message: `unknown rule id "${id}"${didYouMean(id, ruleIds)}; it is ignored` });
           const l = typeof level === 'string' ? level.toLowerCase() : undefined;
           if (l === undefined || !(LEVELS.has(l) || l === 'info'))
-            problems.push({ key, message: `the level of '${id}' must be one of error, warning, information, hint, off, not ${typeof level === 'string' ? `'${level}'` : typeName(level)}; it is ignored` });
+            problems.push({ key, message: `the level of "${id}" must be one of error, warning, information, hint, off, not ${typeof level === 'string' ? `"${level}"` : typeName(level)}; it is ignored` });
         }
       } else if ('enum' in s && Array.isArray(s.enum)) {
         const values = s.enum as readonly string[];
         if (typeof v !== 'string') wrong(`one of ${values.join(', ')}`);
-        else if (!values.includes(v)) problems.push({ key, message: `must be one of ${values.join(', ')}, not '${v}'; the default is used` });
+        else if (!values.includes(v)) problems.push({ key, message: `must be one of ${values.join(', ')}, not "${v}"; the default is used` });
       } else if (!isPlainObject(v)) wrong('an object');
       else visit(v, s as { [key: string]: Shape }, key);
     }

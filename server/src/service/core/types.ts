@@ -86,6 +86,8 @@ export interface RuleContext {
   readonly workspace: WorkspaceView;
   /** The host's file-system probe (absent where no file system is at hand, e.g. a browser or a unit test). */
   readonly fileSystem?: FileSystemProbe;
+  /** The file on disk starts with a UTF-8 byte order mark that the text does not hold (see `ServiceHost`). */
+  readonly byteOrderMarkRemoved?: boolean;
   report(report: Report): void;
 }
 
@@ -202,4 +204,11 @@ export interface ServiceHost {
   regexRunner?: RegexRunner;
   /** Existence checks for paths named in files (`batch/path-not-found`); absent: those checks are off. */
   fileSystem?: FileSystemProbe;
+  /**
+   * True when the file behind `uri` starts with a UTF-8 byte order mark that the text handed to the service does not
+   * hold: editors hide the mark (VS Code shows "UTF-8 with BOM" and writes it back on save), and the language server
+   * drops it from the files it loads so that their offsets agree with the editor's. Rules that depend on the mark
+   * (`properties/byte-order-mark`) see it as `RuleContext.byteOrderMarkRemoved`. Absent: the text is the whole file.
+   */
+  byteOrderMarkRemoved?(uri: string): boolean;
 }

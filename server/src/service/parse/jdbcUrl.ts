@@ -204,7 +204,7 @@ function ipv6InServerPart(url: JdbcUrl, text: string, from: number, to: number):
     code: 'ipv6-in-server-part',
     start: whole.start,
     end: whole.end,
-    message: `The driver ends the server name at the first \`:\`, so it reads \`${clip(url.server.raw)}\` as the server and the rest as a port, which is not a number: the connection fails. An IPv6 address must go in the \`serverName\` property: \`${clip(form, 90)}\`.`,
+    message: `The driver ends the server name at the first ":", so it reads "${clip(url.server.raw)}" as the server and the rest as a port, which is not a number: the connection fails. An IPv6 address must go in the "serverName" property: "${clip(form, 90)}".`,
   };
 }
 
@@ -219,8 +219,8 @@ export function parseJdbcUrl(text: string): JdbcUrl {
     const whole = trimSpan(text, s, n);
     const m = /^jdbc:[^:/;]*:?/i.exec(text.slice(s, Math.min(n, s + 64)));
     url.prefix = { start: s, end: s + (m ? m[0].length : 0) };
-    const what = m ? `\`${clip(m[0])}\` is another driver's prefix` : 'it does not start with `jdbc:sqlserver://`';
-    const form = 'ECE connects to SQL Server with URLs of the form `jdbc:sqlserver://host:port;databaseName=name`.';
+    const what = m ? `"${clip(m[0])}" is another driver's prefix` : 'it does not start with "jdbc:sqlserver://"';
+    const form = 'ECE connects to SQL Server with URLs of the form "jdbc:sqlserver://host:port;databaseName=name".';
     url.problems.push({
       code: 'not-sqlserver',
       start: whole.start,
@@ -236,7 +236,7 @@ export function parseJdbcUrl(text: string): JdbcUrl {
       code: 'prefix-case',
       start: s,
       end: s + P,
-      message: `The driver only recognises the prefix in lower case, \`${JDBC_SQLSERVER_PREFIX}\`; written as \`${head}\` the URL is refused ("no suitable driver").`,
+      message: `The driver only recognises the prefix in lower case, "${JDBC_SQLSERVER_PREFIX}"; written as "${head}" the URL is refused ("no suitable driver").`,
     });
   }
 
@@ -257,7 +257,7 @@ export function parseJdbcUrl(text: string): JdbcUrl {
         code: 'server-starts-with-delimiter',
         start: i,
         end: i + 1,
-        message: `There is no server name before \`${first}\`: the driver takes \`${clip(server.raw)}\` as the server name. Write the host name first, e.g. \`jdbc:sqlserver://dbhost${first === ':' ? ':1433' : '\\instance'}\`.`,
+        message: `There is no server name before "${first}": the driver takes "${clip(server.raw)}" as the server name. Write the host name first, e.g. "jdbc:sqlserver://dbhost${first === ':' ? ':1433' : '\\instance'}".`,
       });
     } else {
       const eq = server.raw.indexOf('=');
@@ -266,7 +266,7 @@ export function parseJdbcUrl(text: string): JdbcUrl {
           code: 'server-has-equals',
           start: server.span.start,
           end: server.span.end,
-          message: `The server part \`${clip(server.raw)}\` contains \`=\`, which the driver rejects. Properties go after a \`;\`: write \`jdbc:sqlserver://host;name=value\` or \`jdbc:sqlserver://;serverName=host\`.`,
+          message: `The server part "${clip(server.raw)}" contains "=", which the driver rejects. Properties go after a ";": write "jdbc:sqlserver://host;name=value" or "jdbc:sqlserver://;serverName=host".`,
         });
       }
     }
@@ -305,8 +305,8 @@ export function parseJdbcUrl(text: string): JdbcUrl {
           start: nameSpan.start,
           end: nameSpan.end,
           message: prevSecret
-            ? 'This text has no `=`, so the driver rejects the whole URL. If it is the rest of the previous value (a password containing `;`), wrap that whole value in braces: `password={...}`.'
-            : `\`${clip(name)}\` has no \`=\`: every property must be written \`name=value\`; the driver rejects the whole URL.`,
+            ? 'This text has no "=", so the driver rejects the whole URL. If it is the rest of the previous value (a password containing ";"), wrap that whole value in braces: "password={...}".'
+            : `"${clip(name)}" has no "=": every property must be written "name=value"; the driver rejects the whole URL.`,
         });
       }
       i = j;
@@ -318,7 +318,7 @@ export function parseJdbcUrl(text: string): JdbcUrl {
         code: 'empty-name',
         start: j,
         end: j + 1,
-        message: 'A value without a property name (`;=`): the driver rejects the whole URL.',
+        message: 'A value without a property name (";="): the driver rejects the whole URL.',
       });
     }
     let k = j + 1;
@@ -334,7 +334,7 @@ export function parseJdbcUrl(text: string): JdbcUrl {
         code: 'text-before-brace',
         start: k,
         end: k + 1,
-        message: 'A `{` may only start a value. To put `{`, `}` or `;` in a value, wrap the whole value in braces, e.g. `password={a;b{c}`; otherwise the driver rejects the URL.',
+        message: 'A "{" may only start a value. To put "{", "}" or ";" in a value, wrap the whole value in braces, e.g. "password={a;b{c}"; otherwise the driver rejects the URL.',
       });
       while (k < n && text[k] !== ';') k++;
       valueSpan = trimSpan(text, j + 1, k);
@@ -369,7 +369,7 @@ export function parseJdbcUrl(text: string): JdbcUrl {
           code: 'unclosed-brace',
           start: k,
           end: k + 1,
-          message: 'This `{` is never closed with `}`: the value swallows the rest of the URL and the driver rejects it.',
+          message: 'This "{" is never closed with "}": the value swallows the rest of the URL and the driver rejects it.',
         });
         segEnd = n;
       } else {
@@ -388,8 +388,8 @@ export function parseJdbcUrl(text: string): JdbcUrl {
             start: a,
             end: b,
             message: isSecretName(text.slice(nameSpan.start, nameSpan.end))
-              ? 'Only spaces may follow the closing `}` of a value; this text makes the driver reject the URL. Inside braces, write `}` as `}}`.'
-              : `Only spaces may follow the closing \`}\` of a value; \`${clip(text.slice(a, b))}\` makes the driver reject the URL. Inside braces, write \`}\` as \`}}\`.`,
+              ? 'Only spaces may follow the closing "}" of a value; this text makes the driver reject the URL. Inside braces, write "}" as "}}".'
+              : `Only spaces may follow the closing "}" of a value; "${clip(text.slice(a, b))}" makes the driver reject the URL. Inside braces, write "}" as "}}".`,
           });
         }
         segEnd = q;

@@ -517,11 +517,14 @@ export function escapePropertiesKey(s: string): string {
  *   by `entry.key`, so `entry.key` itself is never set by this line;
  * - `swallowed`: the entry's line starts with blanks after the mark: Java's key is the mark alone and the rest of
  *   the line (this entry's key, separator and value) becomes its value.
+ * With `removed`, the mark is taken to stand before the text (the file on disk has it, the text handed over does not).
  * Undefined when there is no mark, or when the mark only starts a comment or blank line (Java then loads a junk key
  * made of the mark and that line's first word, which no utility reads: harmless).
  */
-export function bomEffect(parsed: ParsedProperties): { entry: PropertiesEntry; how: 'glued' | 'swallowed' } | undefined {
+export function bomEffect(parsed: ParsedProperties, removed = false): { entry: PropertiesEntry; how: 'glued' | 'swallowed' } | undefined {
   const e = parsed.entries[0];
-  if (!parsed.bom || !e || e.lineStart !== 1) return undefined;
-  return { entry: e, how: e.contentStart === 1 ? 'glued' : 'swallowed' };
+  // `removed`: the mark is on disk but not in the text (an editor hid it), so the file's first line starts at 0.
+  const at = parsed.bom ? 1 : removed ? 0 : -1;
+  if (at < 0 || !e || e.lineStart !== at) return undefined;
+  return { entry: e, how: e.contentStart === at ? 'glued' : 'swallowed' };
 }

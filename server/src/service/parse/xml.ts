@@ -113,26 +113,26 @@ function checkXmlDeclaration(text: string, from: number, close: number): { start
   for (;;) {
     const ws = k;
     while (k < close && isSpace(text.charCodeAt(k))) k++;
-    if (k >= close) return next === 0 ? { start: from - 5, end: from, message: "The XML declaration needs a version: write <?xml version=\"1.0\"?>." } : undefined;
+    if (k >= close) return next === 0 ? { start: from - 5, end: from, message: 'The XML declaration needs a version: write <?xml version="1.0"?>.' } : undefined;
     if (k === ws) return { start: k, end: k + 1, message: 'The parts of the XML declaration must be separated by white space.' };
     const nameStart = k;
     while (k < close && isNameChar(text.charCodeAt(k))) k++;
     const name = text.slice(nameStart, k);
     const idx = order.indexOf(name, next);
     if (idx < 0 || (next === 0 && idx !== 0)) {
-      const what = next === 0 ? "'version'" : order.slice(next).map((o) => `'${o}'`).join(' or ');
-      return { start: nameStart, end: Math.max(k, nameStart + 1), message: `Unexpected '${name || text[nameStart]}' in the XML declaration: expected ${what}.` };
+      const what = next === 0 ? '"version"' : order.slice(next).map((o) => `"${o}"`).join(' or ');
+      return { start: nameStart, end: Math.max(k, nameStart + 1), message: `Unexpected "${name || text[nameStart]}" in the XML declaration: expected ${what}.` };
     }
     while (k < close && isSpace(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) !== 61) return { start: nameStart, end: nameStart + name.length, message: `'${name}' in the XML declaration needs a value: ${name}="...".` };
+    if (text.charCodeAt(k) !== 61) return { start: nameStart, end: nameStart + name.length, message: `"${name}" in the XML declaration needs a value: ${name}="...".` };
     k++;
     while (k < close && isSpace(text.charCodeAt(k))) k++;
     const q = text.charCodeAt(k);
     const end = q === 34 || q === 39 ? text.indexOf(q === 34 ? '"' : "'", k + 1) : -1;
-    if (end < 0 || end > close) return { start: nameStart, end: Math.min(k + 1, close), message: `The value of '${name}' in the XML declaration must be in quotes.` };
+    if (end < 0 || end > close) return { start: nameStart, end: Math.min(k + 1, close), message: `The value of "${name}" in the XML declaration must be in quotes.` };
     const v = text.slice(k + 1, end);
     const ok = name === 'version' ? /^1\.[0-9]+$/.test(v) : name === 'encoding' ? /^[A-Za-z][A-Za-z0-9._-]*$/.test(v) : v === 'yes' || v === 'no';
-    if (!ok) return { start: k + 1, end: Math.max(end, k + 2), message: `'${v}' is not a valid ${name} in the XML declaration.` };
+    if (!ok) return { start: k + 1, end: Math.max(end, k + 2), message: `"${v}" is not a valid ${name} in the XML declaration.` };
     next = idx + 1;
     k = end + 1;
   }
@@ -340,7 +340,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
         const ref = readReference(text, k, hasDoctype);
         if (!ref || ref.end > e) {
           doc.bareAmpersands.push(k);
-          fail(k, k + 1, "A bare '&' is not allowed in XML: write '&amp;' (or use a character reference).");
+          fail(k, k + 1, 'A bare "&" is not allowed in XML: write "&amp;" (or use a character reference).');
         } else k = ref.end - 1;
       } else if (stack.length === 0 && !isSpace(c)) {
         let t = k + 1;
@@ -348,7 +348,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
         fail(k, t, sawRoot ? 'Text after the root element is not allowed.' : 'Text before the root element is not allowed.');
         k = t;
       } else if (c === 62 && k >= 2 && text.charCodeAt(k - 1) === 93 && text.charCodeAt(k - 2) === 93) {
-        fail(k - 2, k + 1, "The sequence ']]>' is not allowed in text.");
+        fail(k - 2, k + 1, 'The sequence "]]>" is not allowed in text.');
       } else if (c < 32 && c !== 9 && c !== 10 && c !== 13) {
         fail(k, k + 1, controlMessage(c));
       }
@@ -381,8 +381,8 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       }
       const body = text.slice(i + 4, close);
       const dd = body.indexOf('--');
-      if (dd >= 0) fail(i + 4 + dd, i + 6 + dd, "'--' is not allowed inside a comment.");
-      else if (body.endsWith('-')) fail(close - 1, close + 1, "'--' is not allowed inside a comment (it cannot end with '--->').");
+      if (dd >= 0) fail(i + 4 + dd, i + 6 + dd, '"--" is not allowed inside a comment.');
+      else if (body.endsWith('-')) fail(close - 1, close + 1, '"--" is not allowed inside a comment (it cannot end with "--->").');
       checkChars(i + 4, close);
       doc.comments.push({ start: i, end: close + 3, text: body });
       i = close + 3;
@@ -427,7 +427,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
     if (text.charCodeAt(i + 1) === 63 /* ? */) {
       const close = text.indexOf('?>', i + 2);
       if (close < 0) {
-        fail(i, i + 2, "This processing instruction is never closed (missing '?>').");
+        fail(i, i + 2, 'This processing instruction is never closed (missing "?>").');
         i = n;
         break;
       }
@@ -435,7 +435,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       let validTarget = target.length > 0 && isNameStart(target.charCodeAt(0));
       for (let t = 1; validTarget && t < target.length; t++) validTarget = isNameChar(target.charCodeAt(t));
       if (!validTarget) {
-        fail(i, i + 2 + Math.max(1, target.length), "'<?' must be followed by a name (a processing instruction such as <?xml ...?>).");
+        fail(i, i + 2 + Math.max(1, target.length), '"<?" must be followed by a name (a processing instruction such as <?xml ...?>).');
       } else if (target.toLowerCase() === 'xml' && (i !== (doc.hasBom ? 1 : 0) || target !== 'xml')) {
         fail(i, i + 5, 'The XML declaration must be at the very start of the file.');
       } else if (target === 'xml') {
@@ -454,7 +454,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       const name = text.slice(nameStart, k);
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) !== 62) {
-        fail(i, Math.max(k, i + 2), name ? `The end tag '</${name}' is not closed with '>'.` : "'</' must be followed by an element name.");
+        fail(i, Math.max(k, i + 2), name ? `The end tag "</${name}" is not closed with ">".` : '"</" must be followed by an element name.');
         // Recover: treat up to the next '<' or '>' as consumed.
         const gt = text.indexOf('>', k);
         const nextLt = text.indexOf('<', k);
@@ -467,7 +467,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       const tagEnd = k + 1;
       const top = stack[stack.length - 1];
       if (!top) {
-        fail(i, tagEnd, `The end tag '</${name}>' has no matching start tag.`);
+        fail(i, tagEnd, `The end tag "</${name}>" has no matching start tag.`);
       } else if (top.name === name) {
         stack.pop();
         top.contentEnd = i;
@@ -476,9 +476,9 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       } else {
         const idx = stack.map((e) => e.name).lastIndexOf(name);
         if (idx < 0) {
-          fail(i, tagEnd, `The end tag '</${name}>' does not match the open element '<${top.name}>'.`);
+          fail(i, tagEnd, `The end tag "</${name}>" does not match the open element "<${top.name}>".`);
         } else {
-          fail(top.start, top.nameEnd, `The element '<${top.name}>' is not closed before '</${name}>'.`);
+          fail(top.start, top.nameEnd, `The element "<${top.name}>" is not closed before "</${name}>".`);
           // Close the unclosed elements at this point.
           while (stack.length > idx + 1) {
             const e = stack.pop()!;
@@ -498,7 +498,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
     const nameStart = i + 1;
     let k = nameStart;
     if (!isNameStart(text.charCodeAt(k))) {
-      fail(i, i + 1, "'<' must start a tag: write '&lt;' for a literal '<'.");
+      fail(i, i + 1, '"<" must start a tag: write "&lt;" for a literal "<".');
       i++;
       continue;
     }
@@ -525,17 +525,17 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
         break;
       }
       if (k >= n) {
-        fail(i, el.nameEnd, `The start tag '<${name}' is not closed with '>'.`);
+        fail(i, el.nameEnd, `The start tag "<${name}" is not closed with ">".`);
         ok = false;
         break;
       }
       if (!isNameStart(c)) {
-        fail(k, k + 1, `Unexpected '${text[k]}' in the start tag of '<${name}>'.`);
+        fail(k, k + 1, `Unexpected "${text[k]}" in the start tag of "<${name}>".`);
         ok = false;
         break;
       }
       if (k === wsStart) {
-        fail(k, k + 1, `Attributes of '<${name}>' must be separated by white space.`);
+        fail(k, k + 1, `Attributes of "<${name}>" must be separated by white space.`);
       }
       const aStart = k;
       while (k < n && isNameChar(text.charCodeAt(k))) k++;
@@ -543,7 +543,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       const aEnd = k;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) !== 61 /* = */) {
-        fail(aStart, aEnd, `The attribute '${aName}' has no value: write ${aName}="...".`);
+        fail(aStart, aEnd, `The attribute "${aName}" has no value: write ${aName}="...".`);
         ok = false;
         break;
       }
@@ -551,27 +551,27 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       const q = text.charCodeAt(k);
       if (q !== 34 && q !== 39) {
-        fail(aStart, Math.min(k + 1, n), `The value of the attribute '${aName}' must be in quotes.`);
+        fail(aStart, Math.min(k + 1, n), `The value of the attribute "${aName}" must be in quotes.`);
         ok = false;
         break;
       }
       const vStart = k + 1;
       const close = text.indexOf(q === 34 ? '"' : "'", vStart);
       if (close < 0) {
-        fail(aStart, vStart, `The value of the attribute '${aName}' is never closed.`);
+        fail(aStart, vStart, `The value of the attribute "${aName}" is never closed.`);
         ok = false;
         break;
       }
       // Inside the value: no '<', references well formed.
       for (let t = vStart; t < close; t++) {
         const vc = text.charCodeAt(t);
-        if (vc === 60) fail(t, t + 1, `'<' is not allowed in the value of '${aName}': write '&lt;'.`);
+        if (vc === 60) fail(t, t + 1, `"<" is not allowed in the value of "${aName}": write "&lt;".`);
         else if (vc < 32 && vc !== 9 && vc !== 10 && vc !== 13) fail(t, t + 1, controlMessage(vc));
         else if (vc === 38) {
           const ref = readReference(text, t, hasDoctype);
           if (!ref || ref.end > close) {
             doc.bareAmpersands.push(t);
-            fail(t, t + 1, `A bare '&' is not allowed in the value of '${aName}': write '&amp;'.`);
+            fail(t, t + 1, `A bare "&" is not allowed in the value of "${aName}": write "&amp;".`);
           } else t = ref.end - 1;
         }
       }
@@ -580,7 +580,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       if (el.attributes.length < 16) {
         for (let ai = 0; ai < el.attributes.length; ai++) {
           if (el.attributes[ai]!.name === aName) {
-            fail(aStart, aEnd, `The attribute '${aName}' appears twice in '<${name}>'.`);
+            fail(aStart, aEnd, `The attribute "${aName}" appears twice in "<${name}>".`);
             break;
           }
         }
@@ -589,7 +589,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
           names = new Set();
           for (const a of el.attributes) names.add(a.name);
         }
-        if (names.has(aName)) fail(aStart, aEnd, `The attribute '${aName}' appears twice in '<${name}>'.`);
+        if (names.has(aName)) fail(aStart, aEnd, `The attribute "${aName}" appears twice in "<${name}>".`);
         names.add(aName);
       }
       el.attributes.push({
@@ -614,7 +614,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else {
-      if (sawRoot) fail(i, el.nameEnd, `Only one root element is allowed; '<${name}>' is a second one.`);
+      if (sawRoot) fail(i, el.nameEnd, `Only one root element is allowed; "<${name}>" is a second one.`);
       sawRoot = true;
       doc.roots.push(el);
     }
@@ -624,7 +624,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
   }
   if (stack.length) {
     const top = stack[stack.length - 1]!;
-    fail(top.start, top.nameEnd, `The element '<${top.name}>' is never closed.`);
+    fail(top.start, top.nameEnd, `The element "<${top.name}>" is never closed.`);
     for (const e of stack) {
       e.contentEnd = n;
       e.end = n;

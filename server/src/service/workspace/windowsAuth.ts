@@ -99,7 +99,9 @@ export function planReportsdb(model: PropertiesFileModel): Omit<FilePlan, 'uri' 
   // An entry glued to a leading byte-order mark is another key to Java (`\uFEFFIS_WINDOWS_AUTHENTICATION`, see
   // bomEffect): setting its value would not set IS_WINDOWS_AUTHENTICATION, so the key is added as if it were absent.
   if (e && e !== bomEffect(model.parsed)?.entry) {
-    if (e.value.trim().toLowerCase() === 'true') return { edits: [], changes: [] };
+    // Exactly true (in any case, as Boolean.parseBoolean reads it): "true  " with the blanks Java keeps may be read
+    // as false (properties/trailing-blanks), and setting it to plain true cannot break a reader that trims.
+    if (e.value.toLowerCase() === 'true') return { edits: [], changes: [] };
     const newText = e.valueStart === e.keyEnd && !e.hasSeparator ? '=true' : 'true';
     return sorted([{ edit: { start: e.valueStart, end: e.valueEnd, newText }, what: `${WINDOWS_AUTH_KEY} set to true` }]);
   }

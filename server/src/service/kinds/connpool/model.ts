@@ -145,11 +145,11 @@ export function hostAndPort(pool: ConnPool): { host: string; port: string; shown
     case 'browser':
       return { host: h, port: `\\${cp.instance.toLowerCase()}`, shown: `${h}\\${cp.instance} (the port SQL Browser reports for that instance)` };
     case 'invalid':
-      return { host: h, port: `invalid:${cp.value}`, shown: `${h} with the port '${cp.value}' (not a port)` };
+      return { host: h, port: `invalid:${cp.value}`, shown: `${h} with the port "${cp.value}" (not a port)` };
   }
 }
 
 /** Label for messages: the pool's name, or its position. */
 export function poolLabel(model: ConnpoolModel, pool: ConnPool): string {
-  return pool.name ? `'${pool.name}'` : `#${model.pools.indexOf(pool) + 1}`;
+  return pool.name ? `"${pool.name}"` : `#${model.pools.indexOf(pool) + 1}`;
 }

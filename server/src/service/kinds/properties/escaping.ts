@@ -194,14 +194,30 @@ export function visible(s: string): string {
   return out;
 }
 
-/** A loaded value for a message: visible controls, clipped, in backticks ("(empty)" when empty). */
+/** A loaded value for a message (plain text): visible controls, clipped, in double quotes ("(empty)" when empty). */
 export function quoted(s: string, max = 80): string {
-  let v = visible(s.length > max ? s.slice(0, max) : s);
-  if (s.length > max) v = v.slice(0, max - 1) + '…';
+  const v = shownValue(s, max);
+  return v === '' ? '(empty)' : `"${v}"`;
+}
+
+/** The same value as Markdown inline code, for hovers. */
+export function markdownCode(s: string, max = 80): string {
+  const v = shownValue(s, max);
   if (v === '') return '(empty)';
   const fence = v.includes('`') ? '``' : '`';
   const pad = v.startsWith('`') || v.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${v}${pad}${fence}`;
+}
+
+/** The same value without quotes (symbol details): "(empty)" when empty. */
+export function plainValue(s: string, max = 80): string {
+  return shownValue(s, max) || '(empty)';
+}
+
+function shownValue(s: string, max: number): string {
+  let v = visible(s.length > max ? s.slice(0, max) : s);
+  if (s.length > max) v = v.slice(0, max - 1) + '…';
+  return v;
 }
 
 /** The last URL parsed (rules ask about the same value once per reported escape: keep that linear). */
@@ -250,11 +266,11 @@ export function inSecret(model: PropertiesFileModel, entry: PropertiesEntry, e: 
   return false;
 }
 
-/** The raw text of an escape for messages: `\E`, `\t`, `\u12`; "A backslash" inside a secret. */
+/** The raw text of an escape for messages: "\E", "\t", "\u12"; "A backslash" inside a secret. */
 export function escapeText(model: PropertiesFileModel, entry: PropertiesEntry, e: PropertiesEscape): string {
   if (inSecret(model, entry, e)) return 'A backslash in a password';
   const raw = model.text.slice(e.start, Math.min(e.end, e.start + 6));
-  return '`' + visible(raw) + '`';
+  return `"${visible(raw)}"`;
 }
 
 /** Per entry: where its first mistaken continuation starts (Infinity when none). */

@@ -6,7 +6,7 @@ import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbo
 import type { HoverResult } from '../../core/types';
 import { describeJdbcUrl, jdbcHoverAt, parseJdbcUrl } from '../../parse/jdbcUrl';
 import type { PropertiesEntry } from '../../parse/properties';
-import { quoted, showable } from './escaping';
+import { markdownCode, plainValue, showable } from './escaping';
 import type { PropertiesFileModel } from './model';
 import { keyInfo, valueClassOf } from './schema';
 
@@ -41,7 +41,7 @@ export function describeEntry(model: PropertiesFileModel, e: PropertiesEntry): s
   } else if (valueClassOf(model.schema, e.key) === 'secret') {
     lines.push(`Java loads: ${e.value === '' ? '(empty)' : '•••• (set, not shown)'}`);
   } else {
-    const shown = quoted(showable(model, e.key, e.value), 200);
+    const shown = markdownCode(showable(model, e.key, e.value), 200);
     lines.push(`Java loads: ${shown}`);
     const used = LEGEND.filter(([sym]) => e.value.includes(sym) === false && shown.includes(sym));
     if (used.length) lines.push('', used.map(([sym, name]) => `${sym} = ${name}`).join(', '));
@@ -118,7 +118,7 @@ export function propertiesSymbols(model: PropertiesFileModel, doc: TextDocument)
       const secret = valueClassOf(model.schema, e.key) === 'secret';
       return {
         name: e.key,
-        detail: secret ? (e.value === '' ? '' : '••••') : quoted(showable(model, e.key, e.value), 60).replace(/^`+ ?| ?`+$/g, ''),
+        detail: secret ? (e.value === '' ? '' : '••••') : plainValue(showable(model, e.key, e.value), 60),
         kind: SymbolKind.Property,
         range: { start: doc.positionAt(e.contentStart), end: doc.positionAt(e.lineEnd) },
         selectionRange: { start: doc.positionAt(e.keyStart), end: doc.positionAt(e.keyEnd) },

@@ -2,7 +2,7 @@
  * The model of a Java properties file of a known kind: the parse (exactly what Java loads, with raw ranges),
  * the kind's key schema, and line bookkeeping for messages and edits.
  */
-import { detectEol } from '../../core/text';
+import { detectEol, lineAt } from '../../core/text';
 import type { OffsetEdit } from '../../core/types';
 import { parseProperties, type ParsedProperties, type PropertiesEntry } from '../../parse/properties';
 import type { PropertiesSchema } from './schema';
@@ -47,15 +47,7 @@ export function appendLinesEdit(model: PropertiesFileModel, lines: readonly stri
 
 /** 1-based line number of an offset (for messages). */
 export function lineNumberOf(model: PropertiesFileModel, offset: number): number {
-  const ls = model.lineStarts;
-  let lo = 0;
-  let hi = ls.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ls[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineAt(model.lineStarts, offset) + 1;
 }
 
 /** The entry Java keeps for a key (the last one), if any. */

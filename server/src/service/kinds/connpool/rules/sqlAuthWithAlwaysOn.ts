@@ -16,7 +16,7 @@ export const sqlAuthWithAlwaysOn: Rule<ConnpoolModel> = {
       const onListener = host !== undefined && listeners.has(host);
       if (!ctx.settings.alwaysOn && !onListener) continue;
       fix ??= { title: 'Convert every pool of this file to Windows authentication', edits: windowsAuthEdits(model), safe: false };
-      const why = onListener ? `its host '${host}' is an availability-group listener (ece.listenerNames)` : 'Always On is enabled (ece.alwaysOn)';
+      const why = onListener ? `its host "${host}" is an availability-group listener (ece.listenerNames)` : 'Always On is enabled (ece.alwaysOn)';
       ctx.report({
         ...pool.nameSpan,
         message: `Pool ${poolLabel(model, pool)} uses SQL authentication, but ${why}: ECE with Always On requires Windows authentication (integratedSecurity=true, empty User and Password).`,

@@ -20,7 +20,7 @@ const POOL_OF: Record<string, string> = {
   REPORTS_DATABASE_URL: 'ReportsDB_MSSQL_Pool',
 };
 
-const show = (v: string | undefined): string => (v === undefined || v === '' ? '(none)' : `'${v}'`);
+const show = (v: string | undefined): string => (v === undefined || v === '' ? '(none)' : `"${v}"`);
 
 /** Short description of what differs, never showing a password-like value. */
 export function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
@@ -31,7 +31,7 @@ export function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
   // Ports as the driver uses them: none (or 0) is 1433 without an instance, SQL Browser's answer with one.
   const portOf = (u: JdbcUrl): string => {
     const c = connectionPort(u);
-    return c.kind === 'given' ? `'${c.port}'` : c.kind === 'default' ? '(none: 1433)' : c.kind === 'browser' ? "(none: SQL Browser's port for the instance)" : `'${c.value}'`;
+    return c.kind === 'given' ? `"${c.port}"` : c.kind === 'default' ? '(none: 1433)' : c.kind === 'browser' ? "(none: SQL Browser's port for the instance)" : `"${c.value}"`;
   };
   const p1 = portOf(mine);
   const p2 = portOf(pool);
@@ -78,10 +78,10 @@ export const urlDiffersFromConnpool: Rule<PropertiesFileModel> = {
       const file = baseName(pool.poolUri);
       ctx.report({
         ...valueOrKeyRange(e),
-        message: `${db.urlKey} differs from the Url of pool '${poolName}' in ${file}: ${describeUrlDifference(db.url, poolJdbc)}. The utility must reach the same ${db.label} as ECE does.`,
+        message: `${db.urlKey} differs from the Url of pool "${poolName}" in ${file}: ${describeUrlDifference(db.url, poolJdbc)}. The utility must reach the same ${db.label} as ECE does.`,
         fixes: [
           {
-            title: `Copy the Url of '${poolName}' from ${file}`,
+            title: `Copy the Url of "${poolName}" from ${file}`,
             edits: [{ start: e.valueStart, end: e.valueEnd, newText: (e.valueStart === e.keyEnd ? '=' : '') + escapePropertiesValue(pool.text, true) }],
             safe: false,
             preferred: true,

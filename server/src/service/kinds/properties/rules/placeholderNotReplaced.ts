@@ -21,7 +21,7 @@ export const placeholderNotReplaced: Rule<PropertiesFileModel> = {
         ctx.report({
           start: e.valueText.toRaw(s.start),
           end: e.valueText.toRaw(s.end),
-          message: `${e.key} still holds \`${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}\`, a placeholder from the guide: replace it with the real value. ${model.schema.reader} reads the text as written.`,
+          message: `${e.key} still holds "${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}", a placeholder from the guide: replace it with the real value. ${model.schema.reader} reads the text as written.`,
         });
       }
     }

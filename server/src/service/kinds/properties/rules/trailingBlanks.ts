@@ -23,8 +23,8 @@ export const trailingBlanks: Rule<PropertiesFileModel> = {
       const b = e.valueText.toRaw(trimmed.length);
       const consequence =
         cls === 'boolean'
-          ? `\`Boolean.parseBoolean\` reads ${quoted(e.value)} as false, so unless ${model.schema.reader} trims the value first it does not see \`${trimmed}\``
-          : `\`Integer.parseInt\` refuses ${quoted(e.value)} (NumberFormatException), so unless ${model.schema.reader} trims the value first it cannot read the port`;
+          ? `"Boolean.parseBoolean" reads ${quoted(e.value)} as false, so unless ${model.schema.reader} trims the value first it does not see "${trimmed}"`
+          : `"Integer.parseInt" refuses ${quoted(e.value)} (NumberFormatException), so unless ${model.schema.reader} trims the value first it cannot read the port`;
       ctx.report({
         start: b,
         end: e.valueEnd,

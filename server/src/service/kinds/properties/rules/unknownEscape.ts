@@ -19,7 +19,7 @@ export const unknownEscape: Rule<PropertiesFileModel> = {
         const fix = escapingFix(model, entry, e);
         let message: string;
         if (e.part === 'key') {
-          message = `${escapeText(model, entry, e)} is not an escape, so Java drops the backslash from the key: the key is read as \`${entry.key}\`.`;
+          message = `${escapeText(model, entry, e)} is not an escape, so Java drops the backslash from the key: the key is read as "${entry.key}".`;
         } else if (cls === 'secret') {
           message = `A backslash in the value of ${entry.key} is not an escape, so Java drops it: the password it loads is not the one written here. Write \\\\ for each backslash.`;
         } else {

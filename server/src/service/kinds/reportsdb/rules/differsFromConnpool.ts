@@ -10,7 +10,7 @@ const PAIRS = [
 ] as const;
 
 const poolList = (pools: PoolDatabase[], show: (p: PoolDatabase) => string): string =>
-  [...new Set(pools.map((p) => `${p.poolName ? `'${p.poolName}'` : 'a pool without a name'} (${show(p)})`))].slice(0, 4).join(', ');
+  [...new Set(pools.map((p) => `${p.poolName ? `"${p.poolName}"` : 'a pool without a name'} (${show(p)})`))].slice(0, 4).join(', ');
 
 const portNumber = (c: ConnectionPort): number | undefined => (c.kind === 'given' || c.kind === 'default' ? c.port : undefined);
 

@@ -12,7 +12,7 @@ const HOME_KEYS = ['EGAIN_HOME_DIR', 'ECE_HOME_DIR'];
  */
 export const FORBIDDEN_PATH_CHARACTERS = '*?<> ^!%"`\',@+';
 
-const describeChar = (c: string): string => (c === ' ' ? 'a space' : c === '`' ? 'a backtick' : `\`${c}\``);
+const describeChar = (c: string): string => (c === ' ' ? 'a space' : c === '`' ? 'a backtick' : c === '"' ? 'a double quote' : `"${c}"`);
 
 /**
  * `reportsdb/forbidden-path-character`: `EGAIN_HOME_DIR` / `ECE_HOME_DIR`, as Java loads it, contains a character

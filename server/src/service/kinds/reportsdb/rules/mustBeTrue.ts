@@ -9,7 +9,7 @@ export function mustBeTrueReport(model: PropertiesFileModel, key: string, why: s
   if (!e || e.value.trim().toLowerCase() === 'true') return undefined;
   return {
     ...valueOrKeyRange(e),
-    message: `${key} loads as ${quoted(e.value)} but must be \`true\`: ${why}`,
+    message: `${key} loads as ${quoted(e.value)} but must be "true": ${why}`,
     fixes: [{ title: `Set ${key} to true`, edits: [{ start: e.valueStart, end: e.valueEnd, newText: e.valueStart === e.keyEnd ? '=true' : 'true' }], safe: false, preferred: true }],
   };
 }

@@ -29,7 +29,7 @@ export const serverIsListener: Rule<PropertiesFileModel> = {
         hosts ??= poolHosts(ctx.workspace, ctx.uri);
         const hit = hosts.find((h) => sameMachine(h.host, value));
         if (hit) {
-          const pool = hit.poolName ? `pool '${hit.poolName}'` : 'a pool';
+          const pool = hit.poolName ? `pool "${hit.poolName}"` : 'a pool';
           why = `${baseName(hit.poolUri)} connects to it (${pool}), so it is the availability group listener`;
         }
       }

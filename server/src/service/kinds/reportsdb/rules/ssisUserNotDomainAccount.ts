@@ -21,7 +21,7 @@ export const ssisUserNotDomainAccount: Rule<PropertiesFileModel> = {
       ? 'It holds more than one backslash, or one at an end.'
       : v.includes('@')
         ? 'It looks like a user@domain name; the tech note writes the account as DOMAIN\\\\user in this file.'
-        : 'Write the domain, then the user, with the backslash written twice: `DOMAIN\\\\user`.';
+        : 'Write the domain, then the user, with the backslash written twice: "DOMAIN\\\\user".';
     ctx.report({
       ...valueOrKeyRange(e),
       message: `SSIS_USER_ID loads as ${quoted(v)}, which is not of the Domain\\username form the 12.5 HA tech note asks for. ${hint}`,

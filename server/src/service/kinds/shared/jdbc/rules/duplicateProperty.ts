@@ -20,11 +20,11 @@ export const duplicateProperty: Rule<JdbcRuleInput> = {
       if (!p.canonical || p.newestDriverOnly) continue;
       const last = lastOf.get(p.canonical)!;
       if (last === p) continue;
-      const as = last.name === p.name ? '' : ` (as \`${last.name}\`)`;
+      const as = last.name === p.name ? '' : ` (as "${last.name}")`;
       ctx.report({
         ...propertySpan(p),
-        message: `\`${p.canonical}\` is set again later in this URL${as}. The driver keeps only the last value, so this one has no effect.`,
-        fixes: [fix(`Remove this earlier '${p.name}' setting`, [deletion(p.segmentSpan)], true, true)],
+        message: `"${p.canonical}" is set again later in this URL${as}. The driver keeps only the last value, so this one has no effect.`,
+        fixes: [fix(`Remove this earlier "${p.name}" setting`, [deletion(p.segmentSpan)], true, true)],
       });
     }
     const overridden = (part: JdbcPart | undefined, canonical: string, what: string): void => {
@@ -34,7 +34,7 @@ export const duplicateProperty: Rule<JdbcRuleInput> = {
       ctx.report({
         start: part.span.start,
         end: part.span.end,
-        message: `The \`${later.name}\` property later in this URL overrides this ${what}; the driver uses the property's value.`,
+        message: `The "${later.name}" property later in this URL overrides this ${what}; the driver uses the property's value.`,
       });
     };
     overridden(url.server, 'serverName', 'server name');

@@ -18,7 +18,7 @@ export const instanceIgnored: Rule<JdbcRuleInput> = {
     if (cp.kind !== 'given') return;
     const port = portValue(url)!;
     const said = (inst: string) =>
-      `A port (\`${clip(port.value)}\`) is given too, so the driver connects straight to that port and does not ask SQL Browser where the instance \`${clip(inst)}\` listens: the instance name does not decide where it connects. Remove the instance name so the URL says what it does (or remove the port if you meant the instance).`;
+      `A port ("${clip(port.value)}") is given too, so the driver connects straight to that port and does not ask SQL Browser where the instance "${clip(inst)}" listens: the instance name does not decide where it connects. Remove the instance name so the URL says what it does (or remove the port if you meant the instance).`;
     if (url.instance && url.instance.value) {
       const inst = url.instance;
       ctx.report({
@@ -33,7 +33,7 @@ export const instanceIgnored: Rule<JdbcRuleInput> = {
       ctx.report({
         ...propertySpan(p),
         message: said(p.value),
-        fixes: [fix(`Remove the '${p.name}' setting`, [deletion(p.segmentSpan)], true, true)],
+        fixes: [fix(`Remove the "${p.name}" setting`, [deletion(p.segmentSpan)], true, true)],
       });
     }
   },

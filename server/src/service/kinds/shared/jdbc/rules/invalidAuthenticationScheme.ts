@@ -28,10 +28,10 @@ export const invalidAuthenticationScheme: Rule<JdbcRuleInput> = {
     if (!p) return;
     if (SCHEMES.some((s) => s.toLowerCase() === p.value.toLowerCase())) return;
     const guess = meant(p.value);
-    const shown = p.value === '' ? 'an empty value' : `\`${clip(p.value)}\``;
+    const shown = p.value === '' ? 'an empty value' : `"${clip(p.value)}"`;
     ctx.report({
       ...(p.valueSpan.start === p.valueSpan.end ? propertySpan(p) : p.valueSpan),
-      message: `\`authenticationScheme\` accepts only \`NativeAuthentication\` (the default), \`JavaKerberos\` or \`NTLM\` (in any case); with ${shown} and \`integratedSecurity=true\` the driver refuses to connect.`,
+      message: `"authenticationScheme" accepts only "NativeAuthentication" (the default), "JavaKerberos" or "NTLM" (in any case); with ${shown} and "integratedSecurity=true" the driver refuses to connect.`,
       ...(guess ? { fixes: [fix(`Set authenticationScheme=${guess}`, [{ start: p.valueSpan.start, end: p.valueSpan.end, newText: guess }], false, true)] } : {}),
     });
   },

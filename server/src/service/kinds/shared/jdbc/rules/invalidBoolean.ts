@@ -37,7 +37,7 @@ export const invalidBoolean: Rule<JdbcRuleInput> = {
       const v = p.value.toLowerCase();
       if (v === 'true' || v === 'false') continue;
       const span = p.valueSpan.start === p.valueSpan.end ? propertySpan(p) : p.valueSpan;
-      const shown = p.value === '' ? 'an empty value' : `\`${clip(p.value)}\``;
+      const shown = p.value === '' ? 'an empty value' : `"${clip(p.value)}"`;
       const edit = (b: string) => [{ start: p.valueSpan.start, end: p.valueSpan.end, newText: b }];
       const nearest = nearestBoolean(p.value);
       const fixes: FixProposal[] = nearest
@@ -48,11 +48,11 @@ export const invalidBoolean: Rule<JdbcRuleInput> = {
       let severity: 'warning' | undefined;
       if (facts.reading === 'lenient') {
         severity = 'warning';
-        message = `\`${p.name}\` is read with Java's \`Boolean.parseBoolean\`: only \`true\` (in any case) means true, so ${shown} is silently read as \`false\`.${quoted}`;
+        message = `"${p.name}" is read with Java's "Boolean.parseBoolean": only "true" (in any case) means true, so ${shown} is silently read as "false".${quoted}`;
       } else if (facts.readOnlyWhen) {
-        message = `\`${p.name}\` accepts only \`true\` or \`false\` (in any case). The driver reads it only with ${facts.readOnlyWhen}, and then refuses to connect with ${shown}.${quoted}`;
+        message = `"${p.name}" accepts only "true" or "false" (in any case). The driver reads it only with ${facts.readOnlyWhen}, and then refuses to connect with ${shown}.${quoted}`;
       } else {
-        message = `\`${p.name}\` accepts only \`true\` or \`false\` (in any case); with ${shown} the driver refuses to connect.${quoted}`;
+        message = `"${p.name}" accepts only "true" or "false" (in any case); with ${shown} the driver refuses to connect.${quoted}`;
       }
       ctx.report({ ...span, message, ...(severity ? { severity } : {}), fixes });
     }

@@ -4,9 +4,9 @@ import type { JdbcRuleInput } from '../types';
 import { clip, propertySpan } from '../util';
 
 function message(value: string): string {
-  if (value.trim() === '') return 'The port is empty, which the driver cannot read as a number (`Integer.parseInt`), so it refuses to connect. Give the port (SQL Server listens on 1433 by default), or leave the port out.';
-  if (/^[+-]?[0-9]+$/.test(value.trim()) && value.trim() === value) return `Port \`${clip(value)}\` is out of range: the driver accepts 0 to 65535 (0 meaning no port) and refuses anything else.`;
-  return `\`${clip(value)}\` is not a whole number, so the driver cannot read it as a port (\`Integer.parseInt\`) and refuses to connect. SQL Server listens on 1433 by default.`;
+  if (value.trim() === '') return 'The port is empty, which the driver cannot read as a number ("Integer.parseInt"), so it refuses to connect. Give the port (SQL Server listens on 1433 by default), or leave the port out.';
+  if (/^[+-]?[0-9]+$/.test(value.trim()) && value.trim() === value) return `Port "${clip(value)}" is out of range: the driver accepts 0 to 65535 (0 meaning no port) and refuses anything else.`;
+  return `"${clip(value)}" is not a whole number, so the driver cannot read it as a port ("Integer.parseInt") and refuses to connect. SQL Server listens on 1433 by default.`;
 }
 
 /**

@@ -23,7 +23,7 @@ export const listenerWithoutMultisubnet: Rule<JdbcRuleInput> = {
     const edits = blocked ? [] : setPropertyEdits(url, 'multiSubnetFailover', 'true');
     ctx.report({
       ...host.span,
-      message: `\`${host.value}\` is an Always On availability group listener (listed in ece.listenerNames), but \`multiSubnetFailover\` is not \`true\`. Microsoft's JDBC documentation asks for \`multiSubnetFailover=true\` whenever a listener is used: the driver then tries all of the listener's addresses at once, so after a failover to another subnet it does not wait for a timeout on the old address.`,
+      message: `"${host.value}" is an Always On availability group listener (listed in ece.listenerNames), but "multiSubnetFailover" is not "true". Microsoft's JDBC documentation asks for "multiSubnetFailover=true" whenever a listener is used: the driver then tries all of the listener's addresses at once, so after a failover to another subnet it does not wait for a timeout on the old address.`,
       ...(edits.length > 0
         ? { fixes: [fix(msf ? 'Set multiSubnetFailover=true' : 'Add ;multiSubnetFailover=true', edits, false, true)] }
         : {}),

@@ -15,7 +15,7 @@ export const missingDatabaseName: Rule<JdbcRuleInput> = {
       if (db.value.trim() === '') {
         ctx.report({
           ...propertySpan(db),
-          message: `\`${db.name}\` is empty: the driver opens the login's default database instead of the ECE database this pool needs.`,
+          message: `"${db.name}" is empty: the driver opens the login's default database instead of the ECE database this pool needs.`,
         });
       }
       return;
@@ -24,7 +24,7 @@ export const missingDatabaseName: Rule<JdbcRuleInput> = {
     ctx.report({
       start: url.prefix.start,
       end,
-      message: 'The URL names no database: add `;databaseName=<name>`. Without it the driver opens the login\'s default database, which is rarely the ECE database this pool needs.',
+      message: 'The URL names no database: add ";databaseName=<name>". Without it the driver opens the login\'s default database, which is rarely the ECE database this pool needs.',
     });
   },
 };

@@ -22,14 +22,14 @@ export const multisubnetWithInstance: Rule<JdbcRuleInput> = {
       ctx.report({
         ...propertySpan(msf),
         severity: 'information',
-        message: `With \`multiSubnetFailover=true\` and the instance \`${clip(cp.instance)}\` but no port, the driver asks the SQL Server Browser service (UDP 1434) on every address of the host for the instance's port before it connects. That works only while SQL Browser answers on those addresses; Microsoft recommends a fixed port for availability group listeners. If the listener has one, give it (e.g. \`:1433\`).`,
+        message: `With "multiSubnetFailover=true" and the instance "${clip(cp.instance)}" but no port, the driver asks the SQL Server Browser service (UDP 1434) on every address of the host for the instance's port before it connects. That works only while SQL Browser answers on those addresses; Microsoft recommends a fixed port for availability group listeners. If the listener has one, give it (e.g. ":1433").`,
       });
     }
     const partner = lastProperty(url, 'failoverPartner');
     if (partner) {
       ctx.report({
         ...propertySpan(partner),
-        message: `\`failoverPartner\` (database mirroring) cannot be used with \`multiSubnetFailover=true\`: the driver refuses the connection${partner.value.trim() === '' ? ', even with an empty value' : ''}. An availability group listener needs no failover partner: remove it.`,
+        message: `"failoverPartner" (database mirroring) cannot be used with "multiSubnetFailover=true": the driver refuses the connection${partner.value.trim() === '' ? ', even with an empty value' : ''}. An availability group listener needs no failover partner: remove it.`,
       });
     }
   },

@@ -31,7 +31,7 @@ export const placeholderNotReplaced: Rule<JdbcRuleInput> = {
         ctx.report({
           start,
           end,
-          message: `\`${clip(url.text.slice(start, end))}\` is a placeholder from the installation guide's example, not a value: replace it with ${what}`,
+          message: `"${clip(url.text.slice(start, end))}" is a placeholder from the installation guide's example, not a value: replace it with ${what}`,
         });
       }
     }

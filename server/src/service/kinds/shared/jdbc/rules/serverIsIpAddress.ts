@@ -13,7 +13,7 @@ export const serverIsIpAddress: Rule<JdbcRuleInput> = {
     if (!host || !isIpLiteral(host.value)) return;
     ctx.report({
       ...host.span,
-      message: `\`${host.value}\` is an IP address. ECE expects its database servers to be named by DNS host name (with Always On, the fully qualified name of the availability group listener); an address ties the pool to one machine (or to one subnet's listener address), so it breaks when the database moves or fails over to another server.`,
+      message: `"${host.value}" is an IP address. ECE expects its database servers to be named by DNS host name (with Always On, the fully qualified name of the availability group listener); an address ties the pool to one machine (or to one subnet's listener address), so it breaks when the database moves or fails over to another server.`,
     });
   },
 };

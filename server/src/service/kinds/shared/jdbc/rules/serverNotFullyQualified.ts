@@ -16,7 +16,7 @@ export const serverNotFullyQualified: Rule<JdbcRuleInput> = {
     if (!host || !host.value || host.value.includes('.') || isIpLiteral(host.value) || isNotAHostName(host.value)) return;
     ctx.report({
       ...host.span,
-      message: `\`${clip(host.value)}\` is a short host name without a domain. It works only where the DNS suffix search finds it; a fully qualified name (e.g. \`${clip(host.value, 30)}.example.com\`) resolves the same way on every ECE server.`,
+      message: `"${clip(host.value)}" is a short host name without a domain. It works only where the DNS suffix search finds it; a fully qualified name (e.g. "${clip(host.value, 30)}.example.com") resolves the same way on every ECE server.`,
     });
   },
 };

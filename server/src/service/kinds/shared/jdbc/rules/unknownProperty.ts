@@ -48,7 +48,7 @@ export const unknownProperty: Rule<JdbcRuleInput> = {
           start: p.nameSpan.start,
           end: p.nameSpan.end,
           message:
-            'This name is not a property the SQL Server JDBC driver knows: the driver silently ignores it. If it is the rest of the previous value (a password containing `;`), wrap that whole value in braces: `password={...}`.',
+            'This name is not a property the SQL Server JDBC driver knows: the driver silently ignores it. If it is the rest of the previous value (a password containing ";"), wrap that whole value in braces: "password={...}".',
         });
         continue;
       }
@@ -56,8 +56,8 @@ export const unknownProperty: Rule<JdbcRuleInput> = {
         ctx.report({
           start: p.nameSpan.start,
           end: p.nameSpan.end,
-          message: `\`${p.name}\` is a short name for \`${p.canonical}\` that only the newest SQL Server driver (August 2026) understands; older drivers, such as the one ECE ships, silently ignore it, so this setting has no effect. Write \`${p.canonical}\` instead.`,
-          fixes: [fix(`Replace '${p.name}' with '${p.canonical}'`, [{ start: p.nameSpan.start, end: p.nameSpan.end, newText: p.canonical }], false, true)],
+          message: `"${p.name}" is a short name for "${p.canonical}" that only the newest SQL Server driver (August 2026) understands; older drivers, such as the one ECE ships, silently ignore it, so this setting has no effect. Write "${p.canonical}" instead.`,
+          fixes: [fix(`Replace "${p.name}" with "${p.canonical}"`, [{ start: p.nameSpan.start, end: p.nameSpan.end, newText: p.canonical }], false, true)],
         });
         continue;
       }
@@ -66,13 +66,13 @@ export const unknownProperty: Rule<JdbcRuleInput> = {
       // Real URLs hold a few dozen names; past MAX_SUGGESTED distinct ones (pasted junk) stop looking for suggestions.
       if (!memo.has(key)) memo.set(key, memo.size < MAX_SUGGESTED ? suggestPropertyName(p.name) : undefined);
       const suggestion = memo.get(key);
-      const base = `\`${clip(p.name)}\` is not a property the SQL Server JDBC driver knows: the driver silently ignores it, so this setting has no effect.`;
+      const base = `"${clip(p.name)}" is not a property the SQL Server JDBC driver knows: the driver silently ignores it, so this setting has no effect.`;
       if (suggestion) {
         ctx.report({
           start: p.nameSpan.start,
           end: p.nameSpan.end,
-          message: `${base} Did you mean \`${suggestion}\`?`,
-          fixes: [fix(`Replace '${clip(p.name)}' with '${suggestion}'`, [{ start: p.nameSpan.start, end: p.nameSpan.end, newText: suggestion }], false, true)],
+          message: `${base} Did you mean "${suggestion}"?`,
+          fixes: [fix(`Replace "${clip(p.name)}" with "${suggestion}"`, [{ start: p.nameSpan.start, end: p.nameSpan.end, newText: suggestion }], false, true)],
         });
       } else {
         ctx.report({ start: p.nameSpan.start, end: p.nameSpan.end, message: base });
