@@ -268,6 +268,34 @@ void describe('convertWindowsAuth on a copy of examples/ece-home', () => {
     }
   });
 
+  void test('a pool file that cannot be read as text (NUL bytes) or written back (UTF-16 of odd length): named, not ok, and nothing in the home changes (no half-converted home)', async () => {
+    for (const [name, bytes] of [
+      ['NUL', (t: string) => Buffer.concat([Buffer.from(t.slice(0, 40)), Buffer.from([0, 0, 1, 0]), Buffer.from(t.slice(40))])],
+      ['odd UTF-16', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le'), Buffer.from([0x41])])],
+    ] as const) {
+      const dir = copyExample();
+      try {
+        const poolPath = path.join(dir, POOL_REL);
+        const broken = bytes(fs.readFileSync(poolPath, 'utf8'));
+        fs.writeFileSync(poolPath, broken);
+        const before = snapshot(dir);
+        const r = await convertWindowsAuth(dir);
+        assert.equal(r.ok, false, name);
+        const text = formatConvertReport(r).join('\n');
+        assert.ok(text.includes('egpl_ds_connpool_map.xml'), `${name}: the pool file is named:\n${text}`);
+        assert.doesNotMatch(text, /No connection pool file was found/, name);
+        assert.match(text, /Nothing was changed, because this file (or folder )?cannot be (read|written): .*egpl_ds_connpool_map\.xml/, name);
+        assert.ok(r.files.every((f) => !f.written), name);
+        const after = snapshot(dir);
+        assert.deepEqual([...after.keys()], [...before.keys()], name);
+        for (const [k, v] of before) assert.ok(after.get(k)!.equals(v), `${name}: ${k} changed`);
+        for (const s of SECRETS) assert.ok(!text.includes(s), `${name}: no password in the report`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
   void test('dry run writes nothing and reports the same spans', async () => {
     const dir = copyExample();
     try {
