@@ -135,7 +135,7 @@ void describe('settings per ECE home', () => {
       const r = spawnCli(['check', '--format', 'json', 'a'], { cwd: ex.dir });
       assert.equal(r.code, 1, r.stderr);
       // '{a,' has no closing brace: it is a literal name (as for picomatch), not an error; the backtracking one is answered.
-      assert.equal(r.stderr, "ece-config: warning: a/.vscode/settings.json: ece.files.connpool: the pattern '[' cannot be used: '[' without a closing ']' in '['; it is ignored\n");
+      assert.equal(r.stderr, 'ece-config: warning: a/.vscode/settings.json: ece.files.connpool: the pattern "[" cannot be used: "[" without a closing "]" in "["; it is ignored\n');
       const json = JSON.parse(r.stdout) as JsonReport;
       assert.ok(json.files.some((f) => f.path === `a/${POOL}`), json.files.map((f) => f.path).join(', '));
     } finally {
