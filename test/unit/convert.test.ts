@@ -418,6 +418,23 @@ void describe('convertWindowsAuth on a copy of examples/ece-home', () => {
 });
 
 void describe('workspace requests (VS Code command)', () => {
+  void test('a pool file that cannot be read (NUL bytes): no edit at all, and the message names it (no half-converted home)', async () => {
+    const dir = copyExample();
+    try {
+      const poolPath = path.join(dir, POOL_REL);
+      const t = fs.readFileSync(poolPath);
+      fs.writeFileSync(poolPath, Buffer.concat([t.subarray(0, 40), Buffer.from([0, 0, 1, 0]), t.subarray(40)]));
+      const h = workspaceRequestHandlers(new EceLanguageService({ log: () => undefined }), { get: () => undefined, all: () => [] }, () => normalizeSettings({}));
+      const r = await h.windowsAuthEdit({ roots: [dir] });
+      assert.equal(r.edit, null);
+      assert.equal(r.preview, null);
+      assert.deepEqual(r.files, []);
+      assert.equal(r.message, `Nothing was converted, because this file or folder cannot be read: ${poolPath}. Convert it by hand or make it readable, then run the conversion again.`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   void test('one WorkspaceEdit, every change ticked in the preview; open documents at their version; the zip after', async () => {
     const dir = copyExample();
     try {

@@ -16,7 +16,7 @@ import { planWindowsAuth, windowsAuthPoolText, type FilePlan } from '../service/
 import { lineIndex } from '../service/core/text';
 import { decodeBytes, rewriteTextFile, whyNotWritable } from './textFile';
 import { leftoverNote } from './leftovers';
-import { loadWorkspace, rootPath, type LoadedFile } from './workspace';
+import { loadWorkspace, rootPath, type LoadedFile, type LoadedWorkspace } from './workspace';
 import { walk } from './walk';
 import { CONNPOOL_ZIP_ENTRY, rewriteZipEntry, ZipEntryError, type RewriteZipEntryOptions } from './zip';
 
@@ -110,6 +110,15 @@ function changeLines(text: string, plan: FilePlan): ChangeLine[] {
 /** The kinds whose files the conversion changes. */
 const CONVERTED_KINDS: readonly KindId[] = ['connpool', 'reportsdb', 'indexstats'];
 
+/**
+ * What the conversion cannot see of a loaded home: folders that could not be listed, and pool, Reports DB or
+ * index-stats files that could not be read (binary, too large). Either may hold a password the conversion must remove,
+ * so nothing is converted while there is one.
+ */
+export function unreadTargets(ws: Pick<LoadedWorkspace, 'errors' | 'skipped'>, settings: Settings): string[] {
+  return [...ws.errors.map((e) => e.path), ...ws.skipped.filter((x) => CONVERTED_KINDS.some((k) => matchesAnyGlob(x.path, settings.files[k] ?? []))).map((x) => x.path)];
+}
+
 /** Converts the ECE home (or any folder holding ECE files) to Windows authentication. */
 export async function convertWindowsAuth(eceHome: string, opts: ConvertOptions = {}): Promise<ConvertReport> {
   const dryRun = !!opts.dryRun;
@@ -140,7 +149,7 @@ export async function convertWindowsAuth(eceHome: string, opts: ConvertOptions =
     // An ECE file of the conversion that cannot be read (binary, too large, unreadable) or a folder that cannot be
     // listed may hold a password the conversion must remove: converting the rest would leave a half-converted home
     // (properties on Windows authentication, the pool and the zip not), so nothing changes until it can be read.
-    const unread = [...ws.errors.map((e) => e.path), ...ws.skipped.filter((x) => CONVERTED_KINDS.some((k) => matchesAnyGlob(x.path, settings.files[k] ?? []))).map((x) => x.path)];
+    const unread = unreadTargets(ws, settings);
     if (unread.length) {
       for (const x of ws.skipped) report.notes.push(`${x.path}: ${x.message}; it was not converted, check it by hand`);
       report.notes.push(`Nothing was changed, because ${unread.length === 1 ? 'this file or folder cannot' : 'these files or folders cannot'} be read: ${unread.join(', ')}.`);
