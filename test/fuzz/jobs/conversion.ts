@@ -10,7 +10,9 @@
  * - the properties files load in Java as intended (checked in one JVM for all cases by the test);
  * - every other zip entry is byte-identical (raw compressed bytes, CRC, sizes, times, order), and a backup of the zip is
  *   the original;
- * - a second run changes nothing; no user name or password appears in the report.
+ * - a second run changes nothing; no user name or password appears in the report;
+ * - one home in six has a pool file that cannot be converted (NUL bytes, odd-length UTF-16): the conversion reports it
+ *   and no byte of the home changes.
  * Case id: the seed; `c` in front of it for the CLI.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -419,6 +421,29 @@ export async function describeCase(id: string): Promise<string> {
   return `the home of case ${id} before the conversion: ${dest}`;
 }
 
+/** A home whose pool file cannot be converted: the conversion says so (not ok) and changes no byte of the home. */
+async function refusedCase(id: string, viaCli: boolean, dir: string, home: string, secrets: readonly string[]): Promise<Outcome> {
+  const problems: Problem[] = [];
+  const before = snapshot(home);
+  let report: string;
+  if (viaCli) {
+    const run = runCli(['convert-windows-auth', home, '--format', 'json'], { cwd: dir });
+    const { problems: p, json } = cliProblems(run, 'convert-windows-auth --format json (unconvertible pool file)', 'json');
+    problems.push(...p);
+    report = run.stdout + run.stderr;
+    if (run.code === 0 || (json as { ok?: boolean } | undefined)?.ok !== false) problems.push({ kind: 'bytes', detail: `an unconvertible pool file was not reported (exit ${String(run.code)}):\n${run.stdout.slice(0, 800)}` });
+  } else {
+    const rep = await convertWindowsAuth(home, { zip: { backupSuffix: '.fuzz-backup' } });
+    report = formatConvertReport(rep).join('\n') + JSON.stringify(rep);
+    if (rep.ok) problems.push({ kind: 'bytes', detail: `an unconvertible pool file was not reported:\n${formatConvertReport(rep).join('\n')}` });
+  }
+  const after = snapshot(home);
+  for (const [k, v] of before) if (!after.get(k)?.equals(v)) problems.push({ kind: 'bytes', detail: `with an unconvertible pool file, ${k} was changed (a half-converted home)` });
+  for (const k of after.keys()) if (!before.has(k)) problems.push({ kind: 'bytes', detail: `with an unconvertible pool file, ${k} was written` });
+  for (const s of secrets) if (s.length >= 4 && report.includes(s)) problems.push({ kind: 'leak', detail: `a password appears in the conversion report: ${report.slice(0, 400)}` });
+  return { inputs: 1, failures: problems.map((p): Failure => ({ kind: p.kind, id, detail: p.detail })), stats: { refusedHomes: 1, cliRuns: viaCli ? 1 : 0 } };
+}
+
 export async function runCase(id: string): Promise<Outcome> {
   const viaCli = id.startsWith('c');
   const r = seededRandom(Number(viaCli ? id.slice(1) : id));
@@ -429,6 +454,13 @@ export async function runCase(id: string): Promise<Outcome> {
   const java: JavaConversionCheck[] = [];
   try {
     await writeHome(home, h);
+    // One home in six has a pool file that cannot be converted (NUL bytes, or UTF-16 of odd length): nothing may change.
+    const broken = seededRandom(Number(viaCli ? id.slice(1) : id) ^ 0xbad0);
+    if (h.poolBytes && broken() < 1 / 6) {
+      const b = h.poolBytes;
+      writeFileSync(path.join(home, POOL_REL), broken() < 0.5 ? Buffer.concat([b.subarray(0, 30), Buffer.from([0, 0, 1, 0]), b.subarray(30)]) : Buffer.concat([encodeText(decodeBytes(b).text.replace(/^\uFEFF/, ''), 'utf16le'), Buffer.from([0x41])]));
+      return await refusedCase(id, viaCli, dir, home, h.secrets);
+    }
     const before = snapshot(home);
     const zipBefore = h.zipEntries ? await rawZipEntries(path.join(home, ZIP_REL)) : [];
     let report = '';
