@@ -457,8 +457,9 @@ export async function runCase(id: string): Promise<Outcome> {
     // One home in six has a pool file that cannot be converted (NUL bytes, or UTF-16 of odd length): nothing may change.
     const broken = seededRandom(Number(viaCli ? id.slice(1) : id) ^ 0xbad0);
     if (h.poolBytes && broken() < 1 / 6) {
-      const b = h.poolBytes;
-      writeFileSync(path.join(home, POOL_REL), broken() < 0.5 ? Buffer.concat([b.subarray(0, 30), Buffer.from([0, 0, 1, 0]), b.subarray(30)]) : Buffer.concat([encodeText(decodeBytes(b).text.replace(/^\uFEFF/, ''), 'utf16le'), Buffer.from([0x41])]));
+      // As UTF-8 with NUL bytes (binary: in UTF-16 a NUL is a character), or as UTF-16 one byte too long.
+      const t = decodeBytes(h.poolBytes).text.replace(/^\uFEFF/, '');
+      writeFileSync(path.join(home, POOL_REL), broken() < 0.5 ? Buffer.concat([Buffer.from(t.slice(0, 30)), Buffer.from([0, 0, 1, 0]), Buffer.from(t.slice(30))]) : Buffer.concat([encodeText(t, 'utf16le'), Buffer.from([0x41])]));
       return await refusedCase(id, viaCli, dir, home, h.secrets);
     }
     const before = snapshot(home);
