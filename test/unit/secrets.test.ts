@@ -152,6 +152,11 @@ void describe('secrets: shapes the secrets fuzzer found (test/fuzz/jobs/secrets.
     assert.equal(masked, text.replace(pw.slice(0, 4), '••••').replace(pw.slice(4), '••••'));
   });
 
+  void test('a secret line glued into the last value of a JDBC URL (its line break lost): masked in the URL Java loads', async () => {
+    await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;databaseName=SSIS_CATALOG_PAS:${pw}\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n`);
+    await gone(POOL, pool('sa', 'x', `jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDBACTIVE_PASS=${pw}`));
+  });
+
   void test('user:password@ with the user left out: the driver reads ":password" as the server name', async () => {
     await gone(POOL, pool('sa', 'x', `jdbc:sqlserver://:${pw};databaseName=eGActiveDB`));
     await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://:${pw};databaseName=eGActiveDB\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n`);

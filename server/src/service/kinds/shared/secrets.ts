@@ -6,9 +6,18 @@ import { isSecretName, userInfoOf } from '../../core/secrets';
 import type { JdbcUrl } from '../../parse/jdbcUrl';
 import type { ParsedProperties } from '../../parse/properties';
 
+/** A name followed by `=` or `:` inside a value (a line glued to the one before it: `…SvcACTIVE_PASS=pw`). */
+const GLUED_ASSIGNMENT = /(?<![\w.-])([\w.-]+)[ \t\f]*[=:]/g;
+
+/** Where the value of a secret assignment glued inside `value` starts (after its `=` or `:`), or -1. Linear. */
+function gluedSecretAt(value: string): number {
+  for (const m of value.matchAll(GLUED_ASSIGNMENT)) if (isSecretName(m[1]!)) return m.index + m[0].length;
+  return -1;
+}
+
 /**
  * In a JDBC URL: the values of password-like properties, the text after an unbraced `;` inside one (the rest of a
- * password the driver split), and a `user:password@` written before the host.
+ * password the driver split), a `user:password@` written before the host, and a secret line glued into a value.
  */
 export function jdbcUrlSecrets(url: JdbcUrl): string[] {
   const out: string[] = [];
@@ -34,14 +43,14 @@ export function jdbcUrlSecrets(url: JdbcUrl): string[] {
     }
     if (afterSecret && !p.canonical) out.push(p.name, p.value);
     else afterSecret = false;
+    // A secret line glued into the URL's last value (`databaseName=eGActiveDB` + `ACTIVE_PAS:pw`).
+    const at = gluedSecretAt(p.value);
+    if (at >= 0) out.push(p.value.slice(at));
   }
   // Text without `=` after a password (`password=ab;cd;databaseName=x`): the parser keeps it as a problem span.
   for (const pr of url.problems) if (pr.code === 'name-without-equals') out.push(url.text.slice(pr.start, pr.end));
   return out;
 }
-
-/** A secret name followed by `=` or `:` inside a value (a line glued to the one before it: `…SvcACTIVE_PASS=pw`). */
-const GLUED_ASSIGNMENT = /(?<![\w.-])([\w.-]+)[ \t\f]*[=:]/g;
 
 /**
  * In a properties file: values of secret keys, URL secrets, the line right after an empty secret (a password typed on
@@ -69,12 +78,10 @@ export function propertiesSecrets(parsed: ParsedProperties, isUrlKey: (key: stri
       out.push(...jdbcUrlSecrets(parseUrl(url)));
       continue;
     }
-    for (const m of e.value.matchAll(GLUED_ASSIGNMENT)) {
-      if (!isSecretName(m[1]!)) continue;
-      const from = m.index + m[0].length;
+    const from = gluedSecretAt(e.value);
+    if (from >= 0) {
       const raw = parsed.text.slice(e.valueText.toRaw(from), e.valueEnd);
       out.push(e.value.slice(from), ...raw.split(/\\?(?:\r\n|\r|\n)[ \t\f]*/));
-      break;
     }
   }
   return out;
