@@ -33,7 +33,12 @@ const parser = new XMLParser({
 export function xmlTree(text: string): string {
   const v = XMLValidator.validate(text.replace(/^\uFEFF/, ''));
   if (v !== true) return `invalid: ${v.err.code}`;
-  return JSON.stringify(parser.parse(text.replace(/^\uFEFF/, '')));
+  try {
+    return JSON.stringify(parser.parse(text.replace(/^\uFEFF/, '')));
+  } catch (e) {
+    // The validator and the parser of fast-xml-parser disagree on some texts (an unclosed processing instruction).
+    return `invalid: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }
 
 /** acorn's tokens of a script (type and value), or the error that stopped it, without its position. */

@@ -161,6 +161,9 @@ export function failureReport(r: RunResult, max = 8): string {
   for (const f of r.failures.slice(0, max)) {
     lines.push(`- ${f.kind} in case ${f.id}\n  reproduce: ${env}npm run fuzz:repro -- ${r.fuzzer} '${f.id}'\n  ${f.detail.slice(0, 2000).replace(/\n/g, '\n  ')}`);
   }
-  if (r.failures.length > max) lines.push(`... and ${r.failures.length - max} more`);
+  if (r.failures.length > max) {
+    lines.push(`... and ${r.failures.length - max} more (case, kind, first line):`);
+    for (const f of r.failures.slice(max)) lines.push(`  ${f.id} ${f.kind}: ${f.detail.split('\n')[0]!.slice(0, 200)}`);
+  }
   return lines.join('\n');
 }
