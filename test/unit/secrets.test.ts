@@ -157,6 +157,15 @@ void describe('secrets: shapes the secrets fuzzer found (test/fuzz/jobs/secrets.
     await gone(POOL, pool('sa', 'x', `jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDBACTIVE_PASS=${pw}`));
   });
 
+  void test('text without "=" in a URL is masked only after an unbraced password, not elsewhere (its words would be masked everywhere)', () => {
+    const svc = new EceLanguageService({ log: () => undefined });
+    const text = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;integrver://<DB server name>:1433;databaseName=eGActiveDB\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n';
+    const mask = svc.maskFor(TextDocument.create(INP, 'plaintext', 1, text), S);
+    assert.equal(mask('jdbc:sqlserver://db.example.com:1433 names a server'), 'jdbc:sqlserver://db.example.com:1433 names a server');
+    const after = text.replace(';integrver', `;password=ab;${pw};integrver`);
+    assert.equal(svc.maskFor(TextDocument.create(INP, 'plaintext', 2, after), S)(`x ${pw} y`), 'x •••• y');
+  });
+
   void test('user:password@ with the user left out: the driver reads ":password" as the server name', async () => {
     await gone(POOL, pool('sa', 'x', `jdbc:sqlserver://:${pw};databaseName=eGActiveDB`));
     await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://:${pw};databaseName=eGActiveDB\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n`);

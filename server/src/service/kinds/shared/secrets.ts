@@ -35,20 +35,29 @@ export function jdbcUrlSecrets(url: JdbcUrl): string[] {
   // `//sa:Secr` while `user:password@host` is being typed: a port that is not a number may be a password.
   else if (/[^\d\s]/.test(port)) out.push(port);
   let afterSecret = false;
+  // Where the rest of an unbraced password may run: from its end to the next property the driver knows.
+  const tails: Array<[number, number]> = [];
   for (const p of url.properties) {
     if (isSecretName(p.name)) {
       out.push(p.value);
       afterSecret = !p.braced;
+      if (afterSecret) tails.push([p.segmentSpan.end, url.text.length]);
       continue;
     }
     if (afterSecret && !p.canonical) out.push(p.name, p.value);
-    else afterSecret = false;
+    else {
+      if (afterSecret) tails[tails.length - 1]![1] = p.segmentSpan.start;
+      afterSecret = false;
+    }
     // A secret line glued into the URL's last value (`databaseName=eGActiveDB` + `ACTIVE_PAS:pw`).
     const at = gluedSecretAt(p.value);
     if (at >= 0) out.push(p.value.slice(at));
   }
-  // Text without `=` after a password (`password=ab;cd;databaseName=x`): the parser keeps it as a problem span.
-  for (const pr of url.problems) if (pr.code === 'name-without-equals') out.push(url.text.slice(pr.start, pr.end));
+  // Text without `=` after a password (`password=ab;cd;databaseName=x`): the parser keeps it as a problem span. Only
+  // there: elsewhere such text is no secret, and masking it would mask its words everywhere (`server`, `1433`).
+  for (const pr of url.problems) {
+    if (pr.code === 'name-without-equals' && tails.some(([a, b]) => pr.start >= a && pr.start < b)) out.push(url.text.slice(pr.start, pr.end));
+  }
   return out;
 }
 
