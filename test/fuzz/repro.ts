@@ -6,7 +6,10 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Outcome } from './harness/runner';
+import { loadWithJava } from '../java/oracle';
+import type { Failure, Outcome } from './harness/runner';
+import { judgeJavaConversion, type JavaConversionCheck } from './jobs/conversion';
+import { judgeJava, type JavaCheck } from './jobs/fixSafety';
 
 const JOBS: Record<string, string> = {
   truncation: 'truncation',
@@ -14,6 +17,12 @@ const JOBS: Record<string, string> = {
   'fix-safety': 'fixSafety',
   conversion: 'conversion',
   secrets: 'secrets',
+};
+
+/** The checks the test runs in the parent, on the case's `extra` (Java 17 loads in one JVM). */
+const JUDGES: Record<string, (extra: unknown) => Failure[]> = {
+  'fix-safety': (x) => judgeJava(x as JavaCheck[], loadWithJava),
+  conversion: (x) => judgeJavaConversion(x as JavaConversionCheck[], loadWithJava),
 };
 
 interface Job {
@@ -36,6 +45,8 @@ async function main(): Promise<number> {
   }
   if (process.env.ECE_FUZZ_SHOW && job.describeCase) console.log(await job.describeCase(id));
   const o = await job.runCase(id);
+  const judge = JUDGES[fuzzer!];
+  if (judge && o.extra !== undefined) o.failures.push(...judge(o.extra));
   console.log(JSON.stringify({ inputs: o.inputs, stats: o.stats ?? {}, failures: o.failures.length }, null, 1));
   for (const f of o.failures) console.log(`\n${f.kind}: ${f.detail}`);
   return o.failures.length ? 1 : 0;

@@ -108,7 +108,9 @@ function resultProblems(kind: KindId, before: string, after: string, label: stri
 function entryOf(text: string, edits: readonly OffsetEdit[]) {
   const first = [...edits].sort((a, b) => a.start - b.start)[0];
   if (!first) return undefined;
-  return parseProperties(text).entries.find((e) => e.lineStart <= first.start && first.start <= e.lineEnd);
+  // An edit of the byte-order mark (offset 0) belongs to the first line, which starts after the mark.
+  const at = first.start === 0 && text.startsWith('\uFEFF') ? 1 : first.start;
+  return parseProperties(text).entries.find((e) => e.lineStart <= at && at <= e.lineEnd);
 }
 
 /** Keys of entries of `after` starting inside [from, to) (lines a fix split off the entry). */
@@ -187,9 +189,13 @@ function propertiesChecks(id: string, file: SeedFile, before: string, after: str
   const grown = after.length - before.length;
   const exempt = keysWithin(after, entry.lineStart, entry.fullEnd + Math.max(0, grown));
   const promise = /^Escape the backslashes: Java then loads (.*)$/s.exec(title)?.[1];
+  const parsed = parseProperties(before);
   // Java keeps the last of duplicate keys: the promise is about this entry only when it is the one Java keeps.
-  const kept = parseProperties(before).table.get(entry.key)?.index === entry.index;
-  return [{ id, label: `fix "${title}"`, kind: file.kind, uri: file.uri, before, after, expect: 'others', key: entry.key, ...(promise && kept ? { promise } : {}), exempt }];
+  const kept = parsed.table.get(entry.key)?.index === entry.index;
+  // The first entry of a text with a byte-order mark: Java reads the mark into its key (glued to it, or a key of its
+  // own before blanks), so that is the key the fix changes, and the one whose value the title promises.
+  const javaKey = before.startsWith('\uFEFF') && parsed.entries[0]?.index === entry.index ? (entry.contentStart <= 1 ? '\uFEFF' + entry.key : '\uFEFF') : entry.key;
+  return [{ id, label: `fix "${title}"`, kind: file.kind, uri: file.uri, before, after, expect: 'others', key: javaKey, ...(promise && kept ? { promise } : {}), exempt: [...exempt, entry.key] }];
 }
 
 /** Where a seed file lives inside a temporary folder. */
