@@ -104,6 +104,26 @@ describe('language server over stdio', () => {
     assert.ok(!c.published.some((x) => x.uri === URI && x.version === 2 && x.diagnostics.length > 0 && c.published.indexOf(x) > c.published.indexOf(p)));
   });
 
+  test('every version gets its answer, even with the findings of the version before; one version is answered once', async () => {
+    const uri = URI.replace('C:/ECE', 'C:/ECE-versions');
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });
+    const p1 = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+    assert.ok(p1.diagnostics.length > 0);
+    // A blank added at the very end moves no finding: version 2 is still published (a client waiting for the answer
+    // to version 2 would otherwise wait for ever), with the same findings.
+    const lines = POOL.split('\r\n');
+    const end = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: end, end }, text: ' ' }] });
+    const p2 = await c.waitForDiagnostics(uri, (x) => x.version === 2);
+    assert.deepEqual(p2.diagnostics, p1.diagnostics);
+    // A second validation of version 2 with the same result (a configuration change that changes nothing) sends nothing.
+    const before = c.published.filter((x) => x.uri === uri).length;
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: end, end }, text: ' ' }] });
+    await c.waitForDiagnostics(uri, (x) => x.version === 3);
+    assert.deepEqual(c.published.filter((x) => x.uri === uri).map((x) => x.version).slice(before), [3]);
+  });
+
   test('settings: a rule set to off disappears after a configuration change', async () => {
     const uri = URI.replace('C:/ECE', 'C:/ECE2');
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });

@@ -204,6 +204,9 @@ export class EceLanguageService {
     const text = doc.getText();
     const cached = this.parses.get(doc.uri);
     if (cached && cached.version === doc.version && cached.text === text) return cached;
+    // The previous version's parse and analysis are of no use now: let them go before the new parse is built, so the
+    // caches never keep two versions of a large file alive while the second is parsed.
+    if (cached) this.forget(doc.uri);
     const kind = this.kindOf(doc.uri, text, settings);
     if (!kind) {
       this.parses.delete(doc.uri);
