@@ -192,9 +192,9 @@ function propertiesChecks(id: string, file: SeedFile, before: string, after: str
   const parsed = parseProperties(before);
   // Java keeps the last of duplicate keys: the promise is about this entry only when it is the one Java keeps.
   const kept = parsed.table.get(entry.key)?.index === entry.index;
-  // The first entry of a text with a byte-order mark: Java reads the mark into its key (glued to it, or a key of its
-  // own before blanks), so that is the key the fix changes, and the one whose value the title promises.
-  const javaKey = before.startsWith('\uFEFF') && parsed.entries[0]?.index === entry.index ? (entry.contentStart <= 1 ? '\uFEFF' + entry.key : '\uFEFF') : entry.key;
+  // An entry on the first line of a text with a byte-order mark: Java reads the mark into its key (glued to it, or a
+  // key of its own before blanks), so that is the key the fix changes, and the one whose value the title promises.
+  const javaKey = before.startsWith('\uFEFF') && entry.lineStart <= 1 ? (entry.contentStart <= 1 ? '\uFEFF' + entry.key : '\uFEFF') : entry.key;
   return [{ id, label: `fix "${title}"`, kind: file.kind, uri: file.uri, before, after, expect: 'others', key: javaKey, ...(promise && kept ? { promise } : {}), exempt: [...exempt, entry.key] }];
 }
 
