@@ -137,6 +137,24 @@ describe('language server over stdio', () => {
     c.settings = {};
   });
 
+  test('settings with globs that cannot be used or that backtrack: the other globs still select, every request answers', async () => {
+    const uri = URI.replace('C:/ECE', 'C:/ECE3');
+    c.settings = { files: { connpool: ['[', '{a,', '**/'.repeat(40) + '*a*a*a*a*a*a*b.xml', '**/egpl_ds_connpool_map.xml'] } };
+    try {
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });
+      const p = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+      assert.deepEqual(codes(p.diagnostics), ['jdbc/instance-ignored', 'jdbc/unknown-property']);
+      const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 40 } })) as Hover | null;
+      assert.match(JSON.stringify(h), /db1\.example\.com/);
+      const s = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      assert.deepEqual(s.map((x) => x.name), ['Platform_MSSQL_Pool']);
+    } finally {
+      c.settings = {};
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
+  });
+
   test('bad input: binary, empty and deeply nested files get a diagnostic and the server stays up', async () => {
     const cases: Array<[string, string]> = [
       ['binary', Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('')],

@@ -72,6 +72,24 @@ void describe('encodings', () => {
     assert.ok(fs.readFileSync(f).equals(bytes), 'not a byte changed');
   });
 
+  void test('UTF-16 with a BOM: the mark is the encoding\'s, not a UTF-8 mark Java reads into a key (no properties/byte-order-mark); --fix keeps it', async () => {
+    const dir = tmp('bom16');
+    const f = path.join(dir, 'reportsdb_utility.properties');
+    const le = (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+    fs.writeFileSync(f, le(RDB));
+    const r = await quiet(['check', '--format', 'json', dir]);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /properties\/unknown-escape/);
+    assert.doesNotMatch(r.out, /byte-order-mark/);
+    assert.equal(decodeBytes(le(RDB)).text, RDB);
+    assert.equal((await quiet(['check', '--fix', dir])).code, 0);
+    assert.ok(fs.readFileSync(f).equals(le(RDB_FIXED)));
+    // A U+FEFF right after the mark is text (a second mark written by a tool): kept through decode and encode.
+    const twice = le('\uFEFF' + RDB);
+    assert.equal(decodeBytes(twice).exact, true);
+    assert.ok(encodeText(decodeBytes(twice).text, 'utf16le').equals(twice));
+  });
+
   void test('UTF-16 without a BOM is read, checked and fixed, and stays UTF-16 without a BOM', async () => {
     const dir = tmp('nobom');
     const f = path.join(dir, 'reportsdb_utility.properties');

@@ -4,7 +4,8 @@
  * - pool file (`connpool`): every `<connpool>` gets `integratedSecurity=true` in `Url` and empty `User` and
  *   `Password` values (`windowsAuthEdits`, shared with the connpool quick fixes); the credentials are kept when the
  *   URL's `authenticationScheme` is NTLM or JavaKerberos (or one the driver refuses): the driver needs or may use them;
- * - `reportsdb_utility.properties`: `IS_WINDOWS_AUTHENTICATION=true` (the value replaced, or the key added at the end);
+ * - `reportsdb_utility.properties`: `IS_WINDOWS_AUTHENTICATION=true` (the value replaced, or the key added at the end,
+ *   also when the file's only such line is glued to a byte-order mark, which Java reads as another key);
  * - `input.properties`: `ACTIVE_USER`, `ACTIVE_PASS`, `REPORTS_USER`, `REPORTS_PASS` blanked (every line of those
  *   keys, so no old password stays in the file; kept, as in the pool file, unless the URL's scheme is native) AND
  *   `integratedSecurity=true` set in `ACTIVE_DATABASE_URL` and
@@ -19,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, rawSpan } from '../core/text';
 import type { KindId, OffsetEdit } from '../core/types';
 import { integratedLoginMode, setPropertyEdits, parseJdbcUrl } from '../parse/jdbcUrl';
-import { escapePropertiesValue, type PropertiesEntry } from '../parse/properties';
+import { bomEffect, escapePropertiesValue, type PropertiesEntry } from '../parse/properties';
 import { poolWindowsAuthEdits } from '../kinds/connpool/convert';
 import { connpoolKind } from '../kinds/connpool/kind';
 import type { ConnpoolModel } from '../kinds/connpool/model';
@@ -95,7 +96,9 @@ export function planPoolFile(model: ConnpoolModel): Omit<FilePlan, 'uri' | 'kind
 export function planReportsdb(model: PropertiesFileModel): Omit<FilePlan, 'uri' | 'kind'> {
   if (!model?.parsed) return { edits: [], changes: [] };
   const e = model.parsed.table.get(WINDOWS_AUTH_KEY);
-  if (e) {
+  // An entry glued to a leading byte-order mark is another key to Java (`\uFEFFIS_WINDOWS_AUTHENTICATION`, see
+  // bomEffect): setting its value would not set IS_WINDOWS_AUTHENTICATION, so the key is added as if it were absent.
+  if (e && e !== bomEffect(model.parsed)?.entry) {
     // Exactly true (in any case, as Boolean.parseBoolean reads it): "true  " with the blanks Java keeps may be read
     // as false (properties/trailing-blanks), and setting it to plain true cannot break a reader that trims.
     if (e.value.toLowerCase() === 'true') return { edits: [], changes: [] };
