@@ -5,7 +5,7 @@
  * go back to the disk version), a file changed on disk, a partner file changing, Check Workspace. An open document is
  * validated from the editor's text, a closed one from the workspace model (the disk text), a file that could not be
  * read gets one `ece/file-not-read` finding, and a file that is no longer an ECE file gets an empty list. A result
- * equal to the last one published for that URI is not sent again.
+ * equal to the last one published for that URI (same findings, same document version) is not sent again.
  *
  * Why push and not LSP 3.17 pull diagnostics: vscode-languageclient 9 clears a document's pulled diagnostics when
  * it closes unless workspace pull is on, and its workspace pull asks for the whole workspace again two seconds after
@@ -105,7 +105,11 @@ export class DiagnosticsPublisher {
 
   private async send(uri: string, diagnostics: Diagnostic[], version?: number): Promise<void> {
     const key = canonicalUri(uri);
-    const json = JSON.stringify(diagnostics);
+    // The version is part of what was published: every new version of an open document gets its answer, even when
+    // its findings are those of the version before (a client, or a script, waiting for "the findings of version N"
+    // would otherwise wait for ever, e.g. after a keystroke in a file whose first ece.maxProblems findings did not
+    // change); a second validation of the same version (a partner changed, Check Workspace) is not sent again.
+    const json = `${version ?? ''}|${JSON.stringify(diagnostics)}`;
     if (this.last.get(key) === json) return;
     if (diagnostics.length === 0 && !this.last.has(key)) return; // nothing was shown: nothing to clear
     this.last.set(key, json);

@@ -127,6 +127,22 @@ void describe('settings per ECE home', () => {
     }
   });
 
+  void test('file globs that cannot be used or that backtrack: a warning, never a stack trace, the other globs still select', () => {
+    const ex = exampleCopy('a');
+    try {
+      const globs = ['[', '{a,', '**/'.repeat(40) + '*a*a*a*a*a*a*b.xml', '**/egpl_ds_connpool_map.xml'];
+      fs.writeFileSync(path.join(ex.home, '.vscode', 'settings.json'), JSON.stringify({ 'ece.files.connpool': globs }));
+      const r = spawnCli(['check', '--format', 'json', 'a'], { cwd: ex.dir });
+      assert.equal(r.code, 1, r.stderr);
+      // '{a,' has no closing brace: it is a literal name (as for picomatch), not an error; the backtracking one is answered.
+      assert.equal(r.stderr, 'ece-config: warning: a/.vscode/settings.json: ece.files.connpool: the pattern "[" cannot be used: "[" without a closing "]" in "["; it is ignored\n');
+      const json = JSON.parse(r.stdout) as JsonReport;
+      assert.ok(json.files.some((f) => f.path === `a/${POOL}`), json.files.map((f) => f.path).join(', '));
+    } finally {
+      ex.remove();
+    }
+  });
+
   void test('unknown keys, unknown rule ids and wrong types are warnings on stderr and in the json report', async () => {
     const ex = exampleCopy('a');
     try {

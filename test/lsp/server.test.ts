@@ -129,6 +129,26 @@ describe('language server over stdio', () => {
     }
   });
 
+  test('every version gets its answer, even with the findings of the version before; one version is answered once', async () => {
+    const uri = URI.replace('C:/ECE', 'C:/ECE-versions');
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });
+    const p1 = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+    assert.ok(p1.diagnostics.length > 0);
+    // A blank added at the very end moves no finding: version 2 is still published (a client waiting for the answer
+    // to version 2 would otherwise wait for ever), with the same findings.
+    const lines = POOL.split('\r\n');
+    const end = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: end, end }, text: ' ' }] });
+    const p2 = await c.waitForDiagnostics(uri, (x) => x.version === 2);
+    assert.deepEqual(p2.diagnostics, p1.diagnostics);
+    // A second validation of version 2 with the same result (a configuration change that changes nothing) sends nothing.
+    const before = c.published.filter((x) => x.uri === uri).length;
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: end, end }, text: ' ' }] });
+    await c.waitForDiagnostics(uri, (x) => x.version === 3);
+    assert.deepEqual(c.published.filter((x) => x.uri === uri).map((x) => x.version).slice(before), [3]);
+  });
+
   test('settings: a rule set to off disappears after a configuration change', async () => {
     const uri = URI.replace('C:/ECE', 'C:/ECE2');
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });
@@ -140,6 +160,24 @@ describe('language server over stdio', () => {
     assert.deepEqual(codes(p.diagnostics), ['jdbc/instance-ignored']);
     assert.equal(p.diagnostics[0]!.severity, 4);
     c.settings = {};
+  });
+
+  test('settings with globs that cannot be used or that backtrack: the other globs still select, every request answers', async () => {
+    const uri = URI.replace('C:/ECE', 'C:/ECE3');
+    c.settings = { files: { connpool: ['[', '{a,', '**/'.repeat(40) + '*a*a*a*a*a*a*b.xml', '**/egpl_ds_connpool_map.xml'] } };
+    try {
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });
+      const p = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+      assert.deepEqual(codes(p.diagnostics), ['jdbc/instance-ignored', 'jdbc/unknown-property']);
+      const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 40 } })) as Hover | null;
+      assert.match(JSON.stringify(h), /db1\.example\.com/);
+      const s = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      assert.deepEqual(s.map((x) => x.name), ['Platform_MSSQL_Pool']);
+    } finally {
+      c.settings = {};
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
   });
 
   test('bad input: binary, empty and deeply nested files get a diagnostic and the server stays up', async () => {

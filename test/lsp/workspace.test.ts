@@ -226,7 +226,7 @@ describe('a byte order mark the editor hides', () => {
   test('open without the mark (as VS Code sends it): still reported, with no text edit offered; saved without it: gone', async () => {
     const text = fs.readFileSync(file, 'utf8').slice(1);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'properties', version: 1, text } });
-    // (the same findings as the disk version's are not sent again: the last publish is what the panel shows)
+    // (opening publishes the findings of version 1, even where they equal the disk version's)
     await settled(c);
     const p1 = [...c.published].reverse().find((p) => canonicalUri(p.uri) === canonicalUri(uri))!;
     const d = p1.diagnostics.find((x) => x.code === BOM_ID);

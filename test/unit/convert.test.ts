@@ -22,6 +22,7 @@ import { loadWorkspace } from '../../server/src/node/workspace';
 import { PREVIEW_ANNOTATION, workspaceRequestHandlers } from '../../server/src/node/workspaceRequests';
 import { decodeBytes } from '../../server/src/node/textFile';
 import { main } from '../../server/src/cli';
+import { loadWithJava } from '../java/oracle';
 
 const REPO = path.join(__dirname, '..', '..');
 const EXAMPLE = path.join(REPO, 'examples', 'ece-home');
@@ -151,6 +152,19 @@ void describe('planWindowsAuth (pure)', () => {
     assert.equal(apply('', planReportsdb(rdb(''))), 'IS_WINDOWS_AUTHENTICATION=true\n');
   });
 
+  void test('reportsdb: a key glued to a byte-order mark is not the key to Java, so the key is added at the end (Java 17 loads it)', () => {
+    // Java reads `\uFEFFIS_WINDOWS_AUTHENTICATION=false` as the key "\uFEFFIS_WINDOWS_AUTHENTICATION": replacing its
+    // value would leave IS_WINDOWS_AUTHENTICATION unset for the utility (found by the conversion fuzzer).
+    const t = '\uFEFFIS_WINDOWS_AUTHENTICATION=false\r\nREPORTS_DB_NAME=r\r\n';
+    const after = apply(t, planReportsdb(rdb(t)));
+    assert.equal(after, t + 'IS_WINDOWS_AUTHENTICATION=true\r\n');
+    assert.deepEqual(planReportsdb(rdb(after)).edits, [], 'a second run adds nothing');
+    const [load] = loadWithJava([after]);
+    assert.ok(load?.ok);
+    assert.equal(load.table.get('IS_WINDOWS_AUTHENTICATION'), 'true');
+    assert.equal(load.table.get('\uFEFFIS_WINDOWS_AUTHENTICATION'), 'false', 'the glued line itself is left as it was');
+  });
+
   void test('input.properties: users and passwords blanked (every line of the key), URLs switched to integratedSecurity=true', () => {
     const t =
       'ACTIVE_DATABASE_URL=jdbc:sqlserver://db\\\\inst;integratedSecurity=false;databaseName=a\r\n' +
@@ -254,6 +268,34 @@ void describe('convertWindowsAuth on a copy of examples/ece-home', () => {
       for (const [k, v] of after) assert.ok(third.get(k)!.equals(v), `${k} changed on the second run`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  void test('a pool file that cannot be read as text (NUL bytes) or written back (UTF-16 of odd length): named, not ok, and nothing in the home changes (no half-converted home)', async () => {
+    for (const [name, bytes] of [
+      ['NUL', (t: string) => Buffer.concat([Buffer.from(t.slice(0, 40)), Buffer.from([0, 0, 1, 0]), Buffer.from(t.slice(40))])],
+      ['odd UTF-16', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le'), Buffer.from([0x41])])],
+    ] as const) {
+      const dir = copyExample();
+      try {
+        const poolPath = path.join(dir, POOL_REL);
+        const broken = bytes(fs.readFileSync(poolPath, 'utf8'));
+        fs.writeFileSync(poolPath, broken);
+        const before = snapshot(dir);
+        const r = await convertWindowsAuth(dir);
+        assert.equal(r.ok, false, name);
+        const text = formatConvertReport(r).join('\n');
+        assert.ok(text.includes('egpl_ds_connpool_map.xml'), `${name}: the pool file is named:\n${text}`);
+        assert.doesNotMatch(text, /No connection pool file was found/, name);
+        assert.match(text, /Nothing was changed, because this file (or folder )?cannot be (read|written): .*egpl_ds_connpool_map\.xml/, name);
+        assert.ok(r.files.every((f) => !f.written), name);
+        const after = snapshot(dir);
+        assert.deepEqual([...after.keys()], [...before.keys()], name);
+        for (const [k, v] of before) assert.ok(after.get(k)!.equals(v), `${name}: ${k} changed`);
+        for (const s of SECRETS) assert.ok(!text.includes(s), `${name}: no password in the report`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 
@@ -379,6 +421,23 @@ void describe('convertWindowsAuth on a copy of examples/ece-home', () => {
 });
 
 void describe('workspace requests (VS Code command)', () => {
+  void test('a pool file that cannot be read (NUL bytes): no edit at all, and the message names it (no half-converted home)', async () => {
+    const dir = copyExample();
+    try {
+      const poolPath = path.join(dir, POOL_REL);
+      const t = fs.readFileSync(poolPath);
+      fs.writeFileSync(poolPath, Buffer.concat([t.subarray(0, 40), Buffer.from([0, 0, 1, 0]), t.subarray(40)]));
+      const h = workspaceRequestHandlers(new EceLanguageService({ log: () => undefined }), { get: () => undefined, all: () => [] }, () => normalizeSettings({}));
+      const r = await h.windowsAuthEdit({ roots: [dir] });
+      assert.equal(r.edit, null);
+      assert.equal(r.preview, null);
+      assert.deepEqual(r.files, []);
+      assert.equal(r.message, `Nothing was converted, because this file or folder cannot be read: ${poolPath}. Convert it by hand or make it readable, then run the conversion again.`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   void test('one WorkspaceEdit, every change ticked in the preview; open documents at their version; the zip after', async () => {
     const dir = copyExample();
     try {

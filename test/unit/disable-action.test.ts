@@ -14,6 +14,7 @@ import { EceLanguageService } from '../../server/src/service/core/engine';
 import { fingerprint } from '../../server/src/service/core/disable';
 import { normalizeSettings } from '../../server/src/service/core/settings';
 import { parseProperties } from '../../server/src/service/parse/properties';
+import { loadWithJava } from '../java/oracle';
 
 const S = normalizeSettings({});
 
@@ -57,6 +58,24 @@ void describe('disable for this line: where the comment goes', () => {
     // Java keeps U+FEFF in front of the first line: after it, `# ...` is no comment but a key ("\uFEFF#"), and before it
     // the BOM would move into the file. Neither reads as before, so neither is offered (properties/byte-order-mark says why).
     assert.equal(disable(RDB, '\uFEFF' + text, 'properties/unknown-escape', 'line'), undefined);
+  });
+
+  void test('after a BOM, Java reads the first line as a key: the file-level comment goes below it, and Java loads the same table', () => {
+    // `\uFEFFEGAIN_HOME_DIR` is one key to Java. A comment right after the mark would itself be a key (`\uFEFF#`) and
+    // would free EGAIN_HOME_DIR: the utility would read a value it never read before (found by the fix-safety fuzzer).
+    const glued = '\uFEFFEGAIN_HOME_DIR=C:\\\\ECE\r\nIS_WINDOWS_AUTHENTICATION=true\r\n';
+    const gluedAfter = disable(RDB, glued, 'properties/byte-order-mark', 'file');
+    assert.equal(gluedAfter, '\uFEFFEGAIN_HOME_DIR=C:\\\\ECE\r\n# ece-disable properties/byte-order-mark\r\nIS_WINDOWS_AUTHENTICATION=true\r\n');
+    assert.equal(disable(RDB, glued, 'properties/byte-order-mark', 'line'), undefined);
+    assert.deepEqual(codes(RDB, gluedAfter!).filter((c) => c.startsWith('properties/byte-order-mark')), []);
+    // A comment first: to Java the key `\uFEFF#` with the value "settings"; the comment must not become its new value.
+    const commented = '\uFEFF# settings\r\nEGAIN_HOME_DIR=C:\\ECE\r\nIS_WINDOWS_AUTHENTICATION=true';
+    const commentedAfter = disable(RDB, commented, 'properties/unknown-escape', 'file');
+    assert.equal(commentedAfter, '\uFEFF# settings\r\n# ece-disable properties/unknown-escape\r\nEGAIN_HOME_DIR=C:\\ECE\r\nIS_WINDOWS_AUTHENTICATION=true');
+    const [a, b, c, d] = loadWithJava([glued, gluedAfter!, commented, commentedAfter!]);
+    assert.ok(a?.ok && b?.ok && c?.ok && d?.ok);
+    assert.deepEqual([...b.table].sort(), [...a.table].sort());
+    assert.deepEqual([...d.table].sort(), [...c.table].sort());
   });
 
   void test('an existing ece-disable-next-line gets the id added, not a second comment', () => {

@@ -189,3 +189,19 @@ void describe('escapes in keys', () => {
     assert.equal(fixWith(reportsdbKind, text, 'properties/unknown-escape'), 'ACT_DB_NAME=a\n');
   });
 });
+
+void describe('properties: a key continued over thousands of lines', () => {
+  void test('every escape of it is a finding that names the key clipped to 80 characters (the messages grow linearly, not with the square)', () => {
+    // 3,000 lines "a\" then one with a \q and a \u escape: one key of 3,000+ characters, one finding per escape.
+    const text = reports('a\\\r\n'.repeat(3000) + 'a\\q\\uZZ=1\r\n');
+    const found = run(reportsdbKind, text).filter((f) => f.id.startsWith('properties/'));
+    const byRule = new Map<string, number>();
+    for (const f of found) byRule.set(f.id, (byRule.get(f.id) ?? 0) + 1);
+    assert.deepEqual([...byRule].sort(), [['properties/line-continuation', 3000], ['properties/malformed-unicode-escape', 1], ['properties/unknown-escape', 1]]);
+    const key = 'a'.repeat(79) + '…';
+    for (const f of found) {
+      assert.ok(f.message.includes(key), f.message.slice(0, 200));
+      assert.ok(f.message.length < 400, `${f.id}: ${f.message.length} characters`);
+    }
+  });
+});

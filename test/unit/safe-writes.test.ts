@@ -79,6 +79,24 @@ void describe('encodings', () => {
     assert.ok(fs.readFileSync(f).equals(bytes), 'not a byte changed');
   });
 
+  void test('UTF-16 with a BOM: the mark is the encoding\'s, not a UTF-8 mark Java reads into a key (no properties/byte-order-mark); --fix keeps it', async () => {
+    const dir = tmp('bom16');
+    const f = path.join(dir, 'reportsdb_utility.properties');
+    const le = (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+    fs.writeFileSync(f, le(RDB));
+    const r = await quiet(['check', '--format', 'json', dir]);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /properties\/unknown-escape/);
+    assert.doesNotMatch(r.out, /byte-order-mark/);
+    assert.equal(decodeBytes(le(RDB)).text, RDB);
+    assert.equal((await quiet(['check', '--fix', dir])).code, 0);
+    assert.ok(fs.readFileSync(f).equals(le(RDB_FIXED)));
+    // A U+FEFF right after the mark is text (a second mark written by a tool): kept through decode and encode.
+    const twice = le('\uFEFF' + RDB);
+    assert.equal(decodeBytes(twice).exact, true);
+    assert.ok(encodeText(decodeBytes(twice).text, 'utf16le').equals(twice));
+  });
+
   void test('UTF-16 without a BOM is read, checked and fixed, and stays UTF-16 without a BOM', async () => {
     const dir = tmp('nobom');
     const f = path.join(dir, 'reportsdb_utility.properties');
@@ -214,17 +232,17 @@ void describe('decoding at the edges of each encoding test (mutation survivors)'
   };
   const le = (s: string) => [...Buffer.from(s, 'utf16le')];
 
-  void test('a byte order mark needs both of its bytes; a mark alone is an empty UTF-16 file', () => {
+  void test('a byte order mark needs both of its bytes; a mark alone is an empty UTF-16 file (the mark is the encoding\'s, not text)', () => {
     assert.deepEqual(dec([0x41, 0xfe, 0x42]), ['A\u00feB', 'latin1', false, true]);
     assert.deepEqual(dec([0xff, 0x41]), ['\u00ffA', 'latin1', false, true]);
     assert.deepEqual(dec([0x41, 0xff]), ['A\u00ff', 'latin1', false, true]);
     assert.deepEqual(dec([0xfe, 0x41]), ['\u00feA', 'latin1', false, true]);
-    assert.deepEqual(dec([0xff, 0xfe]), ['\uFEFF', 'utf16le', false, true]);
-    assert.deepEqual(dec([0xfe, 0xff]), ['\uFEFF', 'utf16be', false, true]);
+    assert.deepEqual(dec([0xff, 0xfe]), ['', 'utf16le', false, true]);
+    assert.deepEqual(dec([0xfe, 0xff]), ['', 'utf16be', false, true]);
   });
 
   void test('a mark followed by bytes that are not UTF-16: read leniently (LE) or not as UTF-16 at all (BE), never exact', () => {
-    assert.deepEqual(dec([0xff, 0xfe, 0x41, 0x00, 0x42]), ['\uFEFFA', 'utf16le', false, false]);
+    assert.deepEqual(dec([0xff, 0xfe, 0x41, 0x00, 0x42]), ['A', 'utf16le', false, false]);
     assert.deepEqual(dec([0xfe, 0xff, 0xd8, 0x00, 0x00, 0x41]), ['\u00fe\u00ff\u00d8\u0000\u0000A', 'latin1', true, true]);
   });
 
@@ -245,16 +263,15 @@ void describe('decoding at the edges of each encoding test (mutation survivors)'
     // a lone surrogate: not UTF-16 after all, read as Latin-1
     assert.deepEqual(dec([...le('a'.repeat(19)), 0x00, 0xd8]).slice(1, 3), ['latin1', true]);
     // a second U+FEFF right after the mark is text, kept
-    assert.deepEqual(dec([0xff, 0xfe, 0xff, 0xfe, 0x61, 0x00]), ['\uFEFF\uFEFFa', 'utf16le', false, true]);
+    assert.deepEqual(dec([0xff, 0xfe, 0xff, 0xfe, 0x61, 0x00]), ['\uFEFFa', 'utf16le', false, true]);
     // a NUL character in what would be UTF-16 text: not taken as UTF-16
     assert.deepEqual(dec([...le('a'.repeat(20)), 0, 0]).slice(1, 3), ['utf8', true]);
   });
 
-  void test('encoding: only a leading U+FEFF stands for the mark', () => {
-    assert.deepEqual([...encodeText('\uFEFFa\uFEFF', 'utf16le')], [0xff, 0xfe, 0x61, 0x00, 0xff, 0xfe]);
-    assert.deepEqual([...encodeText('\uFEFFa\uFEFF', 'utf16be')], [0xfe, 0xff, 0x00, 0x61, 0xfe, 0xff]);
+  void test('encoding: the mark is written once, before the text; a U+FEFF in the text is text', () => {
     assert.deepEqual([...encodeText('a\uFEFF', 'utf16le')], [0xff, 0xfe, 0x61, 0x00, 0xff, 0xfe]);
-    assert.deepEqual([...encodeText('a\uFEFF', 'utf16be')], [0xfe, 0xff, 0x00, 0x61, 0xfe, 0xff]);
+    assert.deepEqual([...encodeText('\uFEFFa', 'utf16be')], [0xfe, 0xff, 0xfe, 0xff, 0x00, 0x61]);
+    assert.deepEqual([...encodeText('a', 'utf16le-nobom')], [0x61, 0x00]);
   });
 
   void test('a rewrite refuses a file whose encoding changed even if its text did not, and keeps the mode exactly', async () => {

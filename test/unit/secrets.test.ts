@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EceLanguageService } from '../../server/src/service/core/engine';
 import { isSecretName, SecretMask } from '../../server/src/service/core/secrets';
 import { normalizeSettings } from '../../server/src/service/core/settings';
+import { WorkspaceModel } from '../../server/src/service/workspace/model';
 import { seededRandom } from './random';
 
 const S = normalizeSettings({ listenerNames: ['db.example.com'], loadBalancerHost: 'lb.example.com' });
@@ -106,6 +107,102 @@ void describe('secrets', () => {
       }
     }
     assert.equal(tried, PLANTS.length * 25);
+  });
+});
+
+void describe('secrets: shapes the secrets fuzzer found (test/fuzz/jobs/secrets.ts)', () => {
+  const pw = 'Zq7Kd2MxW9pLe';
+  const gone = async (uri: string, text: string) => {
+    for (const s of await outgoing(uri, text)) assert.ok(!s.toLowerCase().includes(pw.toLowerCase()), `leaked in:\n${s}`);
+  };
+
+  void test('a web_server_name with user:password and no host yet: the "port" is not shown', async () => {
+    await gone(JS, `var web_server_protocol = "https";\r\nvar web_server_name = "admin:${pw}";\r\n`);
+    await gone(JS, `var web_server_protocol = "https";\r\nvar web_server_name = "https://admin:${pw}/system";\r\n`);
+  });
+
+  void test('a gadget address with a stray character before its scheme: the user:password after "//" is still not shown', async () => {
+    // The URL then has no scheme: its "host" ends at the first '/', and the hover's Path starts with //u:password@.
+    for (const stray of ['\uD800', '1', '"']) {
+      const layout = `<tab>\r\n<id>ece</id>\r\n<gadgets>\r\n<gadget>${stray}https://u:${pw}@lb.example.com/system/templates/finesse/gadget/agent/ece.xml</gadget>\r\n</gadgets>\r\n</tab>\r\n`;
+      const texts = await outgoing(LAYOUT, layout);
+      assert.ok(texts.some((t) => t.includes('- Path: `//')), `the hover shows the path as read:\n${texts.join('\n---\n')}`);
+      await gone(LAYOUT, layout);
+    }
+  });
+
+  void test('a gadget URL swallowed by an unclosed CDATA section before it: its user:password is masked where the text is quoted', async () => {
+    await gone(LAYOUT, `<tab>\r\n<id>ece</id<![CDATA[>\r\n<gadgets>\r\n<gadget>https://:${pw}@lb.example.com/system/templates/finesse/gadget/agent/ece.xml</gadget>\r\n</gadgets>\r\n</tab>\r\n`);
+  });
+
+  void test('a JDBC URL split by a separator Java sees in "jdbc:" (a key glued to it): its password is masked in the value Java loads', async () => {
+    await gone(INP, `ACTIVE_DATABASE_URL\u000bjdbc:sqlserver://ece:${pw}@sql.example.com:1433;databaseName=eGActiveDB\r\nACTIVE_USER=sa\r\nACTIVE_PASS=\r\n`);
+    await gone(INP, `ACTIVE_DATABASE_URL\\-->\\=jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDB;trustStorePassword=${pw}\r\nACTIVE_USER=\r\n`);
+  });
+
+  void test('a password typed on the line after its empty key, run into the next line: the unknown key it makes is masked', async () => {
+    await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDB\r\nREPORTS_PASS=\r\n${pw}\fEPORTS_USER=\r\nREPORTS_PASS=\r\n`);
+  });
+
+  void test('a secret line glued to the value before it (its line break lost): masked decoded and in its raw lines (the CLI diff shows those)', async () => {
+    const text = `SSIS_INSTALL_PATH=D:\\utility\\ssis_data\\\r\nSSIS_USER_ID=\u000bMASSIVE\\\\SQLServerSvcACTIVE_PASS=${pw.slice(0, 4)}\\\r\n    ${pw.slice(4)}\r\nSSIS_USER_PASSWORD=\r\n`;
+    await gone(RDB, text);
+    const svc = new EceLanguageService({ log: () => undefined });
+    const masked = svc.maskFor(TextDocument.create(RDB, 'plaintext', 1, text), S)(text);
+    assert.equal(masked, text.replace(pw.slice(0, 4), '••••').replace(pw.slice(4), '••••'));
+  });
+
+  void test('a secret line glued into the last value of a JDBC URL (its line break lost): masked in the URL Java loads', async () => {
+    await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;databaseName=SSIS_CATALOG_PAS:${pw}\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n`);
+    await gone(POOL, pool('sa', 'x', `jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDBACTIVE_PASS=${pw}`));
+  });
+
+  void test('text without "=" in a URL is masked only after an unbraced password, not elsewhere (its words would be masked everywhere)', () => {
+    const svc = new EceLanguageService({ log: () => undefined });
+    const text = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://db.example.com:1433;integrver://<DB server name>:1433;databaseName=eGActiveDB\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n';
+    const mask = svc.maskFor(TextDocument.create(INP, 'plaintext', 1, text), S);
+    assert.equal(mask('jdbc:sqlserver://db.example.com:1433 names a server'), 'jdbc:sqlserver://db.example.com:1433 names a server');
+    const after = text.replace(';integrver', `;password=ab;${pw};integrver`);
+    assert.equal(svc.maskFor(TextDocument.create(INP, 'plaintext', 2, after), S)(`x ${pw} y`), 'x •••• y');
+  });
+
+  void test('user:password@ with the user left out: the driver reads ":password" as the server name', async () => {
+    await gone(POOL, pool('sa', 'x', `jdbc:sqlserver://:${pw};databaseName=eGActiveDB`));
+    await gone(INP, `ACTIVE_DATABASE_URL=jdbc:sqlserver://:${pw};databaseName=eGActiveDB\r\nACTIVE_USER=\r\nACTIVE_PASS=\r\n`);
+  });
+
+  void test('a host shown lower-cased (connpool/hosts-differ) is masked in any case', async () => {
+    const two = pool('sa', 'x', `jdbc:sqlserver://:${pw}@db.example.com:1433;databaseName=eGActiveDB`).replace(
+      '</conn_pool_list>',
+      '<connpool name="eGMasterDB"><User>sa</User><Password>y</Password><Url>jdbc:sqlserver://other.example.com:1433;databaseName=eGMasterDB</Url></connpool>\r\n</conn_pool_list>',
+    );
+    const texts = await outgoing(POOL, two);
+    assert.ok(texts.some((t) => t.includes('connects to')), 'connpool/hosts-differ reports the pools');
+    await gone(POOL, two);
+  });
+
+  void test('a JDBC URL further inside a value (its key mistyped into the value) still has its password masked', async () => {
+    await gone(INP, `ACTIVE_USER=\r\nX=ACTIVE_DATABASE_URL=jdbc:sqlserver://db:1433;databaseName=A;password=ab;${pw}\r\n`);
+  });
+
+  void test('a <Password> element swallowed by an unclosed CDATA section before it: its text is masked where it is quoted', async () => {
+    await gone(POOL, pool('sa', pw, 'jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDB').replace('name="Platform_MSSQL_Pool">', '>\r\n<name>Platform<![CDATA[ pool</name>'));
+    await gone(POOL, pool('sa', `<![CDATA[${pw}`, 'jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDB'));
+  });
+
+  void test("a partner's password quoted by a cross-file finding (input.properties against the pool file) is masked", () => {
+    const logs: string[] = [];
+    const svc = new EceLanguageService({ log: (m) => logs.push(m) });
+    const model = new WorkspaceModel((uri, text) => svc.kindOf(uri, text, S));
+    const poolUri = 'file:///h/eService/installation/dataaccess/egpl_ds_connpool_map.xml';
+    const inpUri = 'file:///h/UpdateDBIndexStats/input.properties';
+    model.update(poolUri, pool('sa', 'x', `jdbc:sqlserver://sa:${pw}@db.example.com:1433;databaseName=eGActiveDB`));
+    const inp = 'ACTIVE_DATABASE_URL=jdbc:sqlserver://other.example.com:1433;databaseName=eGActiveDB\r\nACTIVE_USER=sa\r\nACTIVE_PASS=p\r\n';
+    model.update(inpUri, inp);
+    svc.setWorkspace(model);
+    const diags = svc.diagnostics(TextDocument.create(inpUri, 'plaintext', 1, inp), S);
+    assert.ok(diags.some((d) => d.code === 'indexstats/url-differs-from-connpool'), diags.map((d) => String(d.code)).join(', '));
+    for (const d of diags) assert.ok(!d.message.includes(pw), d.message);
   });
 });
 

@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { matchesAnyGlob } from '../service/core/glob';
 import { defaultSettings, type Settings } from '../service/core/settings';
 import { applyEdits } from '../service/core/text';
 import type { KindId } from '../service/core/types';
@@ -16,7 +17,7 @@ import { planWindowsAuth, type FilePlan } from '../service/workspace/windowsAuth
 import { lineIndex } from '../service/core/text';
 import { decodeBytes, rewriteTextFile, whyNotWritable } from './textFile';
 import { leftoverNote } from './leftovers';
-import { loadWorkspace, rootPath, type LoadedFile } from './workspace';
+import { loadWorkspace, rootPath, type LoadedFile, type LoadedWorkspace } from './workspace';
 import { walk } from './walk';
 import { CONNPOOL_ZIP_ENTRY, rewriteZipEntry, ZipEntryError, type RewriteZipEntryOptions } from './zip';
 
@@ -107,12 +108,25 @@ function changeLines(text: string, plan: FilePlan): ChangeLine[] {
   });
 }
 
+/** The kinds whose files the conversion changes. */
+const CONVERTED_KINDS: readonly KindId[] = ['connpool', 'reportsdb', 'indexstats'];
+
+/**
+ * What the conversion cannot see of a loaded home: folders that could not be listed, and pool, Reports DB or
+ * index-stats files that could not be read (binary, too large). Either may hold a password the conversion must remove,
+ * so nothing is converted while there is one.
+ */
+export function unreadTargets(ws: Pick<LoadedWorkspace, 'errors' | 'skipped'>, settings: Settings): string[] {
+  return [...ws.errors.map((e) => e.path), ...ws.skipped.filter((x) => CONVERTED_KINDS.some((k) => matchesAnyGlob(x.path, settings.files[k] ?? []))).map((x) => x.path)];
+}
+
 /** Converts the ECE home (or any folder holding ECE files) to Windows authentication. */
 export async function convertWindowsAuth(eceHome: string, opts: ConvertOptions = {}): Promise<ConvertReport> {
   const dryRun = !!opts.dryRun;
   const home = rootPath(eceHome);
   const report: ConvertReport = { eceHome: home, dryRun, files: [], unchanged: [], zips: [], notes: [], ok: true };
-  const ws = await loadWorkspace([home], { settings: opts.settings ?? defaultSettings() });
+  const settings = opts.settings ?? defaultSettings();
+  const ws = await loadWorkspace([home], { settings });
   for (const e of ws.errors) {
     report.notes.push(`${e.path}: ${e.message}`);
     report.ok = false;
@@ -133,6 +147,16 @@ export async function convertWindowsAuth(eceHome: string, opts: ConvertOptions =
     work.push({ plan, f, result });
   }
   if (!dryRun) {
+    // An ECE file of the conversion that cannot be read (binary, too large, unreadable) or a folder that cannot be
+    // listed may hold a password the conversion must remove: converting the rest would leave a half-converted home
+    // (properties on Windows authentication, the pool and the zip not), so nothing changes until it can be read.
+    const unread = unreadTargets(ws, settings);
+    if (unread.length) {
+      for (const x of ws.skipped) report.notes.push(`${x.path}: ${x.message}; it was not converted, check it by hand`);
+      report.notes.push(`Nothing was changed, because ${unread.length === 1 ? 'this file or folder cannot' : 'these files or folders cannot'} be read: ${unread.join(', ')}.`);
+      report.ok = false;
+      return report;
+    }
     // Every target must be writable before anything changes: a half-converted home (files done, zip not) is worse
     // than an unconverted one. Read-only files are respected, never overridden.
     const blocked: string[] = [];

@@ -3,6 +3,10 @@
  * (Notepad's "Unicode") or without one (recognised by its zero bytes), and anything else as Latin-1, which maps every
  * byte to one character and back.
  *
+ * A UTF-8 byte-order mark stays in the text as U+FEFF (offsets then match the file, and `properties/byte-order-mark`
+ * sees it: Java reads it as part of the first key). A UTF-16 byte-order mark is the encoding's, not text: the text
+ * starts after it, as in an editor, and `encodeText` writes it back.
+ *
  * Writes (`rewriteTextFile`) are refused unless they can be exact: the file must still hold what was read, its bytes
  * must come back identical from decode → encode (an odd-length UTF-16 file does not), and it must not be read-only.
  * They go through a symbolic link to its target, and are atomic: a temporary file in the target's folder, fsync,
@@ -51,11 +55,11 @@ export function decodeBytes(buf: Buffer): TextFile {
   const result = (text: string, encoding: Encoding, binary: boolean): TextFile => ({ text, encoding, binary, exact: encodeText(text, encoding).equals(buf) });
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
     // An odd length cannot be UTF-16: decoded leniently for reading, `exact` is then false and no write is made.
-    return result('\uFEFF' + (decodeUtf16(buf.subarray(2), true) ?? buf.subarray(2).toString('utf16le')), 'utf16le', false);
+    return result(decodeUtf16(buf.subarray(2), true) ?? buf.subarray(2).toString('utf16le'), 'utf16le', false);
   }
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
     const body = decodeUtf16(buf.subarray(2), false);
-    if (body !== undefined) return result('\uFEFF' + body, 'utf16be', false);
+    if (body !== undefined) return result(body, 'utf16be', false);
   }
   const noBom = utf16WithoutBom(buf);
   if (noBom) {
@@ -84,9 +88,9 @@ export function encodeText(text: string, encoding: Encoding): Buffer {
     case 'latin1':
       return Buffer.from(text, 'latin1');
     case 'utf16le':
-      return Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(text.replace(/^\uFEFF/, ''), false)]);
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(text, false)]);
     case 'utf16be':
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), utf16(text.replace(/^\uFEFF/, ''), true)]);
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), utf16(text, true)]);
     case 'utf16le-nobom':
       return utf16(text, false);
     case 'utf16be-nobom':

@@ -21,7 +21,7 @@ import type { KindId } from '../service/core/types';
 import { canonicalUri } from '../service/workspace/model';
 import { baseName } from '../service/workspace/queries';
 import { planWindowsAuth } from '../service/workspace/windowsAuth';
-import { backupNote, convertZip, findDeploymentZips, type ConvertZipResult } from './convertWindowsAuth';
+import { backupNote, convertZip, findDeploymentZips, unreadTargets, type ConvertZipResult } from './convertWindowsAuth';
 import { nodeFileSystemProbe } from './fileSystemProbe';
 import { checkWorkspace, loadWorkspace } from './workspace';
 import type { WindowsAuthEditParams, WindowsAuthEditResult, WindowsAuthZipParams, WindowsAuthZipResult } from '../protocol';
@@ -71,6 +71,13 @@ export function workspaceRequestHandlers(service: EceLanguageService, documents:
     const s = settings();
     const roots = params?.roots ?? [];
     const ws = await loadWorkspace(roots, { settings: s, service, stripBom: true });
+    // A pool or utility file that cannot be read may hold a password: converting the others would half-convert the home.
+    const unread = unreadTargets(ws, s);
+    if (unread.length) {
+      const message = `Nothing was converted, because ${unread.length === 1 ? 'this file or folder cannot' : 'these files or folders cannot'} be read: ${unread.join(', ')}. Convert it by hand or make it readable, then run the conversion again.`;
+      log(`Convert to Windows Authentication: ${message}`);
+      return { edit: null, preview: null, files: [], zips: [], message };
+    }
     // Open documents win over the disk (unsaved edits); ECE documents open outside the roots are included too.
     const open = openByCanonical();
     const docOf = new Map<string, TextDocument>();

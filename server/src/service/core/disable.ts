@@ -12,7 +12,7 @@
  * tokens; only comments differ) and the finding must now be suppressed. An edit that fails the check is not offered.
  */
 import { tokenizer } from 'acorn';
-import { parseProperties } from '../parse/properties';
+import { parseProperties, type PropertiesEntry } from '../parse/properties';
 import { allElements, elementText, parseXml } from '../parse/xml';
 import { constructStarts } from './anchors';
 import { findSuppressions, isSuppressed } from './suppression';
@@ -37,7 +37,8 @@ export function fingerprint(text: string, style: CommentStyle): string {
   switch (style) {
     case 'hash': {
       const p = parseProperties(text);
-      return JSON.stringify([p.malformedUnicode, p.entries.map((e) => [e.key, e.value])]);
+      const first = p.bom ? javaFirstEntry(text) : undefined;
+      return JSON.stringify([p.malformedUnicode, first ? [first.key, first.value] : null, p.entries.map((e) => [e.key, e.value])]);
     }
     case 'xml': {
       const { model, problems } = parseXml(text);
@@ -72,6 +73,16 @@ export function fingerprint(text: string, style: CommentStyle): string {
 
 function bomLength(text: string): number {
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/**
+ * The first logical line of a properties text that starts with U+FEFF, as Java reads it. `Properties.load` takes the
+ * mark for an ordinary character (the parser skips it; see `bomEffect`), so to Java that line is never a comment or a
+ * blank line: `\uFEFF# text` is the key `\uFEFF#`, and a comment put right after the mark would be a key-value pair
+ * that changes that key (or frees a key glued to the mark). Read here with the mark replaced by a plain character.
+ */
+function javaFirstEntry(text: string): PropertiesEntry | undefined {
+  return parseProperties('\uFFFF' + text.slice(1)).entries[0];
 }
 
 /** End of `<?xml ...?>` when the text starts with it (after a BOM), on its first line. */
@@ -113,10 +124,14 @@ export function disableFileEdit(text: string, style: CommentStyle, ruleId: strin
   else {
     const decl = style === 'xml' ? xmlDeclarationEnd(text) : undefined;
     const eol = detectEol(text);
-    edit =
-      decl !== undefined
-        ? { start: decl, end: decl, newText: `${eol}${comment(style, `ece-disable ${ruleId}`)}` }
-        : { start: bomLength(text), end: bomLength(text), newText: `${comment(style, `ece-disable ${ruleId}`)}${eol}` };
+    const line = comment(style, `ece-disable ${ruleId}`);
+    if (decl !== undefined) edit = { start: decl, end: decl, newText: `${eol}${line}` };
+    else if (style === 'hash' && bomLength(text)) {
+      // After a byte-order mark Java reads the first line as a key (see javaFirstEntry): the comment goes below it.
+      const at = javaFirstEntry(text)?.fullEnd ?? text.length;
+      const broken = at > 0 && (text[at - 1] === '\n' || text[at - 1] === '\r');
+      edit = { start: at, end: at, newText: broken ? `${line}${eol}` : `${eol}${line}` };
+    } else edit = { start: bomLength(text), end: bomLength(text), newText: `${line}${eol}` };
   }
   return checked(text, style, edit, ruleId, 0, 'file');
 }

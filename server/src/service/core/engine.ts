@@ -41,7 +41,7 @@ import {
   type RuleContext,
   type ServiceHost,
   type Severity,
-  type WorkspaceView,
+  type EngineWorkspace,
 } from './types';
 
 export const SOURCE = 'ece';
@@ -122,11 +122,11 @@ export class EceLanguageService {
 
   constructor(
     private readonly host: ServiceHost,
-    private workspace: WorkspaceView = EMPTY_WORKSPACE,
+    private workspace: EngineWorkspace = EMPTY_WORKSPACE,
   ) {}
 
   /** The cross-file view the rules read; analyses stay cached per file until its own partners change. */
-  setWorkspace(workspace: WorkspaceView): void {
+  setWorkspace(workspace: EngineWorkspace): void {
     if (workspace !== this.workspace) this.analyses.clear();
     this.workspace = workspace;
   }
@@ -151,11 +151,26 @@ export class EceLanguageService {
     return m;
   }
 
-  /** Masks the secrets of a document in any text (the CLI's fix report uses it for before/after lines). */
+  /**
+   * The mask of a document with its partners' secrets added: a cross-file message quotes the other file's values (a
+   * pool's Url in a finding of input.properties), so what is secret there is masked here too.
+   */
+  private maskWithPartners(entry: ParseEntry, uri: string): SecretMask {
+    const own = this.maskOf(entry);
+    const reads = readsOf(entry.kind);
+    if (!reads.length || entry.tooLarge) return own;
+    const values: string[] = [];
+    for (const k of reads) {
+      values.push(...this.workspace.partnerSecrets(uri, k, (e) => this.host.log(`[${k}] listing secrets failed: ${e instanceof Error ? e.message : String(e)}`)));
+    }
+    return values.length ? own.with(values) : own;
+  }
+
+  /** Masks the secrets of a document (and of its partners) in any text (the CLI's fix report uses it for before/after lines). */
   maskFor(doc: TextDocument, settings: Settings): (text: string) => string {
     const entry = this.parse(doc, settings);
     if (!entry) return (t) => t;
-    const m = this.maskOf(entry);
+    const m = this.maskWithPartners(entry, doc.uri);
     return (t) => m.mask(t);
   }
 
@@ -185,6 +200,9 @@ export class EceLanguageService {
     const text = doc.getText();
     const cached = this.parses.get(doc.uri);
     if (cached && cached.version === doc.version && cached.text === text) return cached;
+    // The previous version's parse and analysis are of no use now: let them go before the new parse is built, so the
+    // caches never keep two versions of a large file alive while the second is parsed.
+    if (cached) this.forget(doc.uri);
     const kind = this.kindOf(doc.uri, text, settings);
     if (!kind) {
       this.parses.delete(doc.uri);
@@ -234,7 +252,7 @@ export class EceLanguageService {
 
   private runRules(uri: string, entry: ParseEntry, settings: Settings, byteOrderMarkRemoved = false): Finding[] {
     const { kind, parsed, text } = entry;
-    const secret = this.maskOf(entry);
+    const secret = this.maskWithPartners(entry, uri);
     const log = (m: string) => this.host.log(secret.mask(m));
     const findings: Finding[] = [];
     let dropped = 0;
@@ -541,7 +559,7 @@ export class EceLanguageService {
       const h = await entry.kind.hover(entry.parsed.model, offset, { uri: doc.uri, settings, workspace: this.workspace, host: this.host, ...(signal ? { signal } : {}) });
       if (signal?.aborted) return null;
       if (!h) return null;
-      const mask = this.maskOf(entry);
+      const mask = this.maskWithPartners(entry, doc.uri);
       return { contents: { ...h.contents, value: mask.mask(h.contents.value) }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
     } catch (e) {
       this.host.log(this.maskOf(entry).mask(`[${entry.kind.id}] hover failed on ${doc.uri}: ${errorText(e)}`));
@@ -553,7 +571,7 @@ export class EceLanguageService {
     const entry = this.parse(doc, settings);
     if (!entry?.kind.symbols || entry.tooLarge) return [];
     try {
-      const mask = this.maskOf(entry);
+      const mask = this.maskWithPartners(entry, doc.uri);
       const clean = (list: DocumentSymbol[]): DocumentSymbol[] =>
         list.map((x) => ({
           ...x,
@@ -573,7 +591,7 @@ export class EceLanguageService {
     const entry = this.parse(doc, settings);
     if (!entry?.kind.completions || entry.tooLarge) return [];
     try {
-      const mask = this.maskOf(entry);
+      const mask = this.maskWithPartners(entry, doc.uri);
       const items = entry.kind.completions(entry.parsed.model, doc.offsetAt(position), { uri: doc.uri, settings, workspace: this.workspace, host: this.host });
       if (mask.empty) return items;
       return items.map((c) => ({

@@ -4,9 +4,11 @@
  *
  * Secrecy is decided by meaning, not by exact names: a password position (a pool's `<Password>`, a `*_PASS` or
  * `*PASSWORD*` key, a JDBC `password=`), any key or property whose name is a password-like word or a near miss of one
- * (`pasword`, `SSIS_USER_PASWORD`, `ACTIVE_PAS`, `pwd`, `passwd`), the `user:password@` part of an address, and the
- * text that follows an unbraced `;` inside a JDBC password. Each kind lists the secret values of its file
- * (`FileKind.secrets`); the engine then replaces every occurrence of them in outgoing text with `••••`.
+ * (`pasword`, `SSIS_USER_PASWORD`, `ACTIVE_PAS`, `pwd`, `passwd`), the `user:password@` part of an address (and a
+ * "port" that is not a number while it is typed), the text that follows an unbraced `;` inside a JDBC password, and in
+ * the pool file whatever reads as a `<Password>` element in the raw text. Each kind lists the secret values of its file
+ * (`FileKind.secrets`); the engine then replaces every occurrence of them, in any letter case, in outgoing text with
+ * `••••`, together with the secrets of the partner files a cross-file rule reads (its messages quote their values).
  */
 
 export const MASK = '••••';
@@ -63,31 +65,46 @@ function isSecretNameUncached(name: string): boolean {
   return last.length >= 3 && last.length <= 5 && near(last, 'pass', 1) && /^p/.test(last);
 }
 
-/** The `user:password` of a `scheme://user:password@host` address, if any (what must not be shown). */
+/**
+ * The `user:password` before the `@` of an address's authority, if any (what must not be shown): `scheme://u:p@host`,
+ * `//u:p@host`, `u:p@host`, and an address with anything in front of its `//` (a stray character typed before the
+ * scheme, which then reads as no scheme at all: the credentials are still there). The authority starts after the first
+ * `//` written before the first `@` (else at the start) and ends at the first `/`, `?`, `#` or `\`; the user info runs
+ * to its last `@`, as browsers read it. One pass, no backtracking.
+ */
 export function userInfoOf(address: string): string | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(address.trim());
-  return m && m[1] ? m[1] : undefined;
+  const a = address.trim();
+  const firstAt = a.indexOf('@');
+  if (firstAt < 0) return undefined;
+  const slashes = a.indexOf('//');
+  const start = slashes >= 0 && slashes < firstAt ? slashes + 2 : 0;
+  let end = start;
+  while (end < a.length && a[end] !== '/' && a[end] !== '?' && a[end] !== '#' && a[end] !== '\\') end++;
+  const at = a.lastIndexOf('@', end - 1);
+  return at > start ? a.slice(start, at) : undefined;
 }
 
 /**
- * Replaces every occurrence of the given secret values in texts. Values shorter than 2 characters are not masked.
+ * Replaces every occurrence of the given secret values in texts, in any letter case (a host part of an address is
+ * shown lower-cased); pieces shorter than 4 characters only as whole words in their own case (a 2-letter piece must not
+ * eat parts of ordinary words). Values shorter than 2 characters are not masked.
  *
- * Built lazily (most analyses produce few texts) and indexed by each value's first two characters, so masking a
- * message costs its length times the few values that start like some position of it, not the file's secret count:
- * a pool file of 4,000 pools has 8,000 secret pieces and thousands of findings.
+ * Built lazily (most analyses produce few texts) and indexed by each value's first two characters (case folded), so
+ * masking a message costs its length times the few values that start like some position of it, not the file's secret
+ * count: a pool file of 4,000 pools has 8,000 secret pieces and thousands of findings.
  */
 export class SecretMask {
-  private readonly raw: Iterable<string>;
-  private byPrefix: Map<number, string[]> | undefined;
+  private readonly raw: readonly string[];
+  private byPrefix: Map<number, Array<{ value: string; lower: string }>> | undefined;
   private count = 0;
   /** Texts already masked (a related-information line is shared by many findings). */
   private readonly done = new Map<string, string>();
 
   constructor(values: Iterable<string>) {
-    this.raw = values;
+    this.raw = [...values];
   }
 
-  private index(): Map<number, string[]> {
+  private index(): Map<number, Array<{ value: string; lower: string }>> {
     if (this.byPrefix) return this.byPrefix;
     const set = new Set<string>();
     for (const v of this.raw) {
@@ -96,17 +113,23 @@ export class SecretMask {
       // Also the value's pieces between markup and separators (a `<` inside a password splits it for the XML parser).
       for (const piece of t.split(/[<>&;=\s"'/]+/)) if (piece.length >= 2) set.add(piece);
     }
-    const map = new Map<number, string[]>();
+    const map = new Map<number, Array<{ value: string; lower: string }>>();
     // Longest first within each prefix, so a value is masked whole before any of its pieces.
     for (const v of [...set].sort((a, b) => b.length - a.length)) {
-      const k = v.charCodeAt(0) * 65536 + v.charCodeAt(1);
+      const k = prefixKey(v, 0);
       const list = map.get(k);
-      if (list) list.push(v);
-      else map.set(k, [v]);
+      const entry = { value: v, lower: v.toLowerCase() };
+      if (list) list.push(entry);
+      else map.set(k, [entry]);
     }
     this.count = set.size;
     this.byPrefix = map;
     return map;
+  }
+
+  /** This mask with more values. */
+  with(values: Iterable<string>): SecretMask {
+    return new SecretMask([...this.raw, ...values]);
   }
 
   get empty(): boolean {
@@ -125,17 +148,17 @@ export class SecretMask {
     return masked;
   }
 
-  private scan(text: string, map: Map<number, string[]>): string {
+  private scan(text: string, map: Map<number, Array<{ value: string; lower: string }>>): string {
     let out = '';
     let from = 0;
     for (let i = 0; i + 1 < text.length; ) {
-      const list = map.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+      const list = map.get(prefixKey(text, i));
       let hit: string | undefined;
       if (list) {
-        for (const v of list) {
-          if (!text.startsWith(v, i)) continue;
-          // Short pieces only as whole words (a 2- or 3-letter piece must not eat parts of ordinary words).
-          if (v.length < 4 && (isWordChar(text, i - 1) || isWordChar(text, i + v.length))) continue;
+        for (const { value: v, lower } of list) {
+          if (v.length >= 4) {
+            if (text.slice(i, i + v.length).toLowerCase() !== lower) continue;
+          } else if (!text.startsWith(v, i) || isWordChar(text, i - 1) || isWordChar(text, i + v.length)) continue;
           hit = v;
           break;
         }
@@ -148,6 +171,19 @@ export class SecretMask {
     }
     return from === 0 ? text : out + text.slice(from);
   }
+}
+
+/** One UTF-16 unit lower-cased (ASCII fast; others through toLowerCase when that keeps them one unit). */
+function fold(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  const l = String.fromCharCode(c).toLowerCase();
+  return l.length === 1 ? l.charCodeAt(0) : c;
+}
+
+/** The index key of the two units at `i`, case folded. */
+function prefixKey(s: string, i: number): number {
+  return fold(s.charCodeAt(i)) * 65536 + fold(s.charCodeAt(i + 1));
 }
 
 function isWordChar(text: string, i: number): boolean {

@@ -213,16 +213,19 @@ export function lineIndex(text: string): (offset: number) => number {
       starts.push(i + 1);
     } else if (c === 10) starts.push(i + 1);
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  return (offset) => lineAt(starts, offset);
+}
+
+/** 0-based index of the line holding `offset`, given the ascending start offsets of the lines (binary search). */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Start offset of the line holding `offset`. */

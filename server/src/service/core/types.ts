@@ -170,13 +170,24 @@ export const VIEW_QUERY_READS: { readonly [Q in WorkspaceQuery]: { readonly read
 };
 
 /** The view of a file that has no workspace (a unit test, a file outside every ECE home): nothing is known. */
-export const EMPTY_WORKSPACE: WorkspaceView = {
+/** What the engine asks the workspace besides the rules' queries (rules see only `WorkspaceView`). */
+export interface EngineWorkspace extends WorkspaceView {
+  /**
+   * The secret values (each kind's `secrets`) of the partner files of `kind` for `fromUri` and of their copies: a
+   * cross-file message may quote them (a pool's Url in a finding of input.properties), so they are masked in this
+   * file's texts too. `onError` hears a listing that threw; the others are still given.
+   */
+  partnerSecrets(fromUri: string, kind: KindId, onError: (e: unknown) => void): string[];
+}
+
+export const EMPTY_WORKSPACE: EngineWorkspace = {
   poolFile: () => undefined,
   poolFileCopy: () => undefined,
   gadgetHosts: () => [],
   partnerScript: () => undefined,
   reportsdbHomes: () => [],
   stamp: () => '',
+  partnerSecrets: () => [],
 };
 
 export interface RuleContext {

@@ -34,7 +34,7 @@
  * command is only scanned. Values are never expanded: a value holding
  * `%JAVA_HOME%` lists that reference in `references`.
  */
-import type { DecodedText } from '../core/text';
+import { lineAt, type DecodedText } from '../core/text';
 
 export type BatchRefKind = 'variable' | 'delayed' | 'argument';
 
@@ -425,15 +425,7 @@ class BatchParser {
   }
 
   private lineOf(offset: number): number {
-    const ls = this.lineStarts;
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ls[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineAt(this.lineStarts, offset);
   }
 
   /**

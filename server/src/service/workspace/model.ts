@@ -17,7 +17,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_ANALYZED_LENGTH } from '../core/limits';
-import type { FileKind, GadgetHost, KindId, PartnerScript, PoolFileSummary, ReportsdbHome, WorkspaceView } from '../core/types';
+import type { FileKind, GadgetHost, KindId, PartnerScript, PoolFileSummary, ReportsdbHome, EngineWorkspace } from '../core/types';
 import { KINDS, type KindModels } from '../kinds';
 import { canonicalUri, commonFolderDepth, folderSegments } from './paths';
 import { gadgetHostsOf, partnerScriptOf, poolFileCopyOf, poolFileOf, reportsdbHomesOf, type Partner, type PartnerSource } from './queries';
@@ -104,7 +104,7 @@ function newFolder(name: string, parent: Folder | undefined): Folder {
 
 export type { Partner };
 
-export class WorkspaceModel implements WorkspaceView, PartnerSource {
+export class WorkspaceModel implements EngineWorkspace, PartnerSource {
   private readonly files = new Map<string, Indexed>();
   private readonly root: Folder = newFolder('', undefined);
   /** The copies (see `WorkspaceFile.copy`) in a tree of their own. */
@@ -231,6 +231,21 @@ export class WorkspaceModel implements WorkspaceView, PartnerSource {
   /** The copies of files of `kind` (the pool file inside deployment.zip) for `fromUri`, by the same rule as `related`. */
   copies<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>> {
     return this.nearest(this.copyRoot, kind, fromUri);
+  }
+
+  /** `EngineWorkspace.partnerSecrets`: what each partner (and copy) of `kind` lists as secret. */
+  partnerSecrets(fromUri: string, kind: KindId, onError: (e: unknown) => void): string[] {
+    const k = KINDS.find((x) => x.id === kind);
+    if (!k?.secrets) return [];
+    const out: string[] = [];
+    for (const p of [...this.related(kind, fromUri), ...this.copies(kind, fromUri)]) {
+      try {
+        out.push(...k.secrets(p.model));
+      } catch (e) {
+        onError(e);
+      }
+    }
+    return out;
   }
 
   // -- the typed queries of `WorkspaceView` (see queries.ts) -------------------------------------------------------

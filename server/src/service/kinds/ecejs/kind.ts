@@ -4,7 +4,7 @@
  */
 import type { FileKind } from '../../core/types';
 import { hoverEceJs } from './hover';
-import { addressSecrets } from '../shared/secrets';
+import { addressSecrets, rawAddressSecrets } from '../shared/secrets';
 import { buildEceJsModel, serverNameValues, type EceJsModel } from './model';
 import { eceJsRules } from './rules';
 
@@ -17,6 +17,6 @@ export const eceJsKind: FileKind<EceJsModel> = {
     return { model, problems: [] };
   },
   rules: eceJsRules,
-  secrets: (model) => addressSecrets(serverNameValues(model).map((v) => v.value)),
+  secrets: (model) => [...addressSecrets(serverNameValues(model).map((v) => v.value)), ...rawAddressSecrets(model.text)],
   hover: hoverEceJs,
 };

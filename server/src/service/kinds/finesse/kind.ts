@@ -3,7 +3,7 @@
  * fragments ECE ships in `templates/finesse/gadget/layout` (`agent.xml`, `solve.xml`, `cobrowse.xml`:
  * a `tab`, `tabs`, `gadgets` or `gadget` element).
  */
-import { addressSecrets } from '../shared/secrets';
+import { addressSecrets, rawAddressSecrets } from '../shared/secrets';
 import type { FileKind } from '../../core/types';
 import { hoverFinesse } from './hover';
 import { buildFinesseModel, FINESSE_NS, FRAGMENT_ROOTS, type FinesseModel } from './model';
@@ -34,7 +34,7 @@ export const finesseKind: FileKind<FinesseModel> = {
     return { model: buildFinesseModel(text, tree.roots, tree.bareAmpersands), problems: tree.problems };
   },
   rules: finesseRules,
-  secrets: (model) => addressSecrets(model.urls.map((u) => u.compact)),
+  secrets: (model) => [...addressSecrets(model.urls.map((u) => u.compact)), ...rawAddressSecrets(model.text)],
   hover: hoverFinesse,
   symbols: finesseSymbols,
 };

@@ -2,7 +2,7 @@
  * The `indexstats` file kind: `input.properties` of the UpdateDBIndexStats utility. The name is common, so the
  * kind claims a file only when it holds one of the utility's keys.
  */
-import { valueClassOf } from '../properties/schema';
+import { keyInfo, valueClassOf } from '../properties/schema';
 import { propertiesSecrets } from '../shared/secrets';
 import type { FileKind, JdbcUrlSite } from '../../core/types';
 import { rawSpan } from '../../core/text';
@@ -64,7 +64,7 @@ export const indexstatsKind: FileKind<PropertiesFileModel> = {
   rules: [...propertiesRules, ...indexstatsRules],
   jdbcUrls: indexstatsJdbcUrls,
   windowsAuth: planIndexstats,
-  secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl),
+  secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl, (k) => keyInfo(model.schema, k) !== undefined),
   hover: (model, offset) => propertiesHover(model, offset),
   completions: (model, offset) => propertiesCompletions(model, offset),
   symbols: (model, doc) => propertiesSymbols(model, doc),

@@ -209,6 +209,15 @@ export function markdownCode(s: string, max = 80): string {
   return `${fence}${pad}${v}${pad}${fence}`;
 }
 
+/**
+ * A key as messages name it: visible controls, clipped to 80 characters. A key may run over thousands of continued
+ * lines, and every escape of its entry is a finding that names it: unclipped, the messages of one file grow with the
+ * square of its size.
+ */
+export function keyName(key: string): string {
+  return shownValue(key, 80);
+}
+
 /** The same value without quotes (symbol details): "(empty)" when empty. */
 export function plainValue(s: string, max = 80): string {
   return shownValue(s, max) || '(empty)';
@@ -246,7 +255,7 @@ export function showable(model: PropertiesFileModel, key: string, value: string)
 
 /** "KEY loads as `…`", or a neutral phrase for secrets (their value is never shown). */
 export function loadsAs(model: PropertiesFileModel, entry: PropertiesEntry): string {
-  const name = entry.key === '' ? 'this line' : entry.key;
+  const name = entry.key === '' ? 'this line' : keyName(entry.key);
   if (valueClassOf(model.schema, entry.key) === 'secret') return `${name} loads with a different value than written (value not shown)`;
   return `${name} loads as ${quoted(showable(model, entry.key, entry.value))}`;
 }
@@ -285,5 +294,5 @@ export function swallowNote(model: PropertiesFileModel, entry: PropertiesEntry, 
     FIRST_CONT.set(entry, first);
   }
   if (e.start <= first) return '';
-  return ` (This line is part of ${entry.key === '' ? 'the previous value' : entry.key + "'s value"} because the line above ends in a backslash.)`;
+  return ` (This line is part of ${entry.key === '' ? 'the previous value' : keyName(entry.key) + "'s value"} because the line above ends in a backslash.)`;
 }

@@ -3,7 +3,7 @@
  * (SQL Server Always On), read with `java.util.Properties`.
  */
 import { parseJdbcUrl } from '../../parse/jdbcUrl';
-import { valueClassOf } from '../properties/schema';
+import { keyInfo, valueClassOf } from '../properties/schema';
 import { propertiesSecrets } from '../shared/secrets';
 import type { FileKind } from '../../core/types';
 import { propertiesCompletions, propertiesHover, propertiesSymbols } from '../properties/features';
@@ -22,7 +22,7 @@ export const reportsdbKind: FileKind<PropertiesFileModel> = {
   },
   rules: [...propertiesRules, ...reportsdbRules],
   windowsAuth: planReportsdb,
-  secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl),
+  secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl, (k) => keyInfo(model.schema, k) !== undefined),
   hover: (model, offset) => propertiesHover(model, offset),
   completions: (model, offset) => propertiesCompletions(model, offset),
   symbols: (model, doc) => propertiesSymbols(model, doc),

@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { continuedText, escapingFix, isDeliberateContinuation, loadsAs, swallowedKey } from '../escaping';
+import { continuedText, escapingFix, isDeliberateContinuation, keyName, loadsAs, swallowedKey } from '../escaping';
 import type { PropertiesFileModel } from '../model';
 
 /**
@@ -16,7 +16,8 @@ export const lineContinuation: Rule<PropertiesFileModel> = {
       for (const e of entry.escapes) {
         if (e.kind !== 'continuation' || isDeliberateContinuation(model, e)) continue;
         const next = e.end < entry.lineEnd ? continuedText(model.text, e) : '';
-        const key = swallowedKey(model.text, e);
+        const swallowed = swallowedKey(model.text, e);
+        const key = swallowed === undefined ? undefined : keyName(swallowed);
         let message: string;
         if (next === '') {
           message = `The backslash at the end of this line is read as a line continuation and dropped: ${loadsAs(model, entry)}.`;

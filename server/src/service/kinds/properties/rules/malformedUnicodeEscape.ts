@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { escapeText, escapingFix, swallowNote } from '../escaping';
+import { escapeText, escapingFix, keyName, swallowNote } from '../escaping';
 import type { PropertiesFileModel } from '../model';
 import { valueClassOf } from '../schema';
 
@@ -16,7 +16,7 @@ export const malformedUnicodeEscape: Rule<PropertiesFileModel> = {
       for (const e of entry.escapes) {
         if (e.kind !== 'unicode-malformed') continue;
         const secret = e.part === 'value' && valueClassOf(model.schema, entry.key) === 'secret';
-        const what = secret ? `A backslash followed by "u" in the value of ${entry.key}` : escapeText(model, entry, e);
+        const what = secret ? `A backslash followed by "u" in the value of ${keyName(entry.key)}` : escapeText(model, entry, e);
         const fix = escapingFix(model, entry, e);
         ctx.report({
           start: e.start,

@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { escapeText, escapingFix, loadsAs, swallowNote } from '../escaping';
+import { escapeText, escapingFix, keyName, loadsAs, swallowNote } from '../escaping';
 import type { PropertiesFileModel } from '../model';
 import { isStrictClass, valueClassOf } from '../schema';
 
@@ -19,9 +19,9 @@ export const unknownEscape: Rule<PropertiesFileModel> = {
         const fix = escapingFix(model, entry, e);
         let message: string;
         if (e.part === 'key') {
-          message = `${escapeText(model, entry, e)} is not an escape, so Java drops the backslash from the key: the key is read as "${entry.key}".`;
+          message = `${escapeText(model, entry, e)} is not an escape, so Java drops the backslash from the key: the key is read as "${keyName(entry.key)}".`;
         } else if (cls === 'secret') {
-          message = `A backslash in the value of ${entry.key} is not an escape, so Java drops it: the password it loads is not the one written here. Write \\\\ for each backslash.`;
+          message = `A backslash in the value of ${keyName(entry.key)} is not an escape, so Java drops it: the password it loads is not the one written here. Write \\\\ for each backslash.`;
         } else {
           message = `${escapeText(model, entry, e)} is not a Java escape, so Java drops the backslash: ${loadsAs(model, entry)}.` +
             (isStrictClass(cls) ? ' Write \\\\ for each backslash, or use forward slashes.' : '');
