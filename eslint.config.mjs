@@ -3,9 +3,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layering } from './eslint.layering.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/**', '.e2e/**', '.test-output/**', 'test/fixtures/**', 'test/**/fixtures/**', 'examples/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/**', '.e2e/**', '.test-output/**', 'test/fixtures/**', 'test/**/fixtures/**', 'examples/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,6 +27,8 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  // ARCHITECTURE.md's import boundaries (see eslint.layering.mjs).
+  ...layering,
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node, ...globals.mocha } },

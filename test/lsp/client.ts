@@ -37,6 +37,8 @@ export interface StartOptions {
   progress?: boolean;
   /** Answers workspace/applyEdit (default: not applied). */
   applyEdit?: (params: { label?: string; edit: unknown }) => { applied: boolean };
+  /** Runs before each workspace/configuration request is answered (the answer waits for it). */
+  beforeConfiguration?: (items: Array<{ scopeUri?: string; section?: string }>, conn: ProtocolConnection) => Promise<void> | void;
 }
 
 export async function startClient(settings: Record<string, unknown> = {}, opts: StartOptions = {}): Promise<TestClient> {
@@ -82,7 +84,10 @@ export async function startClient(settings: Record<string, unknown> = {}, opts: 
       }
     }
   });
-  conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => client.settings));
+  conn.onRequest('workspace/configuration', async (params: { items: Array<{ scopeUri?: string; section?: string }> }) => {
+    await opts.beforeConfiguration?.(params.items, conn);
+    return params.items.map(() => client.settings);
+  });
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', (p: unknown) => {
     client.progressCreated.push(p);

@@ -104,6 +104,31 @@ describe('language server over stdio', () => {
     assert.ok(!c.published.some((x) => x.uri === URI && x.version === 2 && x.diagnostics.length > 0 && c.published.indexOf(x) > c.published.indexOf(p)));
   });
 
+  test('a version that changed while its settings were fetched is never published', async () => {
+    // The server asks for the document's settings before validating it. This client sends the next version before it
+    // answers, so the validation of version 1 resumes when version 2 is already current: it must publish nothing,
+    // and version 2 must be published with its own findings.
+    const uri = 'file:///C:/ECE2/eService/installation/dataaccess/egpl_ds_connpool_map.xml';
+    const v2 = POOL.replace('\\inst:1433', ':1433');
+    let sent = false;
+    const s = await startClient({}, {
+      beforeConfiguration: async (items, conn) => {
+        if (sent || !items.some((i) => i.scopeUri === uri)) return;
+        sent = true;
+        await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: v2 }] });
+      },
+    });
+    try {
+      await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });
+      const p = await s.waitForDiagnostics(uri, (x) => x.version === 2);
+      assert.ok(sent, 'the settings were asked for');
+      assert.deepEqual(codes(p.diagnostics), ['jdbc/unknown-property']); // version 1 also had jdbc/instance-ignored
+      assert.deepEqual(s.published.filter((x) => x.uri === uri).map((x) => x.version), [2]);
+    } finally {
+      await s.close();
+    }
+  });
+
   test('every version gets its answer, even with the findings of the version before; one version is answered once', async () => {
     const uri = URI.replace('C:/ECE', 'C:/ECE-versions');
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text: POOL } });

@@ -6,9 +6,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, rawSpan } from '../../server/src/service/core/text';
-import { decodeXml, escapeXmlText, parseXml, xmlContentEdit } from '../../server/src/service/parse/xml';
+import { decodeXml, escapeXml, parseXml, xmlContentEdit } from '../../server/src/service/parse/xml';
 import { buildConnpoolModel } from '../../server/src/service/kinds/connpool/model';
-import { windowsAuthPoolText } from '../../server/src/service/workspace/windowsAuth';
+import { windowsAuthPoolText } from '../../server/src/service/kinds/connpool/convert';
 import { doc, makeService, settings } from './helpers';
 
 const URL_SQL = 'jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDB';
@@ -16,11 +16,11 @@ const URL_WIN = 'jdbc:sqlserver://db.example.com:1433;databaseName=eGActiveDB;in
 
 /** Ways an admin (or a tool) may have written a value, each decoding to `v`. */
 const SHAPES: Array<[string, (v: string) => string]> = [
-  ['plain', (v) => escapeXmlText(v)],
+  ['plain', (v) => escapeXml(v)],
   ['cdata', (v) => `<![CDATA[${v}]]>`],
   ['cdata with spaces around', (v) => `  <![CDATA[${v}]]>  `],
-  ['text + cdata', (v) => `${escapeXmlText(v.slice(0, 3))}<![CDATA[${v.slice(3)}]]>`],
-  ['cdata + text', (v) => `<![CDATA[${v.slice(0, 4)}]]>${escapeXmlText(v.slice(4))}`],
+  ['text + cdata', (v) => `${escapeXml(v.slice(0, 3))}<![CDATA[${v.slice(3)}]]>`],
+  ['cdata + text', (v) => `<![CDATA[${v.slice(0, 4)}]]>${escapeXml(v.slice(4))}`],
   ['two sections and a comment', (v) => `<![CDATA[${v.slice(0, 2)}]]><!-- note --><![CDATA[${v.slice(2)}]]>`],
   ['entities only', (v) => [...v].map((c) => `&#${c.charCodeAt(0)};`).join('')],
 ];

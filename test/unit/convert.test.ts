@@ -13,7 +13,10 @@ import { buildPropertiesModel } from '../../server/src/service/kinds/properties/
 import { REPORTSDB_SCHEMA } from '../../server/src/service/kinds/reportsdb/schema';
 import { INDEXSTATS_SCHEMA } from '../../server/src/service/kinds/indexstats/schema';
 import { parseProperties } from '../../server/src/service/parse/properties';
-import { planIndexstats, planReportsdb, planWindowsAuth, windowsAuthPoolText } from '../../server/src/service/workspace/windowsAuth';
+import { planWindowsAuth } from '../../server/src/service/workspace/windowsAuth';
+import { windowsAuthPoolText } from '../../server/src/service/kinds/connpool/convert';
+import { planIndexstats } from '../../server/src/service/kinds/indexstats/convert';
+import { planReportsdb } from '../../server/src/service/kinds/reportsdb/convert';
 import { convertWindowsAuth, formatConvertReport } from '../../server/src/node/convertWindowsAuth';
 import { loadWorkspace } from '../../server/src/node/workspace';
 import { PREVIEW_ANNOTATION, workspaceRequestHandlers } from '../../server/src/node/workspaceRequests';

@@ -10,13 +10,13 @@ import {
 import {
   analyzeGadgetUrl,
   findPlaceholders,
-  isFullyQualified,
-  isIpLiteral,
   isValidTabId,
   splitUrl,
-} from '../../server/src/service/kinds/finesse/url';
+} from '../../server/src/service/kinds/shared/gadgetUrl';
+import { isFullyQualified } from '../../server/src/service/core/names';
+import { isIpLiteral } from '../../server/src/service/core/text';
 
-void describe('finesse/url helpers', () => {
+void describe('gadget URL helpers', () => {
   void test('splitUrl: scheme, host, port, path, relative, IPv6', () => {
     const a = splitUrl('https://ece.example.com:8443/system/x.xml?a=1#f');
     assert.equal(a.scheme, 'https');

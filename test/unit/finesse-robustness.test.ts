@@ -34,10 +34,14 @@ void describe('finesse and ecejs never throw and keep their ranges inside the te
       const r = rng(0xece);
       const settings = normalizeSettings({ loadBalancerHost: 'lb.example.com', solve: { contextRoot: 'kb' } });
       const { service, logs } = makeService();
+      let analysed = 0;
+      let findings = 0;
       for (let i = 0; i < 200; i++) {
         const text = mutate(c.text, r);
         const a = service.analyze(TextDocument.create(c.uri, 'any', i + 1, text), settings);
         if (!a) continue; // e.g. the root element was damaged so the file is no longer claimed
+        analysed++;
+        findings += a.findings.length;
         for (const f of a.findings) {
           assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.ruleId} range ${f.start}-${f.end} in ${text.length}`);
           for (const fix of f.fixes) {
@@ -52,6 +56,10 @@ void describe('finesse and ecejs never throw and keep their ranges inside the te
         }
       }
       assert.deepEqual(logs, [], 'a parser or rule threw');
+      // Most mutations keep the file claimed (a layout is claimed by its root element), and most break something:
+      // a run that analysed nothing would have checked nothing.
+      assert.ok(analysed >= 180, `${analysed} of 200 analysed`);
+      assert.ok(findings >= 200, `${findings} findings on ${analysed} broken files`);
     });
   }
 });

@@ -10,6 +10,7 @@ import {
   effectiveInstance,
   effectivePort,
   encodePropertyValue,
+  hasUrlCredential,
   integratedLoginMode,
   integratedSecurity,
   isNewestDriverOnlyAlias,
@@ -335,7 +336,7 @@ void describe('parseJdbcUrl: grammar errors with exact spans', () => {
     assert.equal(isNotAHostName('ussuh23'), false);
   });
 
-  void test('a 1 MB URL is parsed (linear time)', () => {
+  void test('a 1 MB URL: exact values and problems (growth with size is measured by the benchmark)', () => {
     const big = `jdbc:sqlserver://h;applicationName={${'}}x;'.repeat(250_000)}};databaseName=d;${'a=b;'.repeat(10)}`;
     const u = parseJdbcUrl(big);
     assert.equal(u.properties[0]!.value.length, 750_000);
@@ -520,5 +521,88 @@ void describe('messages never quote what may be part of a password', () => {
   });
   void test('other names are quoted', () => {
     assert.match(parseJdbcUrl('jdbc:sqlserver://h;databaseName=d;foo').problems[0]!.message, /"foo" has no "="/);
+  });
+});
+
+void describe('JDBC URL: what the rules, the conversion and the hover read (mutation survivors)', () => {
+  const problems = (t: string) => parseJdbcUrl(t).problems.map((p) => [p.code, p.start, p.end]);
+
+  void test('an IPv6 literal in the server part, bracketed or not, with or without a port; not when the text goes on', () => {
+    assert.deepEqual(problems('jdbc:sqlserver://[fd00::1]:1433;databaseName=x'), [['ipv6-in-server-part', 17, 31]]);
+    assert.match(parseJdbcUrl('jdbc:sqlserver://[fd00::1]:1433;databaseName=x').problems[0]!.message, /"jdbc:sqlserver:\/\/;serverName=fd00::1;portNumber=1433;\.\.\."\.$/);
+    assert.match(parseJdbcUrl('jdbc:sqlserver://[fd00::1];databaseName=x').problems[0]!.message, /"jdbc:sqlserver:\/\/;serverName=fd00::1;\.\.\."\.$/);
+    assert.deepEqual(problems('jdbc:sqlserver://[fd00::1]: 1433 ;databaseName=x'), [['ipv6-in-server-part', 17, 32]]);
+    assert.match(parseJdbcUrl('jdbc:sqlserver://[fd00::1]: 1433 ;databaseName=x').problems[0]!.message, /;portNumber=1433;/);
+    assert.deepEqual(problems('jdbc:sqlserver://fd00::1;databaseName=x'), [['ipv6-in-server-part', 17, 24]]);
+    assert.deepEqual(problems('jdbc:sqlserver://[fd00::1]x:1433'), []);
+    assert.deepEqual(problems('jdbc:sqlserver://[fd00::1'), []);
+  });
+
+  void test('login modes, credentials in the URL, and the canonical form two URLs are compared by', () => {
+    const k = parseJdbcUrl('jdbc:sqlserver://db\\inst;databaseName=eGActiveDB;integratedSecurity=TRUE;authenticationScheme=JavaKerberos');
+    assert.deepEqual([loginMode(k), integratedLoginMode(k)], ['kerberos', 'kerberos']);
+    assert.equal(normalizeJdbcUrl(k), 'jdbc:sqlserver://db\\inst;authenticationscheme=JavaKerberos;databasename=eGActiveDB;integratedsecurity=true');
+    const b = parseJdbcUrl('jdbc:sqlserver://db:0;instanceName=I2;user=sa;password={a;b};encrypt=True;colour=blue;IPAddressPreference=IPv4First');
+    assert.deepEqual([hasUrlCredential(b, 'user'), hasUrlCredential(b, 'password')], [true, true]);
+    assert.equal(normalizeJdbcUrl(b), 'jdbc:sqlserver://db\\i2;colour=blue;encrypt=True;ipaddresspreference=IPv4First;password={a;b};user=sa');
+    const o = parseJdbcUrl('jdbc:sqlserver://db:99999;authentication=ActiveDirectoryPassword;user= ');
+    assert.deepEqual([loginMode(o), hasUrlCredential(o, 'user'), hasUrlCredential(o, 'password')], ['other', false, false]);
+    assert.equal(normalizeJdbcUrl(o), 'jdbc:sqlserver://db:99999;authentication=ActiveDirectoryPassword;user=');
+    assert.equal(loginMode(parseJdbcUrl('jdbc:sqlserver://db;authentication=SqlPassword')), 'sql');
+    assert.equal(loginMode(parseJdbcUrl('jdbc:sqlserver://db;authentication=NotSpecified')), 'sql');
+    for (const [scheme, want] of [['NativeAuthentication', 'native'], ['ntlm', 'ntlm'], ['x', 'invalid']] as const) {
+      assert.equal(integratedLoginMode(parseJdbcUrl(`jdbc:sqlserver://db;authenticationScheme=${scheme}`)), want, scheme);
+    }
+    const oracle = parseJdbcUrl(' jdbc:oracle:thin:@x;user=sa ');
+    assert.equal(hasUrlCredential(oracle, 'user'), false, 'not a SQL Server URL: its properties are not the driver\'s');
+    assert.equal(normalizeJdbcUrl(oracle), 'jdbc:oracle:thin:@x;user=sa');
+    assert.deepEqual(['', 'a;b', ' a', 'a ', 'a}b', 'ab', '{x'].map(encodePropertyValue), ['', '{a;b}', '{ a}', '{a }', '{a}}b}', 'ab', '{{x}']);
+    assert.deepEqual(['+5', '-0', 'x1433', '1433x', '12345678901', ''].map(parsePort), [5, 0, undefined, undefined, undefined, undefined]);
+  });
+
+  void test('the hover of a whole URL: every part, the login, the other properties, a password never shown', () => {
+    const k = parseJdbcUrl('jdbc:sqlserver://db\\inst;databaseName=eGActiveDB;integratedSecurity=TRUE;authenticationScheme=JavaKerberos');
+    assert.equal(
+      describeJdbcUrl(k),
+      [
+        '**SQL Server JDBC URL**',
+        '',
+        '- **Server:** `db`',
+        '- **Instance:** `inst` (its port is asked from the SQL Server Browser service, UDP 1434)',
+        '- **Port:** the one SQL Browser reports for the instance',
+        '- **Database:** `eGActiveDB`',
+        '- **Authentication:** Windows authentication over Kerberos (`authenticationScheme=JavaKerberos`): a user and password, if given, are used to log in to Kerberos',
+        '',
+        '**Other properties:**',
+        '',
+        '- `integratedSecurity` = `TRUE` — true logs in with the Windows account the service runs as (Windows authentication) instead of user and password.',
+        '- `authenticationScheme` = `JavaKerberos` — How Windows authentication is done: NativeAuthentication (the DLL), JavaKerberos or NTLM.',
+      ].join('\n'),
+    );
+    const b = describeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://db:0;instanceName=I2;user=sa;password={a;b};encrypt=True;colour=blue;IPAddressPreference=IPv4First'));
+    assert.ok(!b.includes('a;b'), 'the password is not shown');
+    assert.deepEqual(b.split('\n').slice(2, 7), [
+      '- **Server:** `db`',
+      '- **Instance:** `I2` (its port is asked from the SQL Server Browser service, UDP 1434)',
+      '- **Port:** 0, which means none: the one SQL Browser reports for the instance',
+      "- **Database:** not given (the login's default database is used)",
+      '- **Authentication:** SQL Server authentication: the login and password given with the pool',
+    ]);
+    assert.deepEqual(
+      b.split('\n').slice(10).map((l) => l.replace(/ — .*/, '')),
+      ['- `user` = `sa`', '- `password` = •••• (set)', '- `encrypt` = `True`', '- `colour` = `blue`', '- `IPAddressPreference` = `IPv4First`'],
+    );
+    assert.match(b, /- `colour` = `blue` — unknown to the driver, which silently ignores it/);
+    const o = describeJdbcUrl(parseJdbcUrl('jdbc:sqlserver://db:99999;authentication=ActiveDirectoryPassword;user= '));
+    assert.deepEqual(o.split('\n').slice(2, 6), [
+      '- **Server:** `db`',
+      '- **Port:** `99999` (not a port: the driver refuses to connect)',
+      "- **Database:** not given (the login's default database is used)",
+      '- **Authentication:** `authentication=ActiveDirectoryPassword`',
+    ]);
+    assert.match(o, /- `user` = \(empty\) — The login name/);
+    assert.equal(describeJdbcUrl(parseJdbcUrl(' jdbc:oracle:thin:@x;user=sa ')), '**Not a SQL Server JDBC URL**: ECE expects `jdbc:sqlserver://host:port;databaseName=name`.');
+    assert.equal(describeJdbcProperty('DatabaseName'), "**databaseName**\n\nThe database to open after logging in; without it the login's default database is used.\n\nType: text");
+    assert.equal(describeJdbcProperty('colour'), '**`colour`**: not a property the SQL Server JDBC driver knows. The driver silently ignores it.');
   });
 });

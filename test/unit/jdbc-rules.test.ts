@@ -172,6 +172,23 @@ void describe('jdbc/unknown-property', () => {
     const u = 'jdbc:sqlserver://h;DATABASENAM=x';
     assert.equal(applyFix(u, runJdbcRule(r, u)[0]!.fixes![0]!), 'jdbc:sqlserver://h;databaseName=x');
   });
+  void test('short names: one edit away for names up to 4 characters, two from 5 on; a prefix only from 5', () => {
+    const suggested = (name: string) => runJdbcRule(r, `jdbc:sqlserver://h;${name}=x`)[0]?.fixes?.[0]?.edits[0]?.newText;
+    // up to 4 characters: one edit (a letter changed, added, dropped or two swapped)
+    assert.equal(suggested('usr'), 'user');
+    assert.equal(suggested('prot'), 'port');
+    assert.equal(suggested('fibs'), 'fips');
+    assert.equal(suggested('purk'), undefined, 'two edits from port: too far for a 4-letter name');
+    // 5 characters: two edits
+    assert.equal(suggested('usexx'), 'user');
+    assert.equal(suggested('reslx'), 'realm');
+    // a prefix of exactly one canonical name, from 5 characters on
+    assert.equal(suggested('insta'), 'instanceName');
+    assert.equal(suggested('inst'), undefined);
+    const reps = runJdbcRule(r, 'jdbc:sqlserver://h;usr=sa');
+    assert.deepEqual(ranges(reps), [{ start: 19, end: 22 }]);
+    assert.match(reps[0]!.message, /^"usr" is not a property the SQL Server JDBC driver knows: .* Did you mean "user"\?$/);
+  });
   void test('no suggestion when nothing is close', () => {
     const reps = runJdbcRule(r, 'jdbc:sqlserver://h;colour=blue');
     assert.equal(reps.length, 1);

@@ -12,7 +12,7 @@ import { normalizeSettings } from '../../server/src/service/core/settings';
 import { applyEdits } from '../../server/src/service/core/text';
 import { buildPropertiesModel } from '../../server/src/service/kinds/properties/model';
 import { REPORTSDB_SCHEMA } from '../../server/src/service/kinds/reportsdb/schema';
-import { planReportsdb } from '../../server/src/service/workspace/windowsAuth';
+import { planReportsdb } from '../../server/src/service/kinds/reportsdb/convert';
 import { loadWithJava } from '../java/oracle';
 
 const URI = 'file:///h/reportsdb_utility.properties';

@@ -41,6 +41,19 @@ void describe('parseProperties', () => {
     assert.deepEqual(kinds('k\\\n  ey=v'), [['continuation', 1, 5, 'key']]);
   });
 
+  void test('every escape Java reads as the character itself is valid, `\\!` and `\\#` included', () => {
+    // Properties.load: a backslash before any character other than t n r f u gives that character; the product calls
+    // the meaningful ones (separators, comment starts, blanks, the backslash) valid and the others unknown.
+    for (const c of ['\\', '=', ':', '#', '!', ' ', '\t', '\f']) {
+      const text = `k=a\\${c}b`;
+      assert.deepEqual(kinds(text), [['valid', 3, 5, 'value']], JSON.stringify(c));
+      assert.equal(parseProperties(text).entries[0]!.value, `a${c}b`, JSON.stringify(c));
+    }
+    assert.deepEqual(kinds('\\!k=v'), [['valid', 0, 2, 'key']]);
+    assert.equal(parseProperties('\\!k=v').entries[0]!.key, '!k');
+    assert.deepEqual(kinds('k=a\\qb'), [['unknown', 3, 5, 'value']]);
+  });
+
   void test('decoded offsets map back to raw offsets, across escapes and continuations', () => {
     const text = 'URL=jdbc:sqlserver://db\\\\inst;\\\n    databaseName=x';
     const e = parseProperties(text).entries[0]!;
@@ -71,9 +84,16 @@ void describe('parseProperties', () => {
     }
   });
 
-  void test('linear on large inputs', () => {
+  // How the time grows with the size is the benchmark's business (bench/, BENCHMARKS.md); here the results on a
+  // large input must be exact.
+  void test('a 1.6 MB value and 100,000 continuation lines: exact entries, values and escapes', () => {
     const big = 'K=' + 'C:\\ECE\\'.repeat(200_000) + 'x\n' + '\\\n'.repeat(100_000) + 'x=y';
     const p = parseProperties(big);
-    assert.equal(p.entries.length, 2);
+    assert.deepEqual(p.entries.map((e) => e.key), ['K', 'x']);
+    assert.equal(p.entries[0]!.value, 'C:ECE'.repeat(200_000) + 'x');
+    assert.equal(p.entries[1]!.value, 'y');
+    assert.equal(p.entries[1]!.keyStart, big.length - 3);
+    assert.equal(p.escapes.filter((e) => e.kind === 'unknown').length, 400_000);
+    assert.equal(p.escapes.filter((e) => e.kind === 'continuation').length, 100_000);
   });
 });

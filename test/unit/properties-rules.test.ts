@@ -49,6 +49,11 @@ void describe('properties rules', () => {
     assert.match(found[0]!.message, /SSIS_USER_ID loads as "MASSIVESQLServerSvc"/);
   });
 
+  void test('unknown-escape: \\! \\# \\= \\: are escapes, not reported, in paths and elsewhere', () => {
+    assert.deepEqual(ids(reportsdbKind, reports('NOTE=Hello\\! \\#1 a\\=b c\\:d\r\nSSIS_INSTALL_PATH=E:/x\\!y\r\n')), []);
+    assert.deepEqual(ids(reportsdbKind, reports('NOTE=a\\%b\r\n')), [['properties/unknown-escape', ...at('NOTE=a\\%b\r\n', '\\%')]]);
+  });
+
   void test('control-escape-in-path only on path/host/user/URL values', () => {
     const extra = 'EGAIN_HOME_DIR=C:\\\\ECE\\temp\r\nGREETING=a\\tb\r\n';
     assert.deepEqual(ids(reportsdbKind, reports(extra)), [

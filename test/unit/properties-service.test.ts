@@ -51,6 +51,19 @@ void describe('properties kinds in the engine', () => {
     assert.deepEqual(diagnose(text, { uri: REPORTS_URI }), []);
   });
 
+  void test('a ! comment carries suppression markers like a # comment (next line, this line, whole file)', () => {
+    const bang = REPORTS.replace('EGAIN_HOME_DIR', '! ece-disable-next-line properties/unknown-escape\r\nEGAIN_HOME_DIR');
+    assert.deepEqual(diagnose(bang, { uri: REPORTS_URI }), []);
+    const tight = REPORTS.replace('EGAIN_HOME_DIR', '  !ece-disable-next-line properties/unknown-escape\r\nEGAIN_HOME_DIR');
+    assert.deepEqual(diagnose(tight, { uri: REPORTS_URI }), []);
+    assert.deepEqual(diagnose('! ece-disable\r\n' + REPORTS, { uri: REPORTS_URI }), []);
+    // Another rule's id, or a marker that is not in a comment, leaves the findings.
+    const other = REPORTS.replace('EGAIN_HOME_DIR', '! ece-disable-next-line properties/duplicate-key\r\nEGAIN_HOME_DIR');
+    assert.deepEqual(diagnose(other, { uri: REPORTS_URI }).map(fmt), ['properties/unknown-escape@2:35-2:37', 'properties/unknown-escape@2:44-2:46']);
+    const notComment = REPORTS.replace('EGAIN_HOME_DIR', 'NOTE=x ! ece-disable-next-line properties/unknown-escape\r\nEGAIN_HOME_DIR');
+    assert.deepEqual(diagnose(notComment, { uri: REPORTS_URI }).map(fmt), ['properties/unknown-escape@2:35-2:37', 'properties/unknown-escape@2:44-2:46']);
+  });
+
   void test('rule levels from settings apply (off, and a severity override)', () => {
     assert.deepEqual(diagnose(REPORTS, { uri: REPORTS_URI, settings: { rules: { 'properties/unknown-escape': 'off' } } }), []);
     const d = diagnose(REPORTS, { uri: REPORTS_URI, settings: { rules: { 'properties/unknown-escape': 'hint' } } });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../server/src/service/core/settings';
-import type { KindId, WorkspaceView } from '../../server/src/service/core/types';
+import { VIEW_QUERY_READS, type KindId, type WorkspaceQuery, type WorkspaceView } from '../../server/src/service/core/types';
 import { KINDS } from '../../server/src/service/kinds';
 import { loadWorkspace } from '../../server/src/node/workspace';
 
@@ -30,15 +30,17 @@ void describe('cross-file rules declare what they read', () => {
         asked.set(rule.id, seen);
         const seenCopies = askedCopies.get(rule.id) ?? new Set<KindId>();
         askedCopies.set(rule.id, seenCopies);
+        // Each query records the kinds it reads (VIEW_QUERY_READS), then asks the real workspace.
+        const record = (q: WorkspaceQuery) => {
+          for (const k of VIEW_QUERY_READS[q].reads) seen.add(k);
+          for (const k of VIEW_QUERY_READS[q].copies) seenCopies.add(k);
+        };
         const view: WorkspaceView = {
-          related: (k, from) => {
-            seen.add(k);
-            return ws.model.related(k, from);
-          },
-          copies: (k, from) => {
-            seenCopies.add(k);
-            return ws.model.copies(k, from);
-          },
+          poolFile: (from) => (record('poolFile'), ws.model.poolFile(from)),
+          poolFileCopy: (from) => (record('poolFileCopy'), ws.model.poolFileCopy(from)),
+          gadgetHosts: (from) => (record('gadgetHosts'), ws.model.gadgetHosts(from)),
+          partnerScript: (from) => (record('partnerScript'), ws.model.partnerScript(from)),
+          reportsdbHomes: (from) => (record('reportsdbHomes'), ws.model.reportsdbHomes(from)),
           stamp: (from, kinds) => ws.model.stamp(from, kinds),
         };
         rule.check(model, { uri: f.uri, settings: defaultSettings(), workspace: view, report: () => undefined });
@@ -57,5 +59,30 @@ void describe('cross-file rules declare what they read', () => {
     assert.ok(declared.length >= 6, declared.map((r) => r.id).join());
     // A declaration nobody needs would make the cache and the re-checks do work for nothing.
     for (const r of declared) assert.ok((asked.get(r.id)?.size ?? 0) > 0, `${r.id} declares ${r.reads!.join(', ')} but never asks`);
+  });
+
+  void test('each query of the workspace reads exactly the kinds VIEW_QUERY_READS names', async () => {
+    const ws = await loadWorkspace(ROOTS, { stripBom: true });
+    const model = ws.model;
+    const reads = new Set<KindId>();
+    const copies = new Set<KindId>();
+    const related = model.related.bind(model);
+    const copiesOf = model.copies.bind(model);
+    model.related = (k, from) => (reads.add(k), related(k, from));
+    model.copies = (k, from) => (copies.add(k), copiesOf(k, from));
+    const queries = Object.keys(VIEW_QUERY_READS) as WorkspaceQuery[];
+    assert.deepEqual(queries.sort(), ['gadgetHosts', 'partnerScript', 'poolFile', 'poolFileCopy', 'reportsdbHomes']);
+    for (const q of queries) {
+      const union = { reads: new Set<KindId>(), copies: new Set<KindId>() };
+      for (const f of ws.files) {
+        reads.clear();
+        copies.clear();
+        model[q](f.uri);
+        for (const k of reads) union.reads.add(k);
+        for (const k of copies) union.copies.add(k);
+      }
+      assert.deepEqual([...union.reads].sort(), [...VIEW_QUERY_READS[q].reads].sort(), `${q} reads`);
+      assert.deepEqual([...union.copies].sort(), [...VIEW_QUERY_READS[q].copies].sort(), `${q} copies`);
+    }
   });
 });

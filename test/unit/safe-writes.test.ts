@@ -13,7 +13,7 @@ import { decodeBytes, encodeText, rewriteTextFile, type Encoding } from '../../s
 import { removeLeftovers } from '../../server/src/node/leftovers';
 import { convertWindowsAuth } from '../../server/src/node/convertWindowsAuth';
 import { CONNPOOL_ZIP_ENTRY, rewriteZipEntry } from '../../server/src/node/zip';
-import { windowsAuthPoolText } from '../../server/src/service/workspace/windowsAuth';
+import { windowsAuthPoolText } from '../../server/src/service/kinds/connpool/convert';
 import { main } from '../../server/src/cli';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -55,6 +55,13 @@ void describe('encodings', () => {
       assert.equal(d.binary, false, enc);
       assert.ok(encodeText(d.text, d.encoding).equals(bytes), `${enc}: round trip`);
       assert.equal(d.text.replace(/^\uFEFF/, ''), enc === 'latin1' ? 'K=\u00e9\u00ff\u0080\r\n' : text, enc);
+    }
+    // And the other way: encode then decode gives the text back, in the same encoding.
+    for (const enc of ['utf8', 'utf16le', 'utf16be'] as const) {
+      const bytes = encodeText(text, enc);
+      const d = decodeBytes(bytes);
+      assert.equal(d.encoding, enc, `${enc}: detected after encoding`);
+      assert.equal(d.text.replace(/^\uFEFF/, ''), text, `${enc}: text back`);
     }
   });
 
@@ -189,7 +196,7 @@ void describe('interrupted writes', () => {
       fs.writeFileSync(
         script,
         `import { rewriteZipEntry, CONNPOOL_ZIP_ENTRY } from ${JSON.stringify(path.join(REPO, 'server/src/node/zip'))};\n` +
-          `import { windowsAuthPoolText } from ${JSON.stringify(path.join(REPO, 'server/src/service/workspace/windowsAuth'))};\n` +
+          `import { windowsAuthPoolText } from ${JSON.stringify(path.join(REPO, 'server/src/service/kinds/connpool/convert'))};\n` +
           `const hold = new Int32Array(new SharedArrayBuffer(4));\n` +
           `void rewriteZipEntry(${JSON.stringify(zip)}, CONNPOOL_ZIP_ENTRY, windowsAuthPoolText, { faultInjection: (s, n) => {\n` +
           `  if (s === ${JSON.stringify(stage)} && (s !== 'copy' || n > 0)) { process.stdout.write('ready\\n'); Atomics.wait(hold, 0, 0, 60000); }\n` +
@@ -216,4 +223,71 @@ void describe('interrupted writes', () => {
       assert.ok(fs.readFileSync(path.join(dir, 'deployment.zip.bak')).equals(original), 'the backup is complete');
     });
   }
+});
+
+void describe('decoding at the edges of each encoding test (mutation survivors)', () => {
+  const dec = (bytes: number[] | Buffer) => {
+    const d = decodeBytes(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
+    return [d.text, d.encoding, d.binary, d.exact];
+  };
+  const le = (s: string) => [...Buffer.from(s, 'utf16le')];
+
+  void test('a byte order mark needs both of its bytes; a mark alone is an empty UTF-16 file (the mark is the encoding\'s, not text)', () => {
+    assert.deepEqual(dec([0x41, 0xfe, 0x42]), ['A\u00feB', 'latin1', false, true]);
+    assert.deepEqual(dec([0xff, 0x41]), ['\u00ffA', 'latin1', false, true]);
+    assert.deepEqual(dec([0x41, 0xff]), ['A\u00ff', 'latin1', false, true]);
+    assert.deepEqual(dec([0xfe, 0x41]), ['\u00feA', 'latin1', false, true]);
+    assert.deepEqual(dec([0xff, 0xfe]), ['', 'utf16le', false, true]);
+    assert.deepEqual(dec([0xfe, 0xff]), ['', 'utf16be', false, true]);
+  });
+
+  void test('a mark followed by bytes that are not UTF-16: read leniently (LE) or not as UTF-16 at all (BE), never exact', () => {
+    assert.deepEqual(dec([0xff, 0xfe, 0x41, 0x00, 0x42]), ['A', 'utf16le', false, false]);
+    assert.deepEqual(dec([0xfe, 0xff, 0xd8, 0x00, 0x00, 0x41]), ['\u00fe\u00ff\u00d8\u0000\u0000A', 'latin1', true, true]);
+  });
+
+  void test('UTF-16 without a mark: at least 4 bytes, an even length, 40 % zeros on one side and at most 5 % on the other', () => {
+    assert.deepEqual(dec(le('ab')), ['ab', 'utf16le-nobom', false, true]);
+    assert.deepEqual(dec(Buffer.from('ab', 'utf16le').swap16()), ['ab', 'utf16be-nobom', false, true]);
+    assert.deepEqual(dec([0x61, 0x00]), ['a\u0000', 'utf8', true, true], 'two bytes are too few');
+    assert.deepEqual(dec([0x61, 0x00, 0x62, 0x00, 0x63]), ['a\u0000b\u0000c', 'utf8', true, true], 'odd length');
+    // exactly 40 % (2 of 5 pairs) with the zeros in the last pairs: still UTF-16
+    assert.deepEqual(dec(le('\u4e2d\u4e2d\u4e2dab')), ['\u4e2d\u4e2d\u4e2dab', 'utf16le-nobom', false, true]);
+    assert.deepEqual(dec(Buffer.from('\u4e2d\u4e2d\u4e2dab', 'utf16le').swap16()), ['\u4e2d\u4e2d\u4e2dab', 'utf16be-nobom', false, true]);
+    // exactly 5 % on the other side (1 of 20 pairs) is still UTF-16; zeros on both sides are not
+    assert.deepEqual(dec(le('a'.repeat(19) + '\u6100')), ['a'.repeat(19) + '\u6100', 'utf16le-nobom', false, true]);
+    const both = [...le('aaaaa'), ...Buffer.from('aaaaa', 'utf16le').swap16()];
+    assert.deepEqual(dec(both)[1], 'utf8');
+    assert.deepEqual(dec(Buffer.from(both).swap16())[1], 'utf8');
+    assert.deepEqual(dec(Buffer.from('a'.repeat(19) + '\u6100', 'utf16le').swap16())[1], 'utf16be-nobom');
+    // a lone surrogate: not UTF-16 after all, read as Latin-1
+    assert.deepEqual(dec([...le('a'.repeat(19)), 0x00, 0xd8]).slice(1, 3), ['latin1', true]);
+    // a second U+FEFF right after the mark is text, kept
+    assert.deepEqual(dec([0xff, 0xfe, 0xff, 0xfe, 0x61, 0x00]), ['\uFEFFa', 'utf16le', false, true]);
+    // a NUL character in what would be UTF-16 text: not taken as UTF-16
+    assert.deepEqual(dec([...le('a'.repeat(20)), 0, 0]).slice(1, 3), ['utf8', true]);
+  });
+
+  void test('encoding: the mark is written once, before the text; a U+FEFF in the text is text', () => {
+    assert.deepEqual([...encodeText('a\uFEFF', 'utf16le')], [0xff, 0xfe, 0x61, 0x00, 0xff, 0xfe]);
+    assert.deepEqual([...encodeText('\uFEFFa', 'utf16be')], [0xfe, 0xff, 0xfe, 0xff, 0x00, 0x61]);
+    assert.deepEqual([...encodeText('a', 'utf16le-nobom')], [0x61, 0x00]);
+  });
+
+  void test('a rewrite refuses a file whose encoding changed even if its text did not, and keeps the mode exactly', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ece-textfile-'));
+    try {
+      const f = path.join(dir, 'input.properties');
+      fs.writeFileSync(f, 'k=v\n');
+      await assert.rejects(rewriteTextFile(f, { text: 'k=v\n', encoding: 'latin1' }, 'k=w\n'), /changed since it was read/);
+      await assert.rejects(rewriteTextFile(f, { text: 'k=x\n', encoding: 'utf8' }, 'k=w\n'), /changed since it was read/);
+      assert.equal(fs.readFileSync(f, 'utf8'), 'k=v\n');
+      fs.chmodSync(f, 0o666);
+      await rewriteTextFile(f, { text: 'k=v\n', encoding: 'utf8' }, 'k=w\n');
+      assert.equal(fs.readFileSync(f, 'utf8'), 'k=w\n');
+      assert.equal(fs.statSync(f).mode & 0o777, 0o666);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

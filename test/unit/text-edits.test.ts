@@ -1,7 +1,8 @@
 /** Edit application and merging (`core/text.ts`): the merge gives exactly the quadratic definition's answer. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, mergeEditGroups } from '../../server/src/service/core/text';
+import { isIP } from 'node:net';
+import { applyEdits, detectEol, editDistance, isIpLiteral, lineIndex, lineStartOf, mergeEditGroups } from '../../server/src/service/core/text';
 import type { OffsetEdit } from '../../server/src/service/core/types';
 import { seededRandom } from './random';
 
@@ -68,5 +69,63 @@ void describe('mergeEditGroups', () => {
     const shared = Array.from({ length: 100_000 }, (_, i) => ({ start: i * 2, end: i * 2, newText: '\\' }));
     const groups = Array.from({ length: 100_000 }, () => shared);
     assert.equal(mergeEditGroups(groups).length, 100_000);
+  });
+});
+
+void describe('line helpers, edit distance and IP literals against plain oracles (mutation survivors)', () => {
+  const rnd = seededRandom(1717);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+
+  void test('detectEol: the first break decides (CRLF, LF, lone CR); the fallback only without one', () => {
+    assert.deepEqual(['a\r\nb\nc', 'a\nb\r\n', 'a\rb\r\n', 'a\r', 'ab'].map((t) => detectEol(t)), ['\r\n', '\n', '\r', '\r', '\n']);
+    assert.equal(detectEol('ab', '\r\n'), '\r\n');
+    assert.equal(detectEol('a\nb', '\r\n'), '\n');
+  });
+
+  void test('lineIndex and lineStartOf agree with splitting on CRLF, LF and CR, on 300 random texts', () => {
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: Math.floor(rnd() * 12) }, () => pick(['a', 'b', ' ', '\n', '\r', '\r\n'])).join('');
+      const starts = [0];
+      for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+      const line = lineIndex(text);
+      for (let o = 0; o <= text.length; o++) {
+        // An offset between the CR and the LF of a CRLF belongs to the line the CRLF ends.
+        const want = starts.filter((s) => s <= o).length - 1;
+        assert.equal(line(o), want, `${JSON.stringify(text)} at ${o}`);
+        const ls = text[o - 1] === '\r' && text[o] === '\n' ? o : starts[want]!;
+        assert.equal(lineStartOf(text, o), ls, `lineStartOf ${JSON.stringify(text)} at ${o}`);
+      }
+      assert.equal(lineStartOf(text, text.length + 5), lineStartOf(text, text.length));
+    }
+  });
+
+  void test('editDistance equals the full Levenshtein table when within max, max + 1 beyond, on 2,000 random pairs', () => {
+    const full = (a: string, b: string): number => {
+      let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+      }
+      return prev[b.length]!;
+    };
+    for (let n = 0; n < 2000; n++) {
+      const word = () => Array.from({ length: Math.floor(rnd() * 9) }, () => pick(['a', 'b', 'c'])).join('');
+      const a = word();
+      const b = n === 0 ? 'x'.repeat(70) : word();
+      const max = Math.floor(rnd() * 5) - (n % 50 === 0 ? 1 : 0);
+      const d = full(a, b);
+      assert.equal(editDistance(a, b, max), d <= max ? d : max + 1, `${a} ${b} ${max}`);
+    }
+  });
+
+  void test('isIpLiteral: the same as node:net isIP on IPv4 and IPv6 forms, brackets and zones allowed', () => {
+    const hosts = ['10.0.0.1', '255.255.255.255', '256.1.1.1', '01.2.3.4', '1.2.3', '1.2.3.4.5', 'fd00::1', '::', '::1', '1::', '1:2:3:4:5:6:7:8',
+      '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7', '1::2::3', '12345::1', 'g::1', '::ffff:10.0.0.1', '::ffff:10.0.0.256', '10.0.0.1::1', 'fe80::1%eth0', 'fe80::1%',
+      'host', 'db.example.com', '1:2:3:4:5:6:1.2.3.4', '1:2:3:4:5:6:7:1.2.3.4'];
+    for (const h of hosts) assert.equal(isIpLiteral(h), isIP(h) !== 0, h);
+    assert.equal(isIpLiteral('[fd00::1]'), true);
+    assert.equal(isIpLiteral(' 10.0.0.1 '), true);
+    assert.equal(isIpLiteral('1:2:3:4:5:6:7:8:' + '0'.repeat(30)), false, 'longer than 45 characters');
   });
 });

@@ -212,6 +212,30 @@ void describe('WorkspaceSession (LSP wiring)', () => {
     assert.deepEqual(sorted(await session.watchedFilesChanged([{ uri: fileUri(poolPath), type: 3 }])), sorted([rdb.uri, inp, fileUri(poolPath)]));
     assert.ok(!codes().includes('reportsdb/server-is-listener'));
   });
+
+  void test('a watched-file event for an open document is ignored: the editor text wins over the disk', async () => {
+    const s = S();
+    const svc = new EceLanguageService({ log: () => undefined });
+    const session = new WorkspaceSession(svc, () => s);
+    await session.addRoots([fileUri(path.join(ROOT, 'home-a'))]);
+    const rdbPath = A('ReportsDB Utility/reportsdb_utility.properties');
+    const poolPath = A('eService/installation/dataaccess/egpl_ds_connpool_map.xml');
+    const rdb = TextDocument.create(fileUri(rdbPath), 'properties', 1, readFileSync(rdbPath, 'utf8'));
+    session.documentChanged(rdb);
+    const codes = (): string[] => svc.diagnostics(rdb, s).map((d: Diagnostic) => String(d.code));
+    const edited = readFileSync(poolPath, 'utf8').replace(/^\uFEFF/, '').replaceAll('ag-a.corp.example.com', 'ag-new.corp.example.com');
+    const poolDoc = TextDocument.create(fileUri(poolPath), 'xml', 3, edited);
+    session.documentChanged(poolDoc);
+    assert.ok(!codes().includes('reportsdb/server-is-listener'));
+    // The disk still holds the old pool file; VS Code reports it changed, created or deleted: nothing is re-read.
+    for (const type of [1, 2, 3]) {
+      assert.deepEqual(await session.watchedFilesChanged([{ uri: fileUri(poolPath), type }]), [], `type ${type}`);
+      assert.ok(!codes().includes('reportsdb/server-is-listener'), `type ${type}: still the editor's pool file`);
+    }
+    // The same event for a file that is not open is read from disk.
+    const inp = fileUri(A('UpdateDBIndexStats/input.properties'));
+    assert.ok((await session.watchedFilesChanged([{ uri: inp, type: 2 }])).map((u) => canonicalUri(u)).includes(canonicalUri(inp)));
+  });
 });
 
 void describe('CLI check uses the workspace model', () => {

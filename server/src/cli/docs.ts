@@ -32,7 +32,7 @@ function findPackageRoot(): string | undefined {
 }
 
 const PACKAGE_ROOT = findPackageRoot();
-export const DOCS_DIR: string | undefined = PACKAGE_ROOT && path.join(PACKAGE_ROOT, 'docs', 'rules');
+const DOCS_DIR: string | undefined = PACKAGE_ROOT && path.join(PACKAGE_ROOT, 'docs', 'rules');
 
 /** `file:` URI of the folder of rule pages (the service's `docsBase`), if the package has them. */
 export const DOCS_BASE: string | undefined = DOCS_DIR && pathToFileURL(DOCS_DIR).href;

@@ -31,7 +31,7 @@ export interface RegexRunResult {
 }
 
 /** Plain CommonJS run by the worker (kept free of TypeScript and of imports other than worker_threads). */
-export const REGEX_WORKER_SOURCE = `
+const REGEX_WORKER_SOURCE = `
 'use strict';
 const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (job) => {

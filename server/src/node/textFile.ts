@@ -98,10 +98,6 @@ export function encodeText(text: string, encoding: Encoding): Buffer {
   }
 }
 
-export async function readTextFile(file: string): Promise<TextFile> {
-  return decodeBytes(await fs.readFile(file));
-}
-
 /** Why a file cannot be rewritten in place, or undefined when it can: read-only, or its folder not writable. */
 export async function whyNotWritable(file: string): Promise<string | undefined> {
   let real: string;
@@ -149,7 +145,7 @@ export async function rewriteTextFile(file: string, expected: { text: string; en
 }
 
 /** Replaces a file's content atomically (same folder temp file, fsync, rename); keeps its mode. Follows links. */
-export async function writeFileAtomic(file: string, data: Buffer): Promise<void> {
+async function writeFileAtomic(file: string, data: Buffer): Promise<void> {
   let target = file;
   let mode: number | undefined;
   try {

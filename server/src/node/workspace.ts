@@ -17,7 +17,7 @@ import { walk } from './walk';
 import { isDeploymentZip, parseZipEntryUri, readDeploymentZipPool, zipEntryDisplay } from './deploymentZip';
 
 /** ECE files are small; anything larger is not read (a stray log or dump with a matching name). */
-export const MAX_WORKSPACE_FILE_SIZE = 16 * 1024 * 1024;
+const MAX_WORKSPACE_FILE_SIZE = 16 * 1024 * 1024;
 
 export interface LoadedFile {
   path: string;
@@ -78,7 +78,7 @@ export function fileUri(p: string): string {
 }
 
 /** A detector for the model: the service's `kindOf` with these settings. */
-export function detectorFor(service: EceLanguageService, settings: () => Settings): (uri: string, text: string) => ReturnType<EceLanguageService['kindOf']> {
+function detectorFor(service: EceLanguageService, settings: () => Settings): (uri: string, text: string) => ReturnType<EceLanguageService['kindOf']> {
   return (uri, text) => service.kindOf(uri, text, settings());
 }
 

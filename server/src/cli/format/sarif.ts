@@ -12,7 +12,7 @@ import type { Severity } from '../../service/core/types';
 import { REPOSITORY_URL, ruleCatalog, ruleHelpUri, TOOL_NAME, TOOL_VERSION } from '../docs';
 import type { CheckReport, Range } from '../report';
 
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = 'SRCROOT';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

@@ -41,7 +41,7 @@ import {
   type RuleContext,
   type ServiceHost,
   type Severity,
-  type WorkspaceView,
+  type EngineWorkspace,
 } from './types';
 
 export const SOURCE = 'ece';
@@ -84,7 +84,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Findings the engine itself reports about a file (limits), with their public ids. */
 export const TOO_MANY_PROBLEMS = 'ece/too-many-problems';
-export const FILE_TOO_LARGE = 'ece/file-too-large';
+const FILE_TOO_LARGE = 'ece/file-too-large';
 export const FILE_NOT_READ = 'ece/file-not-read';
 
 
@@ -96,14 +96,18 @@ const PARSER_RULES: Array<{ id: string; defaultSeverity: Severity; description: 
   { id: FILE_NOT_READ, defaultSeverity: 'warning', description: 'A file with an ECE file name could not be read or is not text, so it was not checked.', kind: 'shared' },
 ];
 
-/** Every rule the product has, once each (rules shared by several kinds are listed under their first kind). */
+/**
+ * Every rule the product has, once each: a rule object several kinds run (the properties/* rules) is listed under
+ * its first kind. Two different rules with one id are both listed, so `sync-manifest --check` and the defaults
+ * table test refuse them instead of one hiding the other.
+ */
 export function allRules(): Array<{ id: string; defaultSeverity: Severity; description: string; kind: string }> {
   const out = [...PARSER_RULES, ...jdbcRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: 'shared' }))];
-  const seen = new Set(out.map((r) => r.id));
+  const seen = new Set<object>();
   for (const k of KINDS) {
     for (const r of k.rules) {
-      if (seen.has(r.id)) continue;
-      seen.add(r.id);
+      if (seen.has(r)) continue;
+      seen.add(r);
       out.push({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, kind: r.id.startsWith('properties/') ? 'properties' : k.id });
     }
   }
@@ -118,11 +122,11 @@ export class EceLanguageService {
 
   constructor(
     private readonly host: ServiceHost,
-    private workspace: WorkspaceView = EMPTY_WORKSPACE,
+    private workspace: EngineWorkspace = EMPTY_WORKSPACE,
   ) {}
 
   /** The cross-file view the rules read; analyses stay cached per file until its own partners change. */
-  setWorkspace(workspace: WorkspaceView): void {
+  setWorkspace(workspace: EngineWorkspace): void {
     if (workspace !== this.workspace) this.analyses.clear();
     this.workspace = workspace;
   }
@@ -157,15 +161,7 @@ export class EceLanguageService {
     if (!reads.length || entry.tooLarge) return own;
     const values: string[] = [];
     for (const k of reads) {
-      const partnerKind = KINDS.find((x) => x.id === k);
-      if (!partnerKind?.secrets) continue;
-      for (const p of [...this.workspace.related(k, uri), ...this.workspace.copies(k, uri)]) {
-        try {
-          values.push(...partnerKind.secrets(p.model));
-        } catch (e) {
-          this.host.log(`[${k}] listing secrets failed: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
+      values.push(...this.workspace.partnerSecrets(uri, k, (e) => this.host.log(`[${k}] listing secrets failed: ${e instanceof Error ? e.message : String(e)}`)));
     }
     return values.length ? own.with(values) : own;
   }
@@ -623,7 +619,7 @@ function readsOf(kind: FileKind<unknown>): readonly KindId[] {
 }
 
 /** Identifies a finding within one analysis (a document version): rule, range and position in the list. */
-export function findingKey(f: Pick<Finding, 'ruleId' | 'start' | 'end'>, index: number): string {
+function findingKey(f: Pick<Finding, 'ruleId' | 'start' | 'end'>, index: number): string {
   return `${f.ruleId}@${f.start}-${f.end}#${index}`;
 }
 

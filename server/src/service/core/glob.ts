@@ -41,7 +41,7 @@ const MAX_ALTERNATIVES = 64;
 const cache = new Map<string, Compiled | GlobProblem>();
 
 /** The pattern as this matcher reads it: backslashes as `/`, a leading `./` dropped. */
-export function normalizeGlob(pattern: string): string {
+function normalizeGlob(pattern: string): string {
   return pattern.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
 

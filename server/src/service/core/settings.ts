@@ -48,7 +48,7 @@ export function defaultSettings(): Settings {
   };
 }
 
-export const DEFAULT_MAX_PROBLEMS = 1000;
+const DEFAULT_MAX_PROBLEMS = 1000;
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 

@@ -10,7 +10,7 @@
  * there, or when the construct holding it starts there (see `anchors.ts`: a properties entry continued over several
  * lines, a start tag or a CDATA section spanning lines), so one comment above a multi-line construct covers it.
  */
-import { lineIndex } from './text';
+import { lineIndex, lineStartOf } from './text';
 import type { CommentStyle } from './types';
 
 export interface SuppressionDirective {
@@ -91,9 +91,7 @@ export function findSuppressions(text: string, style: CommentStyle): Suppression
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
     const at = m.index;
     // The marker must sit in a comment of this file's syntax: look back on the same line.
-    let ls = at;
-    while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
-    const before = text.slice(ls, at);
+    const before = text.slice(lineStartOf(text, at), at);
     // XML: the comment may start on an earlier line, and a comment closed before the marker does not count.
     const xmlComment = style === 'xml' ? (xmlComments ??= commentRanges(text)).find(at) : undefined;
     if (style === 'xml' ? !xmlComment : !opensComment(style, before)) continue;
@@ -151,21 +149,4 @@ export function isSuppressed(s: Suppressions, ruleId: string, ...lines: number[]
     if (l && (l.has('*') || l.has(ruleId))) return true;
   }
   return false;
-}
-
-/**
- * True when the line starting at `lineStart` is joined to the line before it by cmd.exe: that line ends in an odd
- * number of carets (CRs before the line feed do not count, cmd.exe drops them). A comment line cannot go between.
- */
-export function continuesPreviousLine(text: string, lineStart: number): boolean {
-  let i = lineStart;
-  if (i <= 0 || text.charCodeAt(i - 1) !== 10) return false;
-  i--;
-  while (i > 0 && text.charCodeAt(i - 1) === 13) i--;
-  let carets = 0;
-  while (i > 0 && text.charCodeAt(i - 1) === 94) {
-    carets++;
-    i--;
-  }
-  return carets % 2 === 1;
 }

@@ -194,12 +194,13 @@ export function mergeEditGroups(groupsIn: ReadonlyArray<readonly OffsetEdit[]>):
   return accepted.sort((a, b) => a.start - b.start);
 }
 
-/** The file's dominant line ending (CRLF is the norm on the servers this product is for). */
-export function detectEol(text: string): '\r\n' | '\n' | '\r' {
-  const i = text.indexOf('\n');
-  if (i > 0 && text.charCodeAt(i - 1) === 13) return '\r\n';
-  if (i >= 0) return '\n';
-  return text.includes('\r') ? '\r' : '\n';
+/**
+ * The file's line ending: its first line break (CRLF, LF or a lone CR), or `none` when it has no line break (the
+ * kinds whose files live only on Windows servers pass CRLF). The product's one end-of-line detector.
+ */
+export function detectEol(text: string, none: '\r\n' | '\n' | '\r' = '\n'): '\r\n' | '\n' | '\r' {
+  const m = /\r\n?|\n/.exec(text);
+  return m ? (m[0] as '\r\n' | '\n' | '\r') : none;
 }
 
 /** Offset → 0-based line number (LSP line breaks: CRLF, LF and CR); builds its index once per call. */

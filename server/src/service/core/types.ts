@@ -7,7 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, DocumentSymbol, MarkupContent } from 'vscode-languageserver-types';
 import type { Settings } from './settings';
-import type { JdbcUrl } from '../parse/jdbcUrl';
+import type { ConnectionPort, JdbcUrl } from '../parse/jdbcUrl';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleLevel = Severity | 'off';
@@ -65,20 +65,130 @@ export interface SyntaxProblem extends Report {
   ruleId: string;
 }
 
-/** Cross-file questions. Answers are `undefined`/empty when the other file is not known. */
-export interface WorkspaceView {
+/**
+ * One `<connpool>` of a pool file as the rules of other files see it: plain values, no parse tree (the workspace
+ * builds it from the connpool kind's model; see `WorkspaceView.poolFile`).
+ */
+export interface PoolSummary {
+  /** The pool's name as written (attribute or child), trimmed; undefined when it has none. */
+  name: string | undefined;
+  /** How messages name the pool: `"Platform_MSSQL_Pool"`, or its position (`#2`) when it has no name. */
+  label: string;
+  /** The Url as the driver reads it (XML entities decoded), trimmed; undefined when the pool has no `<Url>`. */
+  url: string | undefined;
+  /** Where a SQL Server URL connects; undefined for any other URL (or none). */
+  sqlServer:
+    | {
+        /** The server the driver connects to (`serverName` or the host part), trimmed; undefined when none. */
+        host: string | undefined;
+        /** The `databaseName` the URL opens; undefined when it names none. */
+        database: string | undefined;
+        /** Where the driver connects, port-wise (see `connectionPort`). */
+        port: ConnectionPort;
+      }
+    | undefined;
+  /** The reports pool (its name mentions "report"), not an active-database pool. */
+  reports: boolean;
+  /** How the driver logs in: SQL authentication, Windows authentication, or neither (no usable URL or login). */
+  login: 'sql' | 'windows' | 'none';
+  /** A non-empty `<User>` or `user` URL property. */
+  hasUser: boolean;
+  /** A non-empty `<Password>` or `password` URL property. */
+  hasPassword: boolean;
+}
+
+/** A pool file (or its copy inside deployment.zip) as the rules of other files see it. */
+export interface PoolFileSummary {
+  uri: string;
+  pools: readonly PoolSummary[];
+}
+
+/** A web server host named by a gadget config script or a Finesse layout. */
+export interface GadgetHost {
+  uri: string;
+  /** What names it, for messages: "spog_config.js", "layout agent.xml". */
+  source: string;
+  host: string;
+}
+
+/** The other service script of an ECE home (`egainstop.bat` for `egainstart.bat` and the other way round). */
+export interface PartnerScript {
+  uri: string;
+  /** Its file name as written, for messages. */
+  displayName: string;
   /**
-   * The partner files of one kind for `fromUri` (the files of that kind of its own ECE home, shallowest first);
-   * empty when there are none or when it cannot be told which home the file belongs to.
+   * `env.fs.shared.location` as the script sets it when it sets it plainly (blanks and quotes around the value
+   * removed); undefined when it does not, or when the value depends on the run.
    */
-  related(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }>;
-  /** The copies of files of `kind` (the pool file inside deployment.zip) nearest to `fromUri`, by the same rule. */
-  copies(kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }>;
-  /** Changes whenever `related` or `copies` would answer differently for one of `kinds` (caches key on it). */
+  sharedLocation: string | undefined;
+}
+
+/** An ECE home the Reports DB utility is given in `reportsdb_utility.properties`. */
+export interface ReportsdbHome {
+  uri: string;
+  /** `EGAIN_HOME_DIR` (12.6) or `ECE_HOME_DIR` (12.5). */
+  key: string;
+  /** The value exactly as `java.util.Properties` loads it (escapes applied). */
+  value: string;
+}
+
+/**
+ * Cross-file questions, each answered from the files of the asking file's own ECE home (see `WorkspaceModel`). Every
+ * answer is `undefined` or empty when the other file is not known (or it cannot be told which home is meant), so a
+ * cross-file rule stays silent without it. The answers are plain summaries: a kind never sees another kind's model.
+ * Each query reads the kinds `VIEW_QUERY_READS` names; a rule declares them in `Rule.reads` / `Rule.readsCopies`.
+ */
+export interface WorkspaceView {
+  /** The nearest connection pool file. */
+  poolFile(fromUri: string): PoolFileSummary | undefined;
+  /** The copy of the nearest pool file inside `service/lib/deployment.zip`. */
+  poolFileCopy(fromUri: string): PoolFileSummary | undefined;
+  /** The hosts `web_server_name` names in the gadget config scripts and the ECE gadget hosts of the Finesse layouts. */
+  gadgetHosts(fromUri: string): GadgetHost[];
+  /** The other service script of `egainstart.bat` / `egainstop.bat`, in the same folder; undefined for other files. */
+  partnerScript(fromUri: string): PartnerScript | undefined;
+  /** The ECE home the nearest `reportsdb_utility.properties` gives (one entry per key present, as Java loads it). */
+  reportsdbHomes(fromUri: string): ReportsdbHome[];
+  /** Changes whenever a query reading one of `kinds` would answer differently (caches key on it). */
   stamp(fromUri: string, kinds: readonly KindId[]): string;
 }
 
-export const EMPTY_WORKSPACE: WorkspaceView = { related: () => [], copies: () => [], stamp: () => '' };
+/** The queries of `WorkspaceView` (all but `stamp`). */
+export type WorkspaceQuery = Exclude<keyof WorkspaceView, 'stamp'>;
+
+/**
+ * The kinds of files each query reads (`reads`) and the kinds whose copies it reads (`copies`). A rule calling a query
+ * declares these in `Rule.reads` / `Rule.readsCopies` (a unit test holds every rule to it), so the engine's cache stamp
+ * and the workspace's re-checks cover what it read.
+ */
+export const VIEW_QUERY_READS: { readonly [Q in WorkspaceQuery]: { readonly reads: readonly KindId[]; readonly copies: readonly KindId[] } } = {
+  poolFile: { reads: ['connpool'], copies: [] },
+  poolFileCopy: { reads: [], copies: ['connpool'] },
+  gadgetHosts: { reads: ['ecejs', 'finesse'], copies: [] },
+  partnerScript: { reads: ['batch'], copies: [] },
+  reportsdbHomes: { reads: ['reportsdb'], copies: [] },
+};
+
+/** The view of a file that has no workspace (a unit test, a file outside every ECE home): nothing is known. */
+/** What the engine asks the workspace besides the rules' queries (rules see only `WorkspaceView`). */
+export interface EngineWorkspace extends WorkspaceView {
+  /**
+   * The secret values (each kind's `secrets`) of the partner files of `kind` for `fromUri` and of their copies: a
+   * cross-file message may quote them (a pool's Url in a finding of input.properties), so they are masked in this
+   * file's texts too. `onError` hears a listing that threw; the others are still given.
+   */
+  partnerSecrets(fromUri: string, kind: KindId, onError: (e: unknown) => void): string[];
+}
+
+export const EMPTY_WORKSPACE: EngineWorkspace = {
+  poolFile: () => undefined,
+  poolFileCopy: () => undefined,
+  gadgetHosts: () => [],
+  partnerScript: () => undefined,
+  reportsdbHomes: () => [],
+  stamp: () => '',
+  partnerSecrets: () => [],
+};
 
 export interface RuleContext {
   readonly uri: string;
@@ -99,12 +209,12 @@ export interface Rule<M> {
   /** One line, shown in hovers of `ece.rules` and in the rule list. */
   readonly description: string;
   /**
-   * The other file kinds this rule reads through `ctx.workspace` (cross-file rules). The engine keys its cache on
-   * them and the workspace model derives from them which files to re-check after a change; a rule that reads the
-   * workspace without declaring it would show stale findings.
+   * The other file kinds this rule reads through `ctx.workspace` (cross-file rules: the `reads` of the queries it
+   * calls, see `VIEW_QUERY_READS`). The engine keys its cache on them and the workspace model derives from them which
+   * files to re-check after a change; a rule that reads the workspace without declaring it would show stale findings.
    */
   readonly reads?: readonly KindId[];
-  /** The kinds whose copies (the pool file inside deployment.zip) this rule reads through `ctx.workspace.copies`. */
+  /** The kinds whose copies (the pool file inside deployment.zip) this rule reads (`ctx.workspace.poolFileCopy`). */
   readonly readsCopies?: readonly KindId[];
   check(model: M, ctx: RuleContext): void;
 }
@@ -151,6 +261,23 @@ export interface JdbcUrlSite {
   parsed?: JdbcUrl;
 }
 
+/** One change of "Convert to Windows Authentication", in words without any value that could be a secret. */
+export interface PlannedChange {
+  /** Raw offsets of the edit this change belongs to. */
+  start: number;
+  end: number;
+  /** What changes: "pool 'X': Password emptied". */
+  what: string;
+}
+
+/** The minimal edits that put one file on Windows authentication (empty when it already is), one change per edit. */
+export interface WindowsAuthPlan {
+  /** Non-overlapping, sorted by offset. */
+  edits: OffsetEdit[];
+  /** One entry per edit, same order. */
+  changes: PlannedChange[];
+}
+
 export interface FileKind<M> {
   readonly id: KindId;
   /** Human name, e.g. "connection pool file". */
@@ -163,6 +290,8 @@ export interface FileKind<M> {
   readonly rules: ReadonlyArray<Rule<M>>;
   /** JDBC URLs in this file: the shared `jdbc/*` rules run on each. */
   jdbcUrls?(model: M): JdbcUrlSite[];
+  /** The edits of "Convert to Windows Authentication" for this file (kinds that hold logins only); idempotent. */
+  windowsAuth?(model: M): WindowsAuthPlan;
   /** The secret values of this file (passwords and the like): masked in every text the service gives out. */
   secrets?(model: M): string[];
   hover?(model: M, offset: number, ctx: FeatureContext): HoverResult | null | Promise<HoverResult | null>;

@@ -20,3 +20,20 @@ export const KINDS: ReadonlyArray<FileKind<unknown>> = [
   finesseKind as FileKind<unknown>,
   batchKind as FileKind<unknown>,
 ];
+
+type ModelOf<T> = T extends FileKind<infer M> ? M : never;
+
+/**
+ * The model each kind's parser gives, by kind id: what the workspace hands out for a file of that kind (a file's
+ * kind is the kind whose parser made its model). `Partner<K>` indexes it by any `KindId`, so a kind missing here
+ * does not compile.
+ */
+export interface KindModels {
+  connpool: ModelOf<typeof connpoolKind>;
+  reportsdb: ModelOf<typeof reportsdbKind>;
+  indexstats: ModelOf<typeof indexstatsKind>;
+  webconfig: ModelOf<typeof webconfigKind>;
+  ecejs: ModelOf<typeof eceJsKind>;
+  finesse: ModelOf<typeof finesseKind>;
+  batch: ModelOf<typeof batchKind>;
+}

@@ -71,163 +71,197 @@ const QUANT_BRACE = /^\{\d+(?:,\d*)?\}/;
 
 /** The structural scan: groups, classes, escapes, quantifiers. Linear, never throws. */
 function scanPattern(p: string): Scan {
-  const problems: IisPatternProblem[] = [];
-  const chars = p.split('');
-  const groups: PatternGroup[] = [];
-  const topBars: number[] = [];
-  const stack: PatternGroup[] = [];
-  let hasNamedGroup = false;
-  const namedRefs: Array<{ start: number; end: number }> = [];
-  let i = 0;
-  let unclosedClassAt = -1;
+  return new PatternScanner(p).scan();
+}
+
+/**
+ * One left-to-right pass over a pattern: `scan` hands each token to the method of its construct (escape, class,
+ * group opener, group end, alternative bar, quantifier), which returns where the scan goes on.
+ */
+class PatternScanner {
+  private readonly problems: IisPatternProblem[] = [];
+  /** The pattern's characters, IIS-only constructs replaced by same-length JavaScript ones (see `Scan.sanitized`). */
+  private readonly chars: string[];
+  private readonly groups: PatternGroup[] = [];
+  private readonly topBars: number[] = [];
+  /** The open groups, innermost last. */
+  private readonly stack: PatternGroup[] = [];
+  private hasNamedGroup = false;
+  private readonly namedRefs: Array<{ start: number; end: number }> = [];
+  private unclosedClassAt = -1;
   /** True when the previous token can be repeated (an atom or a closed group). */
-  let atom = false;
-  while (i < p.length) {
-    const c = p[i]!;
-    if (c === '\\') {
-      if (p[i + 1] === 'k' && p[i + 2] === '<') {
-        const close = p.indexOf('>', i + 3);
-        if (close > 0) namedRefs.push({ start: i, end: close + 1 });
-      }
-      i += 2;
-      atom = true;
-      continue;
+  private atom = false;
+
+  constructor(private readonly p: string) {
+    this.chars = p.split('');
+  }
+
+  scan(): Scan {
+    const p = this.p;
+    let i = 0;
+    while (i < p.length) {
+      const c = p[i]!;
+      if (c === '\\') i = this.escape(i);
+      else if (c === '[') i = this.charClass(i);
+      else if (c === '(') i = this.groupOpen(i);
+      else if (c === ')') i = this.groupClose(i);
+      else if (c === '|') i = this.bar(i);
+      else i = this.quantifierOrAtom(i, c);
     }
-    if (c === '[') {
-      const startClass = i;
-      i++;
-      if (p[i] === '^') i++;
-      if (p[i] === ']') i++; // `[]` / `[^]`: JS treats `]` first as the end; harmless either way
-      while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1;
-      if (i >= p.length) {
-        unclosedClassAt = startClass;
-        break;
+    if (this.hasNamedGroup) {
+      for (const r of this.namedRefs) {
+        this.problems.push({
+          kind: 'named-backreference',
+          start: r.start,
+          end: r.end,
+          message: `Named back-reference "${p.slice(r.start, r.end)}": IIS URL Rewrite (ECMAScript syntax) does not support it; use a numbered one (\\1).`,
+        });
       }
-      i++;
-      atom = true;
-      continue;
     }
-    if (c === '(') {
-      let contentStart = i + 1;
-      if (p[i + 1] === '?') {
-        const n = p[i + 2];
-        if (n === '>') {
-          problems.push({
-            kind: 'atomic-group',
-            start: i,
-            end: i + 3,
-            message: 'Atomic group "(?>...)": IIS URL Rewrite (ECMAScript syntax) does not support it.',
-            fix: { title: 'Use a plain non-capturing group "(?:"', edit: { start: i, end: i + 3, newText: '(?:' } },
-          });
-          chars[i + 2] = ':';
-          contentStart = i + 3;
-        } else if (n === '<' && (p[i + 3] === '=' || p[i + 3] === '!')) {
-          problems.push({
-            kind: 'lookbehind',
-            start: i,
-            end: i + 4,
-            message: `Lookbehind "${p.slice(i, i + 4)}...)": valid in JavaScript, but IIS URL Rewrite (ECMAScript syntax) does not support it.`,
-          });
-          contentStart = i + 4;
-        } else if (n === '<' || n === 'P' || n === "'") {
-          // (?<name>...), Python's (?P<name>...), .NET's (?'name'...)
-          const openerLen = n === 'P' ? 4 : 3;
-          const closer = n === "'" ? "'" : '>';
-          const close = p.indexOf(closer, i + openerLen);
-          const end = close > 0 && close - i < 64 ? close + 1 : i + openerLen;
-          hasNamedGroup = true;
-          problems.push({
-            kind: 'named-group',
-            start: i,
-            end,
-            message: `Named group "${p.slice(i, end)}": IIS URL Rewrite (ECMAScript syntax) has no named groups; use a plain group "(" and refer to it by number ({R:n} or {C:n}).`,
-            fix: { title: 'Use a plain capturing group', edit: { start: i, end, newText: '(' } },
-          });
-          if (n !== '<') {
-            // Make it parse in JavaScript with the same length: `(?P<` → `(?:<`, `(?'` → `(?:`.
-            chars[i + 2] = ':';
-          }
-          contentStart = end;
-        } else {
-          contentStart = n === ':' || n === '=' || n === '!' ? i + 3 : i + 2;
-        }
-      }
-      const g: PatternGroup = {
+    let firstUnclosed: PatternGroup | null = null;
+    for (const g of this.stack) if (!firstUnclosed || g.start < firstUnclosed.start) firstUnclosed = g;
+    return { problems: this.problems, sanitized: this.chars.join(''), groups: this.groups, topBars: this.topBars, firstUnclosed, unclosedClassAt: this.unclosedClassAt };
+  }
+
+  /** `\x`: an atom; `\k<name>` is remembered as a named back-reference. */
+  private escape(i: number): number {
+    const p = this.p;
+    if (p[i + 1] === 'k' && p[i + 2] === '<') {
+      const close = p.indexOf('>', i + 3);
+      if (close > 0) this.namedRefs.push({ start: i, end: close + 1 });
+    }
+    this.atom = true;
+    return i + 2;
+  }
+
+  /** `[...]` (escapes inside skipped); an unclosed class ends the scan. */
+  private charClass(i: number): number {
+    const p = this.p;
+    const startClass = i;
+    i++;
+    if (p[i] === '^') i++;
+    if (p[i] === ']') i++; // `[]` / `[^]`: JS treats `]` first as the end; harmless either way
+    while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1;
+    if (i >= p.length) {
+      this.unclosedClassAt = startClass;
+      return p.length;
+    }
+    this.atom = true;
+    return i + 1;
+  }
+
+  /** `(`, `(?:`, lookarounds, and the IIS-only openers (atomic, lookbehind, named), each reported. */
+  private groupOpen(i: number): number {
+    const p = this.p;
+    const contentStart = p[i + 1] === '?' ? this.extendedOpener(i) : i + 1;
+    const g: PatternGroup = {
+      start: i,
+      end: p.length,
+      contentStart,
+      contentEnd: p.length,
+      closed: false,
+      bars: [],
+      children: [],
+      parent: this.stack[this.stack.length - 1] ?? null,
+    };
+    if (g.parent) g.parent.children.push(g);
+    else this.groups.push(g);
+    this.stack.push(g);
+    this.atom = false;
+    return Math.max(i + 1, contentStart);
+  }
+
+  /** The opener `(?...` at `i`: reports what IIS does not support; returns where the group's content starts. */
+  private extendedOpener(i: number): number {
+    const { p, chars, problems } = this;
+    const n = p[i + 2];
+    if (n === '>') {
+      problems.push({
+        kind: 'atomic-group',
         start: i,
-        end: p.length,
-        contentStart,
-        contentEnd: p.length,
-        closed: false,
-        bars: [],
-        children: [],
-        parent: stack[stack.length - 1] ?? null,
-      };
-      if (g.parent) g.parent.children.push(g);
-      else groups.push(g);
-      stack.push(g);
-      i = Math.max(i + 1, contentStart);
-      atom = false;
-      continue;
+        end: i + 3,
+        message: 'Atomic group "(?>...)": IIS URL Rewrite (ECMAScript syntax) does not support it.',
+        fix: { title: 'Use a plain non-capturing group "(?:"', edit: { start: i, end: i + 3, newText: '(?:' } },
+      });
+      chars[i + 2] = ':';
+      return i + 3;
     }
-    if (c === ')') {
-      const g = stack.pop();
-      if (g) {
-        g.closed = true;
-        g.contentEnd = i;
-        g.end = i + 1;
-      }
-      i++;
-      atom = true;
-      continue;
+    if (n === '<' && (p[i + 3] === '=' || p[i + 3] === '!')) {
+      problems.push({
+        kind: 'lookbehind',
+        start: i,
+        end: i + 4,
+        message: `Lookbehind "${p.slice(i, i + 4)}...)": valid in JavaScript, but IIS URL Rewrite (ECMAScript syntax) does not support it.`,
+      });
+      return i + 4;
     }
-    if (c === '|') {
-      const g = stack[stack.length - 1];
-      if (g) g.bars.push(i);
-      else topBars.push(i);
-      i++;
-      atom = false;
-      continue;
+    if (n === '<' || n === 'P' || n === "'") {
+      // (?<name>...), Python's (?P<name>...), .NET's (?'name'...)
+      const openerLen = n === 'P' ? 4 : 3;
+      const closer = n === "'" ? "'" : '>';
+      const close = p.indexOf(closer, i + openerLen);
+      const end = close > 0 && close - i < 64 ? close + 1 : i + openerLen;
+      this.hasNamedGroup = true;
+      problems.push({
+        kind: 'named-group',
+        start: i,
+        end,
+        message: `Named group "${p.slice(i, end)}": IIS URL Rewrite (ECMAScript syntax) has no named groups; use a plain group "(" and refer to it by number ({R:n} or {C:n}).`,
+        fix: { title: 'Use a plain capturing group', edit: { start: i, end, newText: '(' } },
+      });
+      // Make it parse in JavaScript with the same length: `(?P<` → `(?:<`, `(?'` → `(?:`.
+      if (n !== '<') chars[i + 2] = ':';
+      return end;
     }
+    return n === ':' || n === '=' || n === '!' ? i + 3 : i + 2;
+  }
+
+  private groupClose(i: number): number {
+    const g = this.stack.pop();
+    if (g) {
+      g.closed = true;
+      g.contentEnd = i;
+      g.end = i + 1;
+    }
+    this.atom = true;
+    return i + 1;
+  }
+
+  /** `|`: an alternative of the innermost open group, or of the whole pattern. */
+  private bar(i: number): number {
+    const g = this.stack[this.stack.length - 1];
+    if (g) g.bars.push(i);
+    else this.topBars.push(i);
+    this.atom = false;
+    return i + 1;
+  }
+
+  /** A quantifier after an atom (a possessive one reported and made lazy), or else a plain character. */
+  private quantifierOrAtom(i: number, c: string): number {
+    const p = this.p;
     let qEnd = -1;
     if (c === '*' || c === '+' || c === '?') qEnd = i + 1;
     else if (c === '{') {
       const m = QUANT_BRACE.exec(p.slice(i, i + 24));
       if (m) qEnd = i + m[0].length;
     }
-    if (qEnd > 0 && atom) {
-      if (p[qEnd] === '+') {
-        const q = p.slice(i, qEnd);
-        problems.push({
-          kind: 'possessive-quantifier',
-          start: i,
-          end: qEnd + 1,
-          message: `Possessive quantifier "${q}+": IIS URL Rewrite (ECMAScript syntax) does not support it; use "${q}".`,
-          fix: { title: `Replace "${q}+" with "${q}"`, edit: { start: i, end: qEnd + 1, newText: q } },
-        });
-        chars[qEnd] = '?'; // `a++` → `a+?`: same length, valid JavaScript
-        i = qEnd + 1;
-      } else {
-        i = qEnd + (p[qEnd] === '?' ? 1 : 0);
-      }
-      atom = false;
-      continue;
+    if (qEnd < 0 || !this.atom) {
+      this.atom = true;
+      return i + 1;
     }
-    i++;
-    atom = true;
+    this.atom = false;
+    if (p[qEnd] !== '+') return qEnd + (p[qEnd] === '?' ? 1 : 0);
+    const q = p.slice(i, qEnd);
+    this.problems.push({
+      kind: 'possessive-quantifier',
+      start: i,
+      end: qEnd + 1,
+      message: `Possessive quantifier "${q}+": IIS URL Rewrite (ECMAScript syntax) does not support it; use "${q}".`,
+      fix: { title: `Replace "${q}+" with "${q}"`, edit: { start: i, end: qEnd + 1, newText: q } },
+    });
+    this.chars[qEnd] = '?'; // `a++` → `a+?`: same length, valid JavaScript
+    return qEnd + 1;
   }
-  if (hasNamedGroup) {
-    for (const r of namedRefs) {
-      problems.push({
-        kind: 'named-backreference',
-        start: r.start,
-        end: r.end,
-        message: `Named back-reference "${p.slice(r.start, r.end)}": IIS URL Rewrite (ECMAScript syntax) does not support it; use a numbered one (\\1).`,
-      });
-    }
-  }
-  let firstUnclosed: PatternGroup | null = null;
-  for (const g of stack) if (!firstUnclosed || g.start < firstUnclosed.start) firstUnclosed = g;
-  return { problems, sanitized: chars.join(''), groups, topBars, firstUnclosed, unclosedClassAt };
 }
 
 const validator = new RegExpValidator({ ecmaVersion: 2018 });
@@ -294,7 +328,7 @@ function describeSyntax(reason: string): string {
 }
 
 /** Groups of the pattern (structure only; valid or not). */
-export function patternGroups(pattern: string): { groups: PatternGroup[]; topBars: number[] } {
+function patternGroups(pattern: string): { groups: PatternGroup[]; topBars: number[] } {
   const s = scanPattern(pattern);
   return { groups: s.groups, topBars: s.topBars };
 }

@@ -209,13 +209,68 @@ function ipv6InServerPart(url: JdbcUrl, text: string, from: number, to: number):
 }
 
 export function parseJdbcUrl(text: string): JdbcUrl {
-  const n = text.length;
-  let s = 0;
-  while (s < n && isJavaSpace(text.charCodeAt(s))) s++;
-  const url: JdbcUrl = { text, isSqlServer: false, prefix: { start: s, end: s }, properties: [], problems: [] };
-  const P = JDBC_SQLSERVER_PREFIX.length;
-  const head = text.slice(s, s + P);
-  if (head.toLowerCase() !== JDBC_SQLSERVER_PREFIX) {
+  return new JdbcUrlParser(text).parse();
+}
+
+/** A property's value as read from its segment, and where the segment ends (at its `;` or the end). */
+interface ValueRead {
+  value: string;
+  valueSpan: Span;
+  braced: boolean;
+  unclosed: boolean;
+  segEnd: number;
+}
+
+/**
+ * One URL, read as the driver reads it (`SQLServerDriver` / `Util.parseUrl`): the prefix, the server part (server,
+ * `\instance`, `:port`), then one segment per `;` (a `name=value` property, the value plain or in braces). Each part
+ * is a method that returns where the reading goes on.
+ */
+class JdbcUrlParser {
+  private readonly n: number;
+  private readonly url: JdbcUrl;
+  /** After a secret-looking property, text is never quoted in messages: it may be the rest of a password with a `;`. */
+  private prevSecret = false;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    this.url = { text, isSqlServer: false, prefix: { start: 0, end: 0 }, properties: [], problems: [] };
+  }
+
+  parse(): JdbcUrl {
+    const { text, n, url } = this;
+    let s = 0;
+    while (s < n && isJavaSpace(text.charCodeAt(s))) s++;
+    url.prefix = { start: s, end: s };
+    const P = JDBC_SQLSERVER_PREFIX.length;
+    const head = text.slice(s, s + P);
+    if (head.toLowerCase() !== JDBC_SQLSERVER_PREFIX) {
+      this.notSqlServer(s);
+      return url;
+    }
+    url.isSqlServer = true;
+    url.prefix = { start: s, end: s + P };
+    if (head !== JDBC_SQLSERVER_PREFIX) {
+      url.problems.push({
+        code: 'prefix-case',
+        start: s,
+        end: s + P,
+        message: `The driver only recognises the prefix in lower case, "${JDBC_SQLSERVER_PREFIX}"; written as "${head}" the URL is refused ("no suitable driver").`,
+      });
+    }
+    let i = s + P;
+    // Server part (absent when `;` follows `//` directly).
+    if (i < n && text[i] !== ';') i = this.serverPart(i);
+    const ipv6 = ipv6InServerPart(url, text, s + P, i);
+    if (ipv6) url.problems.push(ipv6);
+    // Properties: here i === n or text[i] === ';'.
+    while (i < n) i = this.segment(i);
+    return url;
+  }
+
+  /** Another driver's URL (or no URL at all): one problem, nothing else is read. */
+  private notSqlServer(s: number): void {
+    const { text, n, url } = this;
     const whole = trimSpan(text, s, n);
     const m = /^jdbc:[^:/;]*:?/i.exec(text.slice(s, Math.min(n, s + 64)));
     url.prefix = { start: s, end: s + (m ? m[0].length : 0) };
@@ -227,22 +282,11 @@ export function parseJdbcUrl(text: string): JdbcUrl {
       end: whole.end,
       message: whole.start === whole.end ? `The URL is empty. ${form}` : `This is not a Microsoft SQL Server JDBC URL: ${what}. ${form}`,
     });
-    return url;
-  }
-  url.isSqlServer = true;
-  url.prefix = { start: s, end: s + P };
-  if (head !== JDBC_SQLSERVER_PREFIX) {
-    url.problems.push({
-      code: 'prefix-case',
-      start: s,
-      end: s + P,
-      message: `The driver only recognises the prefix in lower case, "${JDBC_SQLSERVER_PREFIX}"; written as "${head}" the URL is refused ("no suitable driver").`,
-    });
   }
 
-  let i = s + P;
-  // Server part (absent when `;` follows `//` directly). The first character always belongs to it.
-  if (i < n && text[i] !== ';') {
+  /** The server name up to `;`, `:` or `\` (its first character always belongs to it), then `\instance` and `:port`. */
+  private serverPart(i: number): number {
+    const { text, n, url } = this;
     let j = i + 1;
     while (j < n) {
       const c = text[j];
@@ -259,16 +303,13 @@ export function parseJdbcUrl(text: string): JdbcUrl {
         end: i + 1,
         message: `There is no server name before "${first}": the driver takes "${clip(server.raw)}" as the server name. Write the host name first, e.g. "jdbc:sqlserver://dbhost${first === ':' ? ':1433' : '\\instance'}".`,
       });
-    } else {
-      const eq = server.raw.indexOf('=');
-      if (eq >= 0) {
-        url.problems.push({
-          code: 'server-has-equals',
-          start: server.span.start,
-          end: server.span.end,
-          message: `The server part "${clip(server.raw)}" contains "=", which the driver rejects. Properties go after a ";": write "jdbc:sqlserver://host;name=value" or "jdbc:sqlserver://;serverName=host".`,
-        });
-      }
+    } else if (server.raw.indexOf('=') >= 0) {
+      url.problems.push({
+        code: 'server-has-equals',
+        start: server.span.start,
+        end: server.span.end,
+        message: `The server part "${clip(server.raw)}" contains "=", which the driver rejects. Properties go after a ";": write "jdbc:sqlserver://host;name=value" or "jdbc:sqlserver://;serverName=host".`,
+      });
     }
     i = j;
     if (i < n && text[i] === '\\') {
@@ -283,17 +324,13 @@ export function parseJdbcUrl(text: string): JdbcUrl {
       url.port = part(text, i + 1, k, i, false);
       i = k;
     }
+    return i;
   }
 
-  const ipv6 = ipv6InServerPart(url, text, s + P, i);
-  if (ipv6) url.problems.push(ipv6);
-
-  // Properties: here i === n or text[i] === ';'.
-  // After a secret-looking property, text is never quoted in messages: it may be the rest of a password with a `;`.
-  let prevSecret = false;
-  while (i < n) {
-    const segStart = i;
-    i++;
+  /** The segment after the `;` at `segStart`: a `name=value` property, or a problem; returns the next `;` (or the end). */
+  private segment(segStart: number): number {
+    const { text, n, url } = this;
+    const i = segStart + 1;
     let j = i;
     while (j < n && text[j] !== '=' && text[j] !== ';') j++;
     const nameSpan = trimSpan(text, i, j);
@@ -304,13 +341,12 @@ export function parseJdbcUrl(text: string): JdbcUrl {
           code: 'name-without-equals',
           start: nameSpan.start,
           end: nameSpan.end,
-          message: prevSecret
+          message: this.prevSecret
             ? 'This text has no "=", so the driver rejects the whole URL. If it is the rest of the previous value (a password containing ";"), wrap that whole value in braces: "password={...}".'
             : `"${clip(name)}" has no "=": every property must be written "name=value"; the driver rejects the whole URL.`,
         });
       }
-      i = j;
-      continue;
+      return j;
     }
     const emptyName = nameSpan.end === nameSpan.start;
     if (emptyName) {
@@ -323,13 +359,34 @@ export function parseJdbcUrl(text: string): JdbcUrl {
     }
     let k = j + 1;
     while (k < n && text[k] !== ';' && text[k] !== '{') k++;
-    let value: string;
-    let valueSpan: Span;
-    let braced = false;
-    let unclosed = false;
-    let segEnd: number;
-    if (k < n && text[k] === '{' && trimSpan(text, j + 1, k).end > trimSpan(text, j + 1, k).start) {
-      // `{` after other text: an error in the driver. Recover by reading a plain value.
+    const braceAfterText = k < n && text[k] === '{' && trimSpan(text, j + 1, k).end > trimSpan(text, j + 1, k).start;
+    const v = k < n && text[k] === '{' && !braceAfterText ? this.bracedValue(nameSpan, k) : this.plainValue(j, k, braceAfterText);
+    const name = text.slice(nameSpan.start, nameSpan.end);
+    this.prevSecret = !emptyName && isSecretName(name);
+    if (!emptyName) {
+      const info = NAME_INFO.get(name.toLowerCase());
+      url.properties.push({
+        name,
+        canonical: info?.canonical,
+        newestDriverOnly: info?.newestDriverOnly === true,
+        value: v.value,
+        braced: v.braced,
+        unclosed: v.unclosed,
+        nameSpan,
+        valueSpan: v.valueSpan,
+        segmentSpan: { start: segStart, end: v.segEnd },
+      });
+    }
+    return v.segEnd;
+  }
+
+  /**
+   * A value without braces, from after the `=` at `eq` to the next `;`, blanks trimmed (an empty one sits right after
+   * `=`). `k` is the first `;` or `{` after `=`; a `{` after other text is an error in the driver, read past.
+   */
+  private plainValue(eq: number, k: number, braceAfterText: boolean): ValueRead {
+    const { text, n, url } = this;
+    if (braceAfterText) {
       url.problems.push({
         code: 'text-before-brace',
         start: k,
@@ -337,89 +394,64 @@ export function parseJdbcUrl(text: string): JdbcUrl {
         message: 'A "{" may only start a value. To put "{", "}" or ";" in a value, wrap the whole value in braces, e.g. "password={a;b{c}"; otherwise the driver rejects the URL.',
       });
       while (k < n && text[k] !== ';') k++;
-      valueSpan = trimSpan(text, j + 1, k);
-      value = text.slice(valueSpan.start, valueSpan.end);
-      segEnd = k;
-    } else if (k < n && text[k] === '{') {
-      braced = true;
-      const chunks: string[] = [];
-      let m = k + 1;
-      let chunkStart = m;
-      let closed = false;
-      while (m < n) {
-        const c = text.charCodeAt(m);
-        if (c === 0x7d /* } */) {
-          if (m + 1 < n && text.charCodeAt(m + 1) === 0x7d) {
-            chunks.push(text.slice(chunkStart, m + 1));
-            m += 2;
-            chunkStart = m;
-            continue;
-          }
-          closed = true;
-          break;
-        }
-        m++;
-      }
-      if (!closed) {
-        unclosed = true;
-        chunks.push(text.slice(chunkStart, n));
-        value = chunks.join('');
-        valueSpan = { start: k, end: trimSpan(text, k, n).end };
-        url.problems.push({
-          code: 'unclosed-brace',
-          start: k,
-          end: k + 1,
-          message: 'This "{" is never closed with "}": the value swallows the rest of the URL and the driver rejects it.',
-        });
-        segEnd = n;
-      } else {
-        chunks.push(text.slice(chunkStart, m));
-        value = chunks.join('');
-        valueSpan = { start: k, end: m + 1 };
-        let q = m + 1;
-        while (q < n && text[q] !== ';') q++;
-        let a = m + 1;
-        while (a < q && text[a] === ' ') a++;
-        if (a < q) {
-          let b = q;
-          while (b > a && text[b - 1] === ' ') b--;
-          url.problems.push({
-            code: 'text-after-brace',
-            start: a,
-            end: b,
-            message: isSecretName(text.slice(nameSpan.start, nameSpan.end))
-              ? 'Only spaces may follow the closing "}" of a value; this text makes the driver reject the URL. Inside braces, write "}" as "}}".'
-              : `Only spaces may follow the closing "}" of a value; "${clip(text.slice(a, b))}" makes the driver reject the URL. Inside braces, write "}" as "}}".`,
-          });
-        }
-        segEnd = q;
-      }
-    } else {
-      valueSpan = trimSpan(text, j + 1, k);
-      // an empty value sits right after `=`
-      if (valueSpan.start === valueSpan.end) valueSpan = { start: j + 1, end: j + 1 };
-      value = text.slice(valueSpan.start, valueSpan.end);
-      segEnd = k;
+      const valueSpan = trimSpan(text, eq + 1, k);
+      return { value: text.slice(valueSpan.start, valueSpan.end), valueSpan, braced: false, unclosed: false, segEnd: k };
     }
-    prevSecret = !emptyName && isSecretName(text.slice(nameSpan.start, nameSpan.end));
-    if (!emptyName) {
-      const name = text.slice(nameSpan.start, nameSpan.end);
-      const info = NAME_INFO.get(name.toLowerCase());
-      url.properties.push({
-        name,
-        canonical: info?.canonical,
-        newestDriverOnly: info?.newestDriverOnly === true,
-        value,
-        braced,
-        unclosed,
-        nameSpan,
-        valueSpan,
-        segmentSpan: { start: segStart, end: segEnd },
+    let valueSpan = trimSpan(text, eq + 1, k);
+    if (valueSpan.start === valueSpan.end) valueSpan = { start: eq + 1, end: eq + 1 };
+    return { value: text.slice(valueSpan.start, valueSpan.end), valueSpan, braced: false, unclosed: false, segEnd: k };
+  }
+
+  /** A value in braces from the `{` at `k`: `}}` stands for `}`; only blanks may follow the closing `}`. */
+  private bracedValue(nameSpan: Span, k: number): ValueRead {
+    const { text, n, url } = this;
+    const chunks: string[] = [];
+    let m = k + 1;
+    let chunkStart = m;
+    let closed = false;
+    while (m < n) {
+      const c = text.charCodeAt(m);
+      if (c === 0x7d /* } */) {
+        if (m + 1 < n && text.charCodeAt(m + 1) === 0x7d) {
+          chunks.push(text.slice(chunkStart, m + 1));
+          m += 2;
+          chunkStart = m;
+          continue;
+        }
+        closed = true;
+        break;
+      }
+      m++;
+    }
+    if (!closed) {
+      chunks.push(text.slice(chunkStart, n));
+      url.problems.push({
+        code: 'unclosed-brace',
+        start: k,
+        end: k + 1,
+        message: 'This "{" is never closed with "}": the value swallows the rest of the URL and the driver rejects it.',
+      });
+      return { value: chunks.join(''), valueSpan: { start: k, end: trimSpan(text, k, n).end }, braced: true, unclosed: true, segEnd: n };
+    }
+    chunks.push(text.slice(chunkStart, m));
+    let q = m + 1;
+    while (q < n && text[q] !== ';') q++;
+    let a = m + 1;
+    while (a < q && text[a] === ' ') a++;
+    if (a < q) {
+      let b = q;
+      while (b > a && text[b - 1] === ' ') b--;
+      url.problems.push({
+        code: 'text-after-brace',
+        start: a,
+        end: b,
+        message: isSecretName(text.slice(nameSpan.start, nameSpan.end))
+          ? 'Only spaces may follow the closing "}" of a value; this text makes the driver reject the URL. Inside braces, write "}" as "}}".'
+          : `Only spaces may follow the closing "}" of a value; "${clip(text.slice(a, b))}" makes the driver reject the URL. Inside braces, write "}" as "}}".`,
       });
     }
-    i = segEnd;
+    return { value: chunks.join(''), valueSpan: { start: k, end: m + 1 }, braced: true, unclosed: false, segEnd: q };
   }
-  return url;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@
  * there was one, and `bomEffect` what Java's `load` does with it instead (U+FEFF is not a blank to Java, so it starts
  * the first logical line: glued to the first key, or, before leading blanks, a key of its own).
  */
-import type { DecodedText } from '../core/text';
+import { lineStartOf, type DecodedText } from '../core/text';
 
 /**
  * - `valid`: `\\`, or a backslash before `=`, `:`, `#`, `!`, space, tab or form feed (meaningful, loads that character);
@@ -177,66 +177,117 @@ function decodedText(text: string, pieces: number[], rawEnd: number): DecodedTex
 
 /** Parses a properties text the way `java.util.Properties.load(Reader)` reads it. Never throws; linear. */
 export function parseProperties(text: string): ParsedProperties {
-  const n = text.length;
-  const bom = n > 0 && text.charCodeAt(0) === 0xfeff;
-  let i = bom ? 1 : 0;
+  return new PropertiesReader(text).parse();
+}
 
-  const entries: PropertiesEntry[] = [];
-  const comments: PropertiesComment[] = [];
-  const allEscapes: PropertiesEscape[] = [];
+/** A continuation of the current logical line: raw start of the backslash, where it was in `buf`, raw end. */
+interface Continuation {
+  start: number;
+  at: number;
+  end: number;
+}
+
+/**
+ * The reading of one text, in the order Java reads it: `readLine` mirrors `Properties.LineReader.readLine` (logical
+ * lines, comments, continuations), `entry` mirrors `Properties.load0` (where the key ends and the value starts) and
+ * `convert` mirrors `Properties.loadConvert` (escapes), split into one method per kind of escape.
+ */
+class PropertiesReader {
+  private readonly n: number;
+  private readonly bom: boolean;
+  /** The next raw offset to read. */
+  private i: number;
+  private readonly entries: PropertiesEntry[] = [];
+  private readonly comments: PropertiesComment[] = [];
+  private readonly allEscapes: PropertiesEscape[] = [];
+  private malformedUnicode = false;
 
   // The logical line being read: char codes and the raw offset of each (reused for every line, grown on demand).
-  let buf = new Uint16Array(256);
-  let raw = new Int32Array(256);
-  // Continuations of the current logical line: raw start of the backslash, where it was in `buf`, raw end.
-  const conts: Array<{ start: number; at: number; end: number }> = [];
-  const grow = (): void => {
-    const b = new Uint16Array(buf.length * 2);
-    b.set(buf);
-    buf = b;
-    const r = new Int32Array(raw.length * 2);
-    r.set(raw);
-    raw = r;
-  };
+  private buf = new Uint16Array(256);
+  private raw = new Int32Array(256);
+  private readonly conts: Continuation[] = [];
+  /** Set by `readLine`: where the logical line's last natural line ends, without and with its line break. */
+  private lineEndAt = 0;
+  private fullEndAt = 0;
+  /** Set by `readLine`: raw offset of the line's first character (-1 when it has none). */
+  private firstRaw = -1;
 
-  const lineStartOf = (offset: number): number => {
-    let s = offset;
-    while (s > (bom ? 1 : 0)) {
-      const c = text.charCodeAt(s - 1);
-      if (c === LF || c === CR) break;
-      s--;
+  // The entry being built.
+  private limit = 0;
+  private index = 0;
+  private contentEnd = 0;
+  private escapes: PropertiesEscape[] = [];
+  private entryMalformed = false;
+  // The key or value being converted: its decoded text and its runs (decoded start, raw start, raw end).
+  private out = '';
+  private pieces: number[] = [];
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    this.bom = this.n > 0 && text.charCodeAt(0) === 0xfeff;
+    this.i = this.bom ? 1 : 0;
+  }
+
+  parse(): ParsedProperties {
+    for (;;) {
+      this.limit = this.readLine();
+      if (this.limit < 0) break;
+      this.entry();
     }
-    return s;
-  };
+    const table = new Map<string, PropertiesEntry>();
+    const byKey = new Map<string, PropertiesEntry[]>();
+    for (const e of this.entries) {
+      table.set(e.key, e);
+      const list = byKey.get(e.key);
+      if (list) list.push(e);
+      else byKey.set(e.key, [e]);
+    }
+    const { text, bom, entries, comments, allEscapes, malformedUnicode } = this;
+    return { text, bom, entries, comments, escapes: allEscapes, malformedUnicode, table, byKey };
+  }
 
-  // Mirrors LineReader.readLine(): returns the logical line length or -1 at the end.
-  // Also sets `lineEndAt` / `fullEndAt` / `firstRaw`.
-  let lineEndAt = 0;
-  let fullEndAt = 0;
-  let firstRaw = -1;
-  const readLine = (): number => {
+  private grow(): void {
+    const b = new Uint16Array(this.buf.length * 2);
+    b.set(this.buf);
+    this.buf = b;
+    const r = new Int32Array(this.raw.length * 2);
+    r.set(this.raw);
+    this.raw = r;
+  }
+
+  /** A line starts after a line break, or after the BOM on the first line. */
+  private lineStartAt(offset: number): number {
+    return Math.max(lineStartOf(this.text, offset), this.bom ? 1 : 0);
+  }
+
+  /**
+   * Mirrors LineReader.readLine(): the next logical line into `buf`/`raw`, its continuations into `conts`; returns
+   * its length, or -1 at the end. Also sets `lineEndAt` / `fullEndAt` / `firstRaw`.
+   */
+  private readLine(): number {
+    const { text, n, conts } = this;
     conts.length = 0;
-    firstRaw = -1;
+    this.firstRaw = -1;
     let len = 0;
     let skipWhiteSpace = true;
     let appendedLineBegin = false;
     let precedingBackslash = false;
-    let pending: { start: number; at: number; end: number } | null = null;
+    let pending: Continuation | null = null;
     for (;;) {
-      if (i >= n) {
-        lineEndAt = n;
-        fullEndAt = n;
+      if (this.i >= n) {
+        this.lineEndAt = n;
+        this.fullEndAt = n;
         if (len === 0) return -1;
         if (precedingBackslash) {
           len -= 1;
-          conts.push({ start: raw[len]!, at: len, end: raw[len]! + 1 });
+          conts.push({ start: this.raw[len]!, at: len, end: this.raw[len]! + 1 });
         }
         return len;
       }
-      const c = text.charCodeAt(i++);
+      const c = text.charCodeAt(this.i++);
       if (skipWhiteSpace) {
         if (isBlank(c)) {
-          if (pending) pending.end = i;
+          if (pending) pending.end = this.i;
           continue;
         }
         if (!appendedLineBegin && (c === CR || c === LF)) continue;
@@ -245,160 +296,77 @@ export function parseProperties(text: string): ParsedProperties {
         pending = null;
       }
       if (len === 0 && (c === HASH || c === BANG)) {
-        const start = i - 1;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d === CR || d === LF) break;
-          i++;
-        }
-        comments.push({ start, end: i, text: text.slice(start + 1, i), lineStart: lineStartOf(start) });
-        if (i >= n) {
-          lineEndAt = n;
-          fullEndAt = n;
-          return -1;
-        }
-        i++; // Java consumes the terminator (a following LF of CRLF is then skipped as a blank line)
+        if (this.comment()) return -1;
         skipWhiteSpace = true;
         continue;
       }
       if (c !== LF && c !== CR) {
-        if (firstRaw < 0) firstRaw = i - 1;
-        if (len === buf.length) grow();
-        buf[len] = c;
-        raw[len] = i - 1;
+        if (this.firstRaw < 0) this.firstRaw = this.i - 1;
+        if (len === this.buf.length) this.grow();
+        this.buf[len] = c;
+        this.raw[len] = this.i - 1;
         len++;
         precedingBackslash = c === BS ? !precedingBackslash : false;
-      } else {
-        if (len === 0) {
-          skipWhiteSpace = true;
-          continue;
-        }
-        const eolAt = i - 1;
-        if (i >= n) {
-          lineEndAt = eolAt;
-          fullEndAt = n;
-          if (precedingBackslash) {
-            len -= 1;
-            conts.push({ start: raw[len]!, at: len, end: n });
-          }
-          return len;
-        }
+        continue;
+      }
+      if (len === 0) {
+        skipWhiteSpace = true;
+        continue;
+      }
+      const eolAt = this.i - 1;
+      if (this.i >= n) {
+        this.lineEndAt = eolAt;
+        this.fullEndAt = n;
         if (precedingBackslash) {
           len -= 1;
-          skipWhiteSpace = true;
-          appendedLineBegin = true;
-          precedingBackslash = false;
-          if (c === CR && text.charCodeAt(i) === LF) i++;
-          pending = { start: raw[len]!, at: len, end: i };
-          conts.push(pending);
-        } else {
-          lineEndAt = eolAt;
-          fullEndAt = c === CR && text.charCodeAt(i) === LF ? i + 1 : i;
-          return len;
+          conts.push({ start: this.raw[len]!, at: len, end: n });
         }
+        return len;
       }
+      if (!precedingBackslash) {
+        this.lineEndAt = eolAt;
+        this.fullEndAt = c === CR && text.charCodeAt(this.i) === LF ? this.i + 1 : this.i;
+        return len;
+      }
+      // A continuation: the next natural line goes on this logical line, its leading blanks skipped.
+      len -= 1;
+      skipWhiteSpace = true;
+      appendedLineBegin = true;
+      precedingBackslash = false;
+      if (c === CR && text.charCodeAt(this.i) === LF) this.i++;
+      pending = { start: this.raw[len]!, at: len, end: this.i };
+      conts.push(pending);
     }
-  };
+  }
 
-  let malformedUnicode = false;
-
-  // The entry being built (shared by the helpers below, which are created once rather than per entry).
-  let limit = 0;
-  let index = 0;
-  let contentEnd = 0;
-  let escapes: PropertiesEscape[] = [];
-  let entryMalformed = false;
-  // Raw offset of a position in the logical line buffer (end positions map to just after the previous char).
-  const rawAt = (p: number): number => (p < limit ? raw[p]! : contentEnd);
-  const rawEndAt = (p: number, from: number): number => (p > from ? raw[p - 1]! + 1 : rawAt(from));
-
-  // Mirrors Properties.loadConvert on [from, to).
-  const convert = (from: number, to: number, part: EntryPart): { text: string; pieces: number[]; rawEnd: number } => {
-    let out = '';
-    // Runs (decoded start, raw start, raw end): see decodedText.
-    const pieces: number[] = [];
-    let j = from;
-    while (j < to) {
-      const c = buf[j]!;
-      if (c !== BS) {
-        // copy a run of plain characters at once, straight from the text (split where a continuation skipped raw text)
-        let k = j + 1;
-        while (k < to && buf[k] !== BS) k++;
-        let q = j;
-        while (q < k) {
-          let r = q + 1;
-          while (r < k && raw[r] === raw[r - 1]! + 1) r++;
-          pieces.push(out.length, raw[q]!, raw[r - 1]! + 1);
-          out += text.slice(raw[q]!, raw[r - 1]! + 1);
-          q = r;
-        }
-        j = k;
-        continue;
-      }
-      const start = raw[j]!;
-      if (j + 1 >= to) {
-        // Unreachable with Java's line reader (a lone trailing backslash never ends a segment); be safe.
-        j++;
-        continue;
-      }
-      const e = buf[j + 1]!;
-      if (e === U) {
-        let k = j + 2;
-        let value = 0;
-        let ok = k <= to - 4;
-        if (ok) {
-          for (let q = 0; q < 4; q++) {
-            const h = hexValue(buf[k]!);
-            if (h < 0) {
-              ok = false;
-              break;
-            }
-            value = (value << 4) + h;
-            k++;
-          }
-        } else {
-          // count the hex digits that are there, for the range
-          while (k < to && k < j + 6 && hexValue(buf[k]!) >= 0) k++;
-        }
-        if (ok) {
-          const ch = String.fromCharCode(value);
-          escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-ok', char: 'u', decoded: ch, part, entry: index });
-          pieces.push(out.length, start, raw[k - 1]! + 1);
-          out += ch;
-          j = k;
-        } else {
-          entryMalformed = true;
-          escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-malformed', char: 'u', decoded: 'u', part, entry: index });
-          // Java throws here; for hovers we keep going as if the backslash were dropped.
-          pieces.push(out.length, start, raw[j + 1]! + 1);
-          out += 'u';
-          j += 2;
-        }
-        continue;
-      }
-      let ch: string;
-      let kind: EscapeKind;
-      if (e === 0x74) { ch = '\t'; kind = 'control'; }
-      else if (e === 0x72) { ch = '\r'; kind = 'control'; }
-      else if (e === 0x6e) { ch = '\n'; kind = 'control'; }
-      else if (e === 0x66) { ch = '\f'; kind = 'control'; }
-      else {
-        ch = String.fromCharCode(e);
-        kind = e === BS || e === EQ || e === COLON || e === HASH || e === BANG || isBlank(e) ? 'valid' : 'unknown';
-      }
-      escapes.push({ start, end: raw[j + 1]! + 1, kind, char: String.fromCharCode(e), decoded: ch, part, entry: index });
-      pieces.push(out.length, start, raw[j + 1]! + 1);
-      out += ch;
-      j += 2;
+  /**
+   * A comment line (its `#` or `!` just read, at the start of a logical line): kept, with its terminator consumed.
+   * Returns true when it ends the text.
+   */
+  private comment(): boolean {
+    const { text, n } = this;
+    const start = this.i - 1;
+    let i = this.i;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === CR || d === LF) break;
+      i++;
     }
-    return { text: out, pieces, rawEnd: rawEndAt(to, from) };
-  };
+    this.comments.push({ start, end: i, text: text.slice(start + 1, i), lineStart: this.lineStartAt(start) });
+    if (i >= n) {
+      this.i = i;
+      this.lineEndAt = n;
+      this.fullEndAt = n;
+      return true;
+    }
+    this.i = i + 1; // Java consumes the terminator (a following LF of CRLF is then skipped as a blank line)
+    return false;
+  }
 
-  for (;;) {
-    limit = readLine();
-    if (limit < 0) break;
-    index = entries.length;
-    // Mirrors Properties.load0: find the key's end and the value's start.
+  /** Mirrors Properties.load0 on the logical line in `buf`: the key's end, the separator, the value; then the entry. */
+  private entry(): void {
+    const { buf, limit, conts } = this;
+    const index = (this.index = this.entries.length);
     let keyLen = 0;
     let valueStart = limit;
     let hasSep = false;
@@ -425,24 +393,25 @@ export function parseProperties(text: string): ParsedProperties {
       valueStart++;
     }
 
-    escapes = [];
-    entryMalformed = false;
-    contentEnd = limit > 0 ? raw[limit - 1]! + 1 : firstRaw >= 0 ? firstRaw : lineEndAt;
+    const escapes: PropertiesEscape[] = (this.escapes = []);
+    this.entryMalformed = false;
+    const firstRaw = this.firstRaw;
+    this.contentEnd = limit > 0 ? this.raw[limit - 1]! + 1 : firstRaw >= 0 ? firstRaw : this.lineEndAt;
 
-    const k = convert(0, keyLen, 'key');
-    const v = convert(valueStart, limit, 'value');
+    const k = this.convert(0, keyLen, 'key');
+    const v = this.convert(valueStart, limit, 'value');
     for (const c of conts) {
       const part: EntryPart = c.at < keyLen ? 'key' : c.at >= valueStart ? 'value' : 'separator';
       escapes.push({ start: c.start, end: c.end, kind: 'continuation', char: '', decoded: '', part, entry: index });
     }
     // Key and value escapes come in order already; only continuations need sorting in.
     if (conts.length > 0) escapes.sort((a, b) => a.start - b.start);
-    if (entryMalformed) malformedUnicode = true;
+    if (this.entryMalformed) this.malformedUnicode = true;
 
-    const keyStart = rawAt(0);
+    const keyStart = this.rawAt(0);
     const keyEnd = keyLen > 0 ? k.rawEnd : keyStart;
-    const vStart = rawAt(valueStart);
-    const entry: PropertiesEntry = {
+    const vStart = this.rawAt(valueStart);
+    this.entries.push({
       index,
       key: k.text,
       value: v.text,
@@ -455,26 +424,112 @@ export function parseProperties(text: string): ParsedProperties {
       hasSeparator: hasSep,
       valueStart: vStart,
       valueEnd: v.rawEnd,
-      lineStart: lineStartOf(firstRaw >= 0 ? firstRaw : keyStart),
+      lineStart: this.lineStartAt(firstRaw >= 0 ? firstRaw : keyStart),
       contentStart: firstRaw >= 0 ? firstRaw : keyStart,
-      lineEnd: lineEndAt,
-      fullEnd: fullEndAt,
+      lineEnd: this.lineEndAt,
+      fullEnd: this.fullEndAt,
       escapes,
-      malformed: entryMalformed,
-    };
-    entries.push(entry);
-    for (const e of escapes) allEscapes.push(e);
+      malformed: this.entryMalformed,
+    });
+    for (const e of escapes) this.allEscapes.push(e);
   }
 
-  const table = new Map<string, PropertiesEntry>();
-  const byKey = new Map<string, PropertiesEntry[]>();
-  for (const e of entries) {
-    table.set(e.key, e);
-    const list = byKey.get(e.key);
-    if (list) list.push(e);
-    else byKey.set(e.key, [e]);
+  /** Raw offset of a position in the logical line buffer (end positions map to just after the previous char). */
+  private rawAt(p: number): number {
+    return p < this.limit ? this.raw[p]! : this.contentEnd;
   }
-  return { text, bom, entries, comments, escapes: allEscapes, malformedUnicode, table, byKey };
+
+  private rawEndAt(p: number, from: number): number {
+    return p > from ? this.raw[p - 1]! + 1 : this.rawAt(from);
+  }
+
+  /** Mirrors Properties.loadConvert on [from, to) of the logical line. */
+  private convert(from: number, to: number, part: EntryPart): { text: string; pieces: number[]; rawEnd: number } {
+    this.out = '';
+    this.pieces = [];
+    const buf = this.buf;
+    let j = from;
+    while (j < to) {
+      if (buf[j] !== BS) j = this.plainRun(j, to);
+      else if (j + 1 >= to) j++; // Unreachable with Java's line reader (a lone trailing backslash never ends a segment); be safe.
+      else if (buf[j + 1] === U) j = this.unicodeEscape(j, to, part);
+      else j = this.charEscape(j, part);
+    }
+    return { text: this.out, pieces: this.pieces, rawEnd: this.rawEndAt(to, from) };
+  }
+
+  /** A run of plain characters copied at once, straight from the text (split where a continuation skipped raw text). */
+  private plainRun(j: number, to: number): number {
+    const { buf, raw, text, pieces } = this;
+    let k = j + 1;
+    while (k < to && buf[k] !== BS) k++;
+    let q = j;
+    while (q < k) {
+      let r = q + 1;
+      while (r < k && raw[r] === raw[r - 1]! + 1) r++;
+      pieces.push(this.out.length, raw[q]!, raw[r - 1]! + 1);
+      this.out += text.slice(raw[q]!, raw[r - 1]! + 1);
+      q = r;
+    }
+    return k;
+  }
+
+  /** `\uXXXX`; a malformed one (Java throws) is kept as if the backslash were dropped. */
+  private unicodeEscape(j: number, to: number, part: EntryPart): number {
+    const { buf, raw } = this;
+    const start = raw[j]!;
+    let k = j + 2;
+    let value = 0;
+    let ok = k <= to - 4;
+    if (ok) {
+      for (let q = 0; q < 4; q++) {
+        const h = hexValue(buf[k]!);
+        if (h < 0) {
+          ok = false;
+          break;
+        }
+        value = (value << 4) + h;
+        k++;
+      }
+    } else {
+      // count the hex digits that are there, for the range
+      while (k < to && k < j + 6 && hexValue(buf[k]!) >= 0) k++;
+    }
+    if (ok) {
+      const ch = String.fromCharCode(value);
+      this.escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-ok', char: 'u', decoded: ch, part, entry: this.index });
+      this.pieces.push(this.out.length, start, raw[k - 1]! + 1);
+      this.out += ch;
+      return k;
+    }
+    this.entryMalformed = true;
+    this.escapes.push({ start, end: raw[k - 1]! + 1, kind: 'unicode-malformed', char: 'u', decoded: 'u', part, entry: this.index });
+    // Java throws here; for hovers we keep going as if the backslash were dropped.
+    this.pieces.push(this.out.length, start, raw[j + 1]! + 1);
+    this.out += 'u';
+    return j + 2;
+  }
+
+  /** `\t \r \n \f` (controls), `\\ \= \: \# \!` and blanks (valid), anything else (unknown: the backslash is dropped). */
+  private charEscape(j: number, part: EntryPart): number {
+    const raw = this.raw;
+    const start = raw[j]!;
+    const e = this.buf[j + 1]!;
+    let ch: string;
+    let kind: EscapeKind;
+    if (e === 0x74) { ch = '\t'; kind = 'control'; }
+    else if (e === 0x72) { ch = '\r'; kind = 'control'; }
+    else if (e === 0x6e) { ch = '\n'; kind = 'control'; }
+    else if (e === 0x66) { ch = '\f'; kind = 'control'; }
+    else {
+      ch = String.fromCharCode(e);
+      kind = e === BS || e === EQ || e === COLON || e === HASH || e === BANG || isBlank(e) ? 'valid' : 'unknown';
+    }
+    this.escapes.push({ start, end: raw[j + 1]! + 1, kind, char: String.fromCharCode(e), decoded: ch, part, entry: this.index });
+    this.pieces.push(this.out.length, start, raw[j + 1]! + 1);
+    this.out += ch;
+    return j + 2;
+  }
 }
 
 /**

@@ -4,10 +4,10 @@
  * span, and reports the first well-formedness error (`xml/not-well-formed`) at its exact offset while
  * still recovering a tree, so a half-typed file keeps its other diagnostics.
  *
- * Why not fast-xml-parser at run time: measured on this machine, `XMLValidator.validate` takes ~380 ms
- * on a 1 MB pool file (the product's budget is 150 ms for everything) and `XMLParser` grows faster than
- * linearly with nesting depth (8,000 levels: 1.6 s); its metadata gives only element start/end, so
- * attribute and text ranges would need this scan anyway. fast-xml-parser stays the independent oracle:
+ * Why not fast-xml-parser at run time: its `XMLParser` (5.12) keeps no source position of an attribute or a text,
+ * which every diagnostic and minimal edit here needs, and by default throws on documents nested deeper than 100
+ * levels. Its `XMLValidator` is about as fast as this scan on a 1 MB pool file (ARCHITECTURE.md gives the numbers and
+ * the command), so speed is not the reason. fast-xml-parser stays the independent oracle:
  * `test/unit/xml-differential.test.ts` checks our verdict against its validator on generated documents.
  */
 import type { OffsetEdit, SyntaxProblem } from '../core/types';
@@ -223,9 +223,15 @@ export function elementText(doc: XmlDocument, el: XmlElement): DecodedText {
   return b.finish(el.contentEnd);
 }
 
-/** XML-escapes replacement text for element content (`&`, `<`, `>`). */
-export function escapeXmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * XML-escapes replacement text for where it lands: element content (`&`, `<` and `>`), or the value of an attribute
+ * delimited by `quote` (`&`, `<` and that quote). The product's one XML escaper.
+ */
+export function escapeXml(s: string, quote?: '"' | "'"): string {
+  const out = s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (quote === '"') return out.replace(/"/g, '&quot;');
+  if (quote === "'") return out.replace(/'/g, '&apos;');
+  return out.replace(/>/g, '&gt;');
 }
 
 /** Text for inside a CDATA section: everything is literal there except `]]>`, which is split across two sections. */
@@ -245,7 +251,7 @@ export function xmlContentEdit(value: DecodedText, start: number, end: number, n
   const segmentAt = (value as Partial<SegmentedText>).segmentAt;
   if (!segs || !segmentAt) {
     const r = rawSpan(value, start, end);
-    return { ...r, newText: escapeXmlText(newText) };
+    return { ...r, newText: escapeXml(newText) };
   }
   const len = value.text.length;
   if (start >= end) {
@@ -253,7 +259,7 @@ export function xmlContentEdit(value: DecodedText, start: number, end: number, n
     const at = segmentAt(start);
     if (at && at.tag === CDATA && start > at.d) return { start: value.toRaw(start), end: value.toRaw(start), newText: escapeCdata(newText) };
     const pos = at ? (at.tag === CDATA ? at.outerStart : value.toRaw(start)) : value.toRaw(len);
-    return { start: pos, end: pos, newText: escapeXmlText(newText) };
+    return { start: pos, end: pos, newText: escapeXml(newText) };
   }
   const first = segmentAt(start)!;
   const last = segmentAt(end - 1)!;
@@ -271,18 +277,12 @@ export function xmlContentEdit(value: DecodedText, start: number, end: number, n
     rawEnd = last.outerEnd;
     text += value.text.slice(end, last.dEnd);
   }
-  return { start: rawStart, end: rawEnd, newText: escapeXmlText(text) };
+  return { start: rawStart, end: rawEnd, newText: escapeXml(text) };
 }
 
 export function attr(el: XmlElement, name: string): XmlAttribute | undefined {
   const lower = name.toLowerCase();
   return el.attributes.find((a) => a.name.toLowerCase() === lower);
-}
-
-/** Children with the given local name (case-insensitive, as admins and Cisco's samples vary case). */
-export function childrenNamed(el: XmlElement, localName: string): XmlElement[] {
-  const lower = localName.toLowerCase();
-  return el.children.filter((c) => c.localName.toLowerCase() === lower);
 }
 
 export function childNamed(el: XmlElement, localName: string): XmlElement | undefined {
@@ -318,189 +318,237 @@ function localNameOf(name: string): string {
 }
 
 export function parseXml(text: string): { model: XmlDocument; problems: SyntaxProblem[] } {
-  const doc: XmlDocument = { text, hasBom: text.charCodeAt(0) === 0xfeff, roots: [], comments: [], bareAmpersands: [], wellFormed: true };
-  const problems: SyntaxProblem[] = [];
-  const fail = (start: number, end: number, message: string) => {
-    if (problems.length === 0) {
-      problems.push({ ruleId: XML_NOT_WELL_FORMED, start, end: Math.max(end, start), message });
-    }
-    doc.wellFormed = false;
-  };
-  const n = text.length;
-  const stack: XmlElement[] = [];
-  let hasDoctype = false;
-  let sawRoot = false;
-  let i = doc.hasBom ? 1 : 0;
+  return new XmlScanner(text).scan();
+}
 
-  const checkTextRun = (s: number, e: number) => {
-    // Text: references must be well formed; outside the root only whitespace is allowed.
+/**
+ * The scan of one document: `scan` walks the text once, hands every text run to `textRun` and every `<` to the
+ * method of the construct it opens (comment, CDATA section, DOCTYPE, processing instruction, end tag, start tag),
+ * which returns where the scan goes on. State lives in fields, so each construct reads as its own function.
+ */
+class XmlScanner {
+  private readonly n: number;
+  private readonly doc: XmlDocument;
+  private readonly problems: SyntaxProblem[] = [];
+  /** The open elements, innermost last. */
+  private readonly stack: XmlElement[] = [];
+  private hasDoctype = false;
+  private sawRoot = false;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    this.doc = { text, hasBom: text.charCodeAt(0) === 0xfeff, roots: [], comments: [], bareAmpersands: [], wellFormed: true };
+  }
+
+  scan(): { model: XmlDocument; problems: SyntaxProblem[] } {
+    const { text, n, doc } = this;
+    let i = doc.hasBom ? 1 : 0;
+    while (i < n) {
+      const lt = text.indexOf('<', i);
+      const runEnd = lt < 0 ? n : lt;
+      if (runEnd > i) this.textRun(i, runEnd);
+      if (lt < 0) break;
+      i = this.markup(lt);
+    }
+    const stack = this.stack;
+    if (stack.length) {
+      const top = stack[stack.length - 1]!;
+      this.fail(top.start, top.nameEnd, `The element "<${top.name}>" is never closed.`);
+      for (const e of stack) {
+        e.contentEnd = n;
+        e.end = n;
+      }
+    }
+    if (!this.sawRoot && this.problems.length === 0) {
+      const s = doc.hasBom ? 1 : 0;
+      this.fail(s, s, 'The file holds no XML element.');
+    }
+    return { model: doc, problems: this.problems };
+  }
+
+  /** Only the first problem is reported; any problem makes the document not well formed. */
+  private fail(start: number, end: number, message: string): void {
+    if (this.problems.length === 0) this.problems.push({ ruleId: XML_NOT_WELL_FORMED, start, end: Math.max(end, start), message });
+    this.doc.wellFormed = false;
+  }
+
+  /** The construct that starts with the `<` at `lt`; returns the offset after it. */
+  private markup(lt: number): number {
+    const text = this.text;
+    if (text.startsWith('<!--', lt)) return this.comment(lt);
+    if (text.startsWith('<![CDATA[', lt)) return this.cdata(lt);
+    if (text.startsWith('<!DOCTYPE', lt) || text.startsWith('<!doctype', lt)) return this.doctype(lt);
+    const next = text.charCodeAt(lt + 1);
+    if (next === 63 /* ? */) return this.processingInstruction(lt);
+    if (next === 47 /* / */) return this.endTag(lt);
+    return this.startTag(lt);
+  }
+
+  /** Text: references must be well formed; outside the root only whitespace is allowed. */
+  private textRun(s: number, e: number): void {
+    const text = this.text;
     for (let k = s; k < e; k++) {
       const c = text.charCodeAt(k);
       if (c === 38) {
-        const ref = readReference(text, k, hasDoctype);
+        const ref = readReference(text, k, this.hasDoctype);
         if (!ref || ref.end > e) {
-          doc.bareAmpersands.push(k);
-          fail(k, k + 1, 'A bare "&" is not allowed in XML: write "&amp;" (or use a character reference).');
+          this.doc.bareAmpersands.push(k);
+          this.fail(k, k + 1, 'A bare "&" is not allowed in XML: write "&amp;" (or use a character reference).');
         } else k = ref.end - 1;
-      } else if (stack.length === 0 && !isSpace(c)) {
+      } else if (this.stack.length === 0 && !isSpace(c)) {
         let t = k + 1;
         while (t < e && !isSpace(text.charCodeAt(t))) t++;
-        fail(k, t, sawRoot ? 'Text after the root element is not allowed.' : 'Text before the root element is not allowed.');
+        this.fail(k, t, this.sawRoot ? 'Text after the root element is not allowed.' : 'Text before the root element is not allowed.');
         k = t;
       } else if (c === 62 && k >= 2 && text.charCodeAt(k - 1) === 93 && text.charCodeAt(k - 2) === 93) {
-        fail(k - 2, k + 1, 'The sequence "]]>" is not allowed in text.');
+        this.fail(k - 2, k + 1, 'The sequence "]]>" is not allowed in text.');
       } else if (c < 32 && c !== 9 && c !== 10 && c !== 13) {
-        fail(k, k + 1, controlMessage(c));
+        this.fail(k, k + 1, controlMessage(c));
       }
     }
-  };
-  /** Comments and CDATA sections: only XML characters (no control characters other than tab, CR, LF). */
-  const checkChars = (s: number, e: number) => {
+  }
+
+  /** Comments, CDATA sections and processing instructions: only XML characters (no control characters but tab, CR, LF). */
+  private checkChars(s: number, e: number): void {
+    const text = this.text;
     for (let k = s; k < e; k++) {
       const c = text.charCodeAt(k);
       if (c < 32 && c !== 9 && c !== 10 && c !== 13) {
-        fail(k, k + 1, controlMessage(c));
+        this.fail(k, k + 1, controlMessage(c));
         return;
       }
     }
-  };
+  }
 
-  while (i < n) {
-    const lt = text.indexOf('<', i);
-    const runEnd = lt < 0 ? n : lt;
-    if (runEnd > i) checkTextRun(i, runEnd);
-    if (lt < 0) break;
-    i = lt;
-    if (text.startsWith('<!--', i)) {
-      const close = text.indexOf('-->', i + 4);
-      if (close < 0) {
-        fail(i, i + 4, 'This comment is never closed (missing -->).');
-        doc.comments.push({ start: i, end: n, text: text.slice(i + 4) });
-        i = n;
-        break;
-      }
-      const body = text.slice(i + 4, close);
-      const dd = body.indexOf('--');
-      if (dd >= 0) fail(i + 4 + dd, i + 6 + dd, '"--" is not allowed inside a comment.');
-      else if (body.endsWith('-')) fail(close - 1, close + 1, '"--" is not allowed inside a comment (it cannot end with "--->").');
-      checkChars(i + 4, close);
-      doc.comments.push({ start: i, end: close + 3, text: body });
-      i = close + 3;
-      continue;
+  private comment(i: number): number {
+    const { text, n } = this;
+    const close = text.indexOf('-->', i + 4);
+    if (close < 0) {
+      this.fail(i, i + 4, 'This comment is never closed (missing -->).');
+      this.doc.comments.push({ start: i, end: n, text: text.slice(i + 4) });
+      return n;
     }
-    if (text.startsWith('<![CDATA[', i)) {
-      if (stack.length === 0) fail(i, i + 9, 'A CDATA section is only allowed inside an element.');
-      const close = text.indexOf(']]>', i + 9);
-      if (close < 0) {
-        fail(i, i + 9, 'This CDATA section is never closed (missing ]]>).');
-        i = n;
-        break;
-      }
-      checkChars(i + 9, close);
-      i = close + 3;
-      continue;
+    const body = text.slice(i + 4, close);
+    const dd = body.indexOf('--');
+    if (dd >= 0) this.fail(i + 4 + dd, i + 6 + dd, '"--" is not allowed inside a comment.');
+    else if (body.endsWith('-')) this.fail(close - 1, close + 1, '"--" is not allowed inside a comment (it cannot end with "--->").');
+    this.checkChars(i + 4, close);
+    this.doc.comments.push({ start: i, end: close + 3, text: body });
+    return close + 3;
+  }
+
+  private cdata(i: number): number {
+    if (this.stack.length === 0) this.fail(i, i + 9, 'A CDATA section is only allowed inside an element.');
+    const close = this.text.indexOf(']]>', i + 9);
+    if (close < 0) {
+      this.fail(i, i + 9, 'This CDATA section is never closed (missing ]]>).');
+      return this.n;
     }
-    if (text.startsWith('<!DOCTYPE', i) || text.startsWith('<!doctype', i)) {
-      if (sawRoot || stack.length) fail(i, i + 9, 'A DOCTYPE is only allowed before the root element.');
-      hasDoctype = true;
-      // Skip to the matching '>' honouring an internal subset in [...] and quoted strings.
-      let k = i + 9;
-      let depth = 0;
-      let quote = 0;
-      for (; k < n; k++) {
-        const c = text.charCodeAt(k);
-        if (quote) {
-          if (c === quote) quote = 0;
-        } else if (c === 34 || c === 39) quote = c;
-        else if (c === 91) depth++;
-        else if (c === 93) depth--;
-        else if (c === 62 && depth <= 0) break;
-      }
-      if (k >= n) {
-        fail(i, i + 9, 'This DOCTYPE is never closed.');
-        i = n;
-        break;
-      }
-      i = k + 1;
-      continue;
+    this.checkChars(i + 9, close);
+    return close + 3;
+  }
+
+  /** Skipped to the matching `>`, honouring an internal subset in `[...]` and quoted strings. */
+  private doctype(i: number): number {
+    const { text, n } = this;
+    if (this.sawRoot || this.stack.length) this.fail(i, i + 9, 'A DOCTYPE is only allowed before the root element.');
+    this.hasDoctype = true;
+    let k = i + 9;
+    let depth = 0;
+    let quote = 0;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 91) depth++;
+      else if (c === 93) depth--;
+      else if (c === 62 && depth <= 0) break;
     }
-    if (text.charCodeAt(i + 1) === 63 /* ? */) {
-      const close = text.indexOf('?>', i + 2);
-      if (close < 0) {
-        fail(i, i + 2, 'This processing instruction is never closed (missing "?>").');
-        i = n;
-        break;
-      }
-      const target = /^[^\s?]*/.exec(text.slice(i + 2, Math.min(close, i + 40)))![0];
-      let validTarget = target.length > 0 && isNameStart(target.charCodeAt(0));
-      for (let t = 1; validTarget && t < target.length; t++) validTarget = isNameChar(target.charCodeAt(t));
-      if (!validTarget) {
-        fail(i, i + 2 + Math.max(1, target.length), '"<?" must be followed by a name (a processing instruction such as <?xml ...?>).');
-      } else if (target.toLowerCase() === 'xml' && (i !== (doc.hasBom ? 1 : 0) || target !== 'xml')) {
-        fail(i, i + 5, 'The XML declaration must be at the very start of the file.');
-      } else if (target === 'xml') {
-        const bad = checkXmlDeclaration(text, i + 5, close);
-        if (bad) fail(bad.start, bad.end, bad.message);
-      }
-      checkChars(i + 2, close);
-      i = close + 2;
-      continue;
+    if (k >= n) {
+      this.fail(i, i + 9, 'This DOCTYPE is never closed.');
+      return n;
     }
-    if (text.charCodeAt(i + 1) === 47 /* / */) {
-      // End tag.
-      let k = i + 2;
-      const nameStart = k;
-      while (k < n && isNameChar(text.charCodeAt(k))) k++;
-      const name = text.slice(nameStart, k);
-      while (k < n && isSpace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) !== 62) {
-        fail(i, Math.max(k, i + 2), name ? `The end tag "</${name}" is not closed with ">".` : '"</" must be followed by an element name.');
-        // Recover: treat up to the next '<' or '>' as consumed.
-        const gt = text.indexOf('>', k);
-        const nextLt = text.indexOf('<', k);
-        if (gt >= 0 && (nextLt < 0 || gt < nextLt)) k = gt;
-        else {
-          i = nextLt < 0 ? n : nextLt;
-          continue;
-        }
-      }
-      const tagEnd = k + 1;
-      const top = stack[stack.length - 1];
-      if (!top) {
-        fail(i, tagEnd, `The end tag "</${name}>" has no matching start tag.`);
-      } else if (top.name === name) {
-        stack.pop();
-        top.contentEnd = i;
-        top.end = tagEnd;
-        top.closed = true;
+    return k + 1;
+  }
+
+  /** `<?target ...?>`; the XML declaration only at the very start, and checked. */
+  private processingInstruction(i: number): number {
+    const text = this.text;
+    const close = text.indexOf('?>', i + 2);
+    if (close < 0) {
+      this.fail(i, i + 2, 'This processing instruction is never closed (missing "?>").');
+      return this.n;
+    }
+    const target = /^[^\s?]*/.exec(text.slice(i + 2, Math.min(close, i + 40)))![0];
+    let validTarget = target.length > 0 && isNameStart(target.charCodeAt(0));
+    for (let t = 1; validTarget && t < target.length; t++) validTarget = isNameChar(target.charCodeAt(t));
+    if (!validTarget) {
+      this.fail(i, i + 2 + Math.max(1, target.length), '"<?" must be followed by a name (a processing instruction such as <?xml ...?>).');
+    } else if (target.toLowerCase() === 'xml' && (i !== (this.doc.hasBom ? 1 : 0) || target !== 'xml')) {
+      this.fail(i, i + 5, 'The XML declaration must be at the very start of the file.');
+    } else if (target === 'xml') {
+      const bad = checkXmlDeclaration(text, i + 5, close);
+      if (bad) this.fail(bad.start, bad.end, bad.message);
+    }
+    this.checkChars(i + 2, close);
+    return close + 2;
+  }
+
+  /** `</name>`: closes the innermost element, or (recovering) the elements inside the one it names. */
+  private endTag(i: number): number {
+    const { text, n, stack } = this;
+    let k = i + 2;
+    const nameStart = k;
+    while (k < n && isNameChar(text.charCodeAt(k))) k++;
+    const name = text.slice(nameStart, k);
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 62) {
+      this.fail(i, Math.max(k, i + 2), name ? `The end tag "</${name}" is not closed with ">".` : '"</" must be followed by an element name.');
+      // Recover: treat up to the next '<' or '>' as consumed.
+      const gt = text.indexOf('>', k);
+      const nextLt = text.indexOf('<', k);
+      if (gt >= 0 && (nextLt < 0 || gt < nextLt)) k = gt;
+      else return nextLt < 0 ? n : nextLt;
+    }
+    const tagEnd = k + 1;
+    const top = stack[stack.length - 1];
+    if (!top) {
+      this.fail(i, tagEnd, `The end tag "</${name}>" has no matching start tag.`);
+    } else if (top.name === name) {
+      stack.pop();
+      top.contentEnd = i;
+      top.end = tagEnd;
+      top.closed = true;
+    } else {
+      const idx = stack.map((e) => e.name).lastIndexOf(name);
+      if (idx < 0) {
+        this.fail(i, tagEnd, `The end tag "</${name}>" does not match the open element "<${top.name}>".`);
       } else {
-        const idx = stack.map((e) => e.name).lastIndexOf(name);
-        if (idx < 0) {
-          fail(i, tagEnd, `The end tag "</${name}>" does not match the open element "<${top.name}>".`);
-        } else {
-          fail(top.start, top.nameEnd, `The element "<${top.name}>" is not closed before "</${name}>".`);
-          // Close the unclosed elements at this point.
-          while (stack.length > idx + 1) {
-            const e = stack.pop()!;
-            e.contentEnd = i;
-            e.end = i;
-          }
+        this.fail(top.start, top.nameEnd, `The element "<${top.name}>" is not closed before "</${name}>".`);
+        // Close the unclosed elements at this point.
+        while (stack.length > idx + 1) {
           const e = stack.pop()!;
           e.contentEnd = i;
-          e.end = tagEnd;
-          e.closed = true;
+          e.end = i;
         }
+        const e = stack.pop()!;
+        e.contentEnd = i;
+        e.end = tagEnd;
+        e.closed = true;
       }
-      i = tagEnd;
-      continue;
     }
-    // Start tag.
+    return tagEnd;
+  }
+
+  /** `<name attr="value" ...>` or `.../>`: the element joins the tree (one root only) and, unless self-closing, the stack. */
+  private startTag(i: number): number {
+    const { text, n, stack } = this;
     const nameStart = i + 1;
     let k = nameStart;
     if (!isNameStart(text.charCodeAt(k))) {
-      fail(i, i + 1, '"<" must start a tag: write "&lt;" for a literal "<".');
-      i++;
-      continue;
+      this.fail(i, i + 1, '"<" must start a tag: write "&lt;" for a literal "<".');
+      return i + 1;
     }
     while (k < n && isNameChar(text.charCodeAt(k))) k++;
     const name = text.slice(nameStart, k);
@@ -508,79 +556,78 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       name, localName: localNameOf(name), start: i, nameStart, nameEnd: k, startTagEnd: k, selfClosing: false,
       contentStart: k, contentEnd: k, end: k, closed: false, attributes: [], children: [], parent: stack[stack.length - 1],
     };
-    // Attributes.
-    let ok = true;
+    k = this.attributes(el, k);
+    el.startTagEnd = k;
+    el.contentStart = k;
+    el.contentEnd = k;
+    el.end = k;
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    else {
+      if (this.sawRoot) this.fail(i, el.nameEnd, `Only one root element is allowed; "<${name}>" is a second one.`);
+      this.sawRoot = true;
+      this.doc.roots.push(el);
+    }
+    if (el.selfClosing) el.closed = true;
+    else stack.push(el);
+    return k;
+  }
+
+  /**
+   * The attributes of a start tag from `k` (just after its name) to its `>` or `/>`; returns the offset after the
+   * tag. A broken tag is skipped up to the next `>` before the next `<`.
+   */
+  private attributes(el: XmlElement, k: number): number {
+    const { text, n } = this;
+    const name = el.name;
     let names: Set<string> | undefined;
     for (;;) {
       const wsStart = k;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       const c = text.charCodeAt(k);
-      if (c === 62) {
-        k++;
-        break;
-      }
+      if (c === 62) return k + 1;
       if (c === 47 && text.charCodeAt(k + 1) === 62) {
         el.selfClosing = true;
-        k += 2;
-        break;
+        return k + 2;
       }
       if (k >= n) {
-        fail(i, el.nameEnd, `The start tag "<${name}" is not closed with ">".`);
-        ok = false;
+        this.fail(el.start, el.nameEnd, `The start tag "<${name}" is not closed with ">".`);
         break;
       }
       if (!isNameStart(c)) {
-        fail(k, k + 1, `Unexpected "${text[k]}" in the start tag of "<${name}>".`);
-        ok = false;
+        this.fail(k, k + 1, `Unexpected "${text[k]}" in the start tag of "<${name}>".`);
         break;
       }
-      if (k === wsStart) {
-        fail(k, k + 1, `Attributes of "<${name}>" must be separated by white space.`);
-      }
+      if (k === wsStart) this.fail(k, k + 1, `Attributes of "<${name}>" must be separated by white space.`);
       const aStart = k;
       while (k < n && isNameChar(text.charCodeAt(k))) k++;
       const aName = text.slice(aStart, k);
       const aEnd = k;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) !== 61 /* = */) {
-        fail(aStart, aEnd, `The attribute "${aName}" has no value: write ${aName}="...".`);
-        ok = false;
+        this.fail(aStart, aEnd, `The attribute "${aName}" has no value: write ${aName}="...".`);
         break;
       }
       k++;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       const q = text.charCodeAt(k);
       if (q !== 34 && q !== 39) {
-        fail(aStart, Math.min(k + 1, n), `The value of the attribute "${aName}" must be in quotes.`);
-        ok = false;
+        this.fail(aStart, Math.min(k + 1, n), `The value of the attribute "${aName}" must be in quotes.`);
         break;
       }
       const vStart = k + 1;
       const close = text.indexOf(q === 34 ? '"' : "'", vStart);
       if (close < 0) {
-        fail(aStart, vStart, `The value of the attribute "${aName}" is never closed.`);
-        ok = false;
+        this.fail(aStart, vStart, `The value of the attribute "${aName}" is never closed.`);
         break;
       }
-      // Inside the value: no '<', references well formed.
-      for (let t = vStart; t < close; t++) {
-        const vc = text.charCodeAt(t);
-        if (vc === 60) fail(t, t + 1, `"<" is not allowed in the value of "${aName}": write "&lt;".`);
-        else if (vc < 32 && vc !== 9 && vc !== 10 && vc !== 13) fail(t, t + 1, controlMessage(vc));
-        else if (vc === 38) {
-          const ref = readReference(text, t, hasDoctype);
-          if (!ref || ref.end > close) {
-            doc.bareAmpersands.push(t);
-            fail(t, t + 1, `A bare "&" is not allowed in the value of "${aName}": write "&amp;".`);
-          } else t = ref.end - 1;
-        }
-      }
+      this.attributeValue(aName, vStart, close);
       // Duplicates: a short scan for the usual handful of attributes, a set past that (100,000 attributes on one
       // element must not cost 10^10 comparisons).
       if (el.attributes.length < 16) {
         for (let ai = 0; ai < el.attributes.length; ai++) {
           if (el.attributes[ai]!.name === aName) {
-            fail(aStart, aEnd, `The attribute "${aName}" appears twice in "<${name}>".`);
+            this.fail(aStart, aEnd, `The attribute "${aName}" appears twice in "<${name}>".`);
             break;
           }
         }
@@ -589,7 +636,7 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
           names = new Set();
           for (const a of el.attributes) names.add(a.name);
         }
-        if (names.has(aName)) fail(aStart, aEnd, `The attribute "${aName}" appears twice in "<${name}>".`);
+        if (names.has(aName)) this.fail(aStart, aEnd, `The attribute "${aName}" appears twice in "<${name}>".`);
         names.add(aName);
       }
       el.attributes.push({
@@ -598,41 +645,30 @@ export function parseXml(text: string): { model: XmlDocument; problems: SyntaxPr
       });
       k = close + 1;
     }
-    if (!ok) {
-      // Recover: skip to the next '>' before the next '<'.
-      const gt = text.indexOf('>', k);
-      const nextLt = text.indexOf('<', k);
-      if (gt >= 0 && (nextLt < 0 || gt < nextLt)) {
-        el.selfClosing = text.charCodeAt(gt - 1) === 47;
-        k = gt + 1;
-      } else k = nextLt < 0 ? n : nextLt;
+    // Recover: skip to the next '>' before the next '<'.
+    const gt = text.indexOf('>', k);
+    const nextLt = text.indexOf('<', k);
+    if (gt >= 0 && (nextLt < 0 || gt < nextLt)) {
+      el.selfClosing = text.charCodeAt(gt - 1) === 47;
+      return gt + 1;
     }
-    el.startTagEnd = k;
-    el.contentStart = k;
-    el.contentEnd = k;
-    el.end = k;
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(el);
-    else {
-      if (sawRoot) fail(i, el.nameEnd, `Only one root element is allowed; "<${name}>" is a second one.`);
-      sawRoot = true;
-      doc.roots.push(el);
-    }
-    if (el.selfClosing) el.closed = true;
-    else stack.push(el);
-    i = k;
+    return nextLt < 0 ? n : nextLt;
   }
-  if (stack.length) {
-    const top = stack[stack.length - 1]!;
-    fail(top.start, top.nameEnd, `The element "<${top.name}>" is never closed.`);
-    for (const e of stack) {
-      e.contentEnd = n;
-      e.end = n;
+
+  /** Inside an attribute value: no `<`, no control characters, references well formed. */
+  private attributeValue(aName: string, vStart: number, close: number): void {
+    const text = this.text;
+    for (let t = vStart; t < close; t++) {
+      const vc = text.charCodeAt(t);
+      if (vc === 60) this.fail(t, t + 1, `"<" is not allowed in the value of "${aName}": write "&lt;".`);
+      else if (vc < 32 && vc !== 9 && vc !== 10 && vc !== 13) this.fail(t, t + 1, controlMessage(vc));
+      else if (vc === 38) {
+        const ref = readReference(text, t, this.hasDoctype);
+        if (!ref || ref.end > close) {
+          this.doc.bareAmpersands.push(t);
+          this.fail(t, t + 1, `A bare "&" is not allowed in the value of "${aName}": write "&amp;".`);
+        } else t = ref.end - 1;
+      }
     }
   }
-  if (!sawRoot && problems.length === 0) {
-    const s = doc.hasBom ? 1 : 0;
-    fail(s, s, 'The file holds no XML element.');
-  }
-  return { model: doc, problems };
 }

@@ -1,8 +1,8 @@
 /**
  * The cross-file model of one or more ECE home trees: every known ECE file (open or not) with its kind, its
- * parsed model and a version, updated on open / change / delete. It answers `WorkspaceView.related` (the partner
- * files of a kind for a file: those of its own ECE home) and tells which files depend on a changed one, so their
- * diagnostics can be refreshed.
+ * parsed model and a version, updated on open / change / delete. It finds the partner files of a kind for a file
+ * (`related`: those of its own ECE home), answers the typed queries of `WorkspaceView` from them (`queries.ts`), and
+ * tells which files depend on a changed one, so their diagnostics can be refreshed.
  *
  * Pure: no I/O. The Node side (`server/src/node/workspace.ts`) reads the files and feeds them in.
  *
@@ -17,9 +17,10 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_ANALYZED_LENGTH } from '../core/limits';
-import type { FileKind, KindId, WorkspaceView } from '../core/types';
-import { KINDS } from '../kinds';
+import type { FileKind, GadgetHost, KindId, PartnerScript, PoolFileSummary, ReportsdbHome, EngineWorkspace } from '../core/types';
+import { KINDS, type KindModels } from '../kinds';
 import { canonicalUri, commonFolderDepth, folderSegments } from './paths';
+import { gadgetHostsOf, partnerScriptOf, poolFileCopyOf, poolFileOf, reportsdbHomesOf, type Partner, type PartnerSource } from './queries';
 
 export { canonicalUri, commonFolderDepth, folderSegments };
 
@@ -49,7 +50,7 @@ let readersTable: ReadonlyMap<KindId, readonly KindId[]> | undefined;
 let copyReadersTable: ReadonlyMap<KindId, readonly KindId[]> | undefined;
 
 /** The kinds whose rules read the copies (deployment.zip) of files of `kind` (their `readsCopies` declarations). */
-export function copyReadersOf(kind: KindId): readonly KindId[] {
+function copyReadersOf(kind: KindId): readonly KindId[] {
   if (!copyReadersTable) {
     const t = new Map<KindId, KindId[]>();
     for (const k of KINDS) for (const r of k.rules) for (const read of r.readsCopies ?? []) t.set(read, [...new Set([...(t.get(read) ?? []), k.id])]);
@@ -101,9 +102,9 @@ function newFolder(name: string, parent: Folder | undefined): Folder {
   return f as Folder;
 }
 
-export type Partner = { uri: string; model: unknown };
+export type { Partner };
 
-export class WorkspaceModel implements WorkspaceView {
+export class WorkspaceModel implements EngineWorkspace, PartnerSource {
   private readonly files = new Map<string, Indexed>();
   private readonly root: Folder = newFolder('', undefined);
   /** The copies (see `WorkspaceFile.copy`) in a tree of their own. */
@@ -223,16 +224,53 @@ export class WorkspaceModel implements WorkspaceView {
    * The partners of `fromUri` among the files of `kind` (see the file comment): those of the first folder up from it
    * whose tree holds other files of the kind, shallowest first, then by URI; empty when none or ambiguous.
    */
-  related(kind: KindId, fromUri: string): Partner[] {
+  related<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>> {
     return this.nearest(this.root, kind, fromUri);
   }
 
   /** The copies of files of `kind` (the pool file inside deployment.zip) for `fromUri`, by the same rule as `related`. */
-  copies(kind: KindId, fromUri: string): Partner[] {
+  copies<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>> {
     return this.nearest(this.copyRoot, kind, fromUri);
   }
 
-  private nearest(root: Folder, kind: KindId, fromUri: string): Partner[] {
+  /** `EngineWorkspace.partnerSecrets`: what each partner (and copy) of `kind` lists as secret. */
+  partnerSecrets(fromUri: string, kind: KindId, onError: (e: unknown) => void): string[] {
+    const k = KINDS.find((x) => x.id === kind);
+    if (!k?.secrets) return [];
+    const out: string[] = [];
+    for (const p of [...this.related(kind, fromUri), ...this.copies(kind, fromUri)]) {
+      try {
+        out.push(...k.secrets(p.model));
+      } catch (e) {
+        onError(e);
+      }
+    }
+    return out;
+  }
+
+  // -- the typed queries of `WorkspaceView` (see queries.ts) -------------------------------------------------------
+
+  poolFile(fromUri: string): PoolFileSummary | undefined {
+    return poolFileOf(this, fromUri);
+  }
+
+  poolFileCopy(fromUri: string): PoolFileSummary | undefined {
+    return poolFileCopyOf(this, fromUri);
+  }
+
+  gadgetHosts(fromUri: string): GadgetHost[] {
+    return gadgetHostsOf(this, fromUri);
+  }
+
+  partnerScript(fromUri: string): PartnerScript | undefined {
+    return partnerScriptOf(this, fromUri);
+  }
+
+  reportsdbHomes(fromUri: string): ReportsdbHome[] {
+    return reportsdbHomesOf(this, fromUri);
+  }
+
+  private nearest<K extends KindId>(root: Folder, kind: K, fromUri: string): Array<Partner<K>> {
     const self = canonicalUri(fromUri);
     const known = this.files.get(self);
     const selfFile = known && known.folder.root === root ? known : undefined;
@@ -268,12 +306,15 @@ export class WorkspaceModel implements WorkspaceView {
       for (const c of f.children.values()) if ((c.counts.get(kind) ?? 0) > 0) stack.push(c);
     }
     out.sort((a, b) => a.depth - b.depth || (a.x.file.uri < b.x.file.uri ? -1 : a.x.file.uri > b.x.file.uri ? 1 : 0));
-    return out.map((r) => ({ uri: r.x.file.uri, model: r.x.file.model }));
+    // A file's kind is the kind whose parser made its model (`update`), so a file of kind K holds a KindModels[K].
+    return out.map((r) => ({ uri: r.x.file.uri, model: r.x.file.model as KindModels[K] }));
   }
 
   /**
-   * A stamp of what `related(kind, fromUri)` answers for each of `kinds`: the partners' URIs and versions. It changes
-   * whenever a cross-file rule of the file could answer differently, and only then, so analyses can be cached on it.
+   * A stamp of what `related(kind, fromUri)` and `copies(kind, fromUri)` answer for each of `kinds`: the partners' URIs
+   * and versions. Every query of `WorkspaceView` is built from those answers for the kinds it reads
+   * (`VIEW_QUERY_READS`), so the stamp changes whenever a cross-file rule of the file could answer differently, and
+   * only then: analyses are cached on it.
    */
   stamp(fromUri: string, kinds: readonly KindId[]): string {
     let s = '';

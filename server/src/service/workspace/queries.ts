@@ -1,127 +1,48 @@
 /**
- * Cross-file questions the rules ask through `WorkspaceView`: the hosts and URLs of the nearest pool file, the
- * web server host named by the nearest gadget config scripts and Finesse layouts, the other service script of an
- * ECE home and the ECE home the Reports DB utility is given. Every answer is empty when the other file is not known,
- * so cross-file rules stay silent without it.
+ * The answers of `WorkspaceView`'s queries, built from the partner files the workspace model finds: the nearest pool
+ * file (and its copy inside deployment.zip) as plain summaries, the web server hosts of the nearest gadget config
+ * scripts and Finesse layouts, the other service script of an ECE home and the ECE home the Reports DB utility is
+ * given. This is the one place that reads one kind's model for another kind's rules (the kinds never import each
+ * other); every answer is empty when the other file is not known, so cross-file rules stay silent without it.
  */
-import type { KindId, WorkspaceView } from '../core/types';
-import { connectionPort, databaseName, effectiveHost, type ConnectionPort, type JdbcUrl } from '../parse/jdbcUrl';
-import { isReportsPool, type ConnPool, type ConnpoolModel } from '../kinds/connpool/model';
+import type { GadgetHost, KindId, PartnerScript, PoolFileSummary, ReportsdbHome } from '../core/types';
+import { baseName } from '../core/names';
+import type { KindModels } from '../kinds';
+import { summarizePoolFile } from '../kinds/connpool/model';
 import { serverNameValues, type EceJsModel } from '../kinds/ecejs/model';
 import type { FinesseModel } from '../kinds/finesse/model';
-import type { BatchFileModel } from '../kinds/batch/model';
-import type { PropertiesFileModel } from '../kinds/properties/model';
+import { sharedLocationOf } from '../kinds/batch/model';
 import { commonFolderDepth, folderSegments } from './paths';
 
-/**
- * The partner files of `kind` for `fromUri`: those of its own ECE home (see `WorkspaceModel.related`); empty when
- * there are none or the answer would be ambiguous, so cross-file rules stay silent rather than compare with another home.
- */
-export function nearestGroup(view: WorkspaceView, kind: KindId, fromUri: string): Array<{ uri: string; model: unknown }> {
-  return view.related(kind, fromUri);
+/** `baseName` moved to `core/names.ts`; kept here for the request handlers that still import it from the workspace. */
+export { baseName };
+
+/** A partner file of kind `K` with the model its kind's parser gave. */
+export type Partner<K extends KindId = KindId> = { uri: string; model: KindModels[K] };
+
+/** Where the queries find their files: the partners of a file among one kind's files, or among their copies. */
+export interface PartnerSource {
+  related<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>>;
+  copies<K extends KindId>(kind: K, fromUri: string): Array<Partner<K>>;
 }
 
-/** The file name of a URI, for messages. */
-export function baseName(uri: string): string {
-  const clean = uri.split(/[?#]/)[0] ?? uri;
-  const seg = clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1);
-  try {
-    return decodeURIComponent(seg);
-  } catch {
-    return seg;
-  }
+function firstPoolFile(partners: Array<Partner<'connpool'>>): PoolFileSummary | undefined {
+  const first = partners[0];
+  return first && summarizePoolFile(first.uri, first.model);
 }
 
-function isConnpoolModel(m: unknown): m is ConnpoolModel {
-  return !!m && typeof m === 'object' && Array.isArray((m as ConnpoolModel).pools);
+/** `WorkspaceView.poolFile`: the nearest connection pool file. */
+export function poolFileOf(src: PartnerSource, fromUri: string): PoolFileSummary | undefined {
+  return firstPoolFile(src.related('connpool', fromUri));
 }
 
-/** The nearest connection pool file, if one is known (and the nearest is not ambiguous, see `nearestGroup`). */
-export function nearestPoolFile(view: WorkspaceView, fromUri: string): { uri: string; model: ConnpoolModel } | undefined {
-  for (const r of nearestGroup(view, 'connpool', fromUri)) if (isConnpoolModel(r.model)) return { uri: r.uri, model: r.model };
-  return undefined;
-}
-
-export interface PoolHost {
-  /** The host as written in the pool's URL (trimmed). */
-  host: string;
-  poolName: string | undefined;
-  poolUri: string;
-}
-
-/**
- * The hosts the nearest pool file connects to, one entry per pool with a SQL Server URL. With Always On these
- * are the availability group listener(s).
- */
-export function poolHosts(view: WorkspaceView, fromUri: string): PoolHost[] {
-  const file = nearestPoolFile(view, fromUri);
-  if (!file) return [];
-  const out: PoolHost[] = [];
-  for (const p of file.model.pools) {
-    if (!p.url || !p.url.jdbc.isSqlServer) continue;
-    const host = effectiveHost(p.url.jdbc);
-    if (host) out.push({ host: host.trim(), poolName: p.name, poolUri: file.uri });
-  }
-  return out;
-}
-
-export interface PoolUrl {
-  poolUri: string;
-  pool: ConnPool;
-  /** The URL as the driver reads it (XML entities decoded), trimmed. */
-  text: string;
-  jdbc: JdbcUrl;
-}
-
-/** The URL of the pool named `name` (case-insensitive) in the nearest pool file. */
-export function poolUrlByName(view: WorkspaceView, fromUri: string, name: string): PoolUrl | undefined {
-  const file = nearestPoolFile(view, fromUri);
-  if (!file) return undefined;
-  const want = name.toLowerCase();
-  for (let i = file.model.pools.length - 1; i >= 0; i--) {
-    const p = file.model.pools[i]!;
-    if (p.name?.toLowerCase() !== want || !p.url) continue;
-    return { poolUri: file.uri, pool: p, text: p.url.trimmed, jdbc: p.url.jdbc };
-  }
-  return undefined;
-}
-
-/** Compares host names as DNS does: case-insensitive, a trailing dot ignored. */
-export function hostKey(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '');
-}
-
-/**
- * True when two host names denote the same machine: equal, or one is the short name of the other
- * (`ece-ag-listener` and `ece-ag-listener.example.com`).
- */
-export function sameMachine(a: string, b: string): boolean {
-  const x = hostKey(a);
-  const y = hostKey(b);
-  if (!x || !y) return false;
-  if (x === y) return true;
-  if (!x.includes('.') && y.startsWith(x + '.')) return true;
-  if (!y.includes('.') && x.startsWith(y + '.')) return true;
-  return false;
-}
-
-export interface GadgetHost {
-  uri: string;
-  /** What names it, for messages: "spog_config.js", "layout agent.xml". */
-  source: string;
-  host: string;
-}
-
-function isEceJsModel(m: unknown): m is EceJsModel {
-  return !!m && typeof m === 'object' && Array.isArray((m as EceJsModel).bindings) && typeof (m as EceJsModel).text === 'string';
-}
-
-function isFinesseModel(m: unknown): m is FinesseModel {
-  return !!m && typeof m === 'object' && Array.isArray((m as FinesseModel).urls);
+/** `WorkspaceView.poolFileCopy`: the copy of the nearest pool file inside deployment.zip. */
+export function poolFileCopyOf(src: PartnerSource, fromUri: string): PoolFileSummary | undefined {
+  return firstPoolFile(src.copies('connpool', fromUri));
 }
 
 /** The bare hosts `web_server_name` names in one gadget config script (schemes, ports and paths removed). */
-export function eceJsHosts(model: EceJsModel): string[] {
+function eceJsHosts(model: EceJsModel): string[] {
   const out: string[] = [];
   for (const v of serverNameValues(model)) {
     const host = v.parts.host.trim();
@@ -131,7 +52,7 @@ export function eceJsHosts(model: EceJsModel): string[] {
 }
 
 /** The hosts of the ECE gadgets of one layout (URLs still holding a placeholder are skipped). */
-export function layoutEceHosts(model: FinesseModel): string[] {
+function layoutEceHosts(model: FinesseModel): string[] {
   const out: string[] = [];
   for (const u of model.urls) {
     const info = u.info;
@@ -143,91 +64,43 @@ export function layoutEceHosts(model: FinesseModel): string[] {
   return out;
 }
 
-/**
- * The ECE web server hosts named by the other gadget config scripts and the Finesse layouts nearest to `fromUri`
- * (same ECE home).
- */
-export function gadgetHosts(view: WorkspaceView, fromUri: string): GadgetHost[] {
+/** `WorkspaceView.gadgetHosts`: the hosts of the other gadget config scripts and the Finesse layouts of the home. */
+export function gadgetHostsOf(src: PartnerSource, fromUri: string): GadgetHost[] {
   const out: GadgetHost[] = [];
-  for (const r of nearestGroup(view, 'ecejs', fromUri)) {
-    if (!isEceJsModel(r.model)) continue;
+  for (const r of src.related('ecejs', fromUri)) {
     for (const host of eceJsHosts(r.model)) out.push({ uri: r.uri, source: baseName(r.uri), host });
   }
-  for (const r of nearestGroup(view, 'finesse', fromUri)) {
-    if (!isFinesseModel(r.model)) continue;
+  for (const r of src.related('finesse', fromUri)) {
     for (const host of layoutEceHosts(r.model)) out.push({ uri: r.uri, source: `layout ${baseName(r.uri)}`, host });
   }
   return out;
 }
 
-export interface PoolDatabase {
-  poolUri: string;
-  poolName: string | undefined;
-  /** True for the reports pool (its name mentions "report"), false for the active-database pools. */
-  reports: boolean;
-  /** The `databaseName` the URL opens; undefined when the URL names none. */
-  database: string | undefined;
-  /** Where the driver connects, port-wise (see `connectionPort`). */
-  port: ConnectionPort;
-}
-
 /**
- * The database and port each pool of the nearest pool file connects to (pools with a SQL Server URL only). Used to
- * hold the Reports DB utility's names and ports against the pools of the same ECE home.
+ * `WorkspaceView.partnerScript`: `egainstop.bat` for `egainstart.bat` and the other way round. Both live in
+ * `eService\bin\platform\windows`, so only a file in the same folder counts.
  */
-export function poolDatabases(view: WorkspaceView, fromUri: string): PoolDatabase[] {
-  const file = nearestPoolFile(view, fromUri);
-  if (!file) return [];
-  const out: PoolDatabase[] = [];
-  for (const p of file.model.pools) {
-    if (!p.url || !p.url.jdbc.isSqlServer) continue;
-    out.push({ poolUri: file.uri, poolName: p.name, reports: isReportsPool(p), database: databaseName(p.url.jdbc), port: connectionPort(p.url.jdbc) });
-  }
-  return out;
-}
-
-function isBatchModel(m: unknown): m is BatchFileModel {
-  return !!m && typeof m === 'object' && typeof (m as BatchFileModel).fileName === 'string' && Array.isArray((m as BatchFileModel).parsed?.assignments);
-}
-
-/**
- * The other service script of the same ECE home: `egainstop.bat` for `egainstart.bat` and the other way round. Both
- * live in `eService\bin\platform\windows`, so only a file in the same folder counts. Undefined for the other batch
- * files, or when it is not known.
- */
-export function partnerScript(view: WorkspaceView, fromUri: string): { uri: string; model: BatchFileModel } | undefined {
+export function partnerScriptOf(src: PartnerSource, fromUri: string): PartnerScript | undefined {
   const self = baseName(fromUri).toLowerCase();
   const want = self === 'egainstart.bat' ? 'egainstop.bat' : self === 'egainstop.bat' ? 'egainstart.bat' : undefined;
   if (!want) return undefined;
   const depth = folderSegments(fromUri).length;
-  for (const r of view.related('batch', fromUri)) {
+  for (const r of src.related('batch', fromUri)) {
     if (baseName(r.uri).toLowerCase() !== want || folderSegments(r.uri).length !== depth || commonFolderDepth(fromUri, r.uri) !== depth) continue;
-    if (isBatchModel(r.model)) return { uri: r.uri, model: r.model };
+    return { uri: r.uri, displayName: r.model.displayName, sharedLocation: sharedLocationOf(r.model)?.value };
   }
   return undefined;
 }
 
-function isPropertiesModel(m: unknown): m is PropertiesFileModel {
-  return !!m && typeof m === 'object' && (m as PropertiesFileModel).parsed?.table instanceof Map;
-}
-
-export interface ReportsdbHome {
-  uri: string;
-  /** `EGAIN_HOME_DIR` (12.6) or `ECE_HOME_DIR` (12.5). */
-  key: string;
-  /** The value exactly as `java.util.Properties` loads it (escapes applied). */
-  value: string;
-}
-
 /**
- * The ECE home the nearest `reportsdb_utility.properties` gives the Reports DB utility, as Java loads it: one entry
- * per key present (`EGAIN_HOME_DIR`, `ECE_HOME_DIR`). Empty when the file is unknown or Java cannot load it (a
- * malformed `\u` escape makes `Properties.load` throw).
+ * `WorkspaceView.reportsdbHomes`: one entry per key present (`EGAIN_HOME_DIR`, `ECE_HOME_DIR`) of the nearest
+ * `reportsdb_utility.properties`. Empty when the file is unknown or Java cannot load it (a malformed `\u` escape
+ * makes `Properties.load` throw).
  */
-export function reportsdbHomes(view: WorkspaceView, fromUri: string): ReportsdbHome[] {
+export function reportsdbHomesOf(src: PartnerSource, fromUri: string): ReportsdbHome[] {
   const out: ReportsdbHome[] = [];
-  for (const r of nearestGroup(view, 'reportsdb', fromUri)) {
-    if (!isPropertiesModel(r.model) || r.model.parsed.malformedUnicode) continue;
+  for (const r of src.related('reportsdb', fromUri)) {
+    if (r.model.parsed.malformedUnicode) continue;
     for (const key of ['EGAIN_HOME_DIR', 'ECE_HOME_DIR']) {
       const e = r.model.parsed.table.get(key);
       if (e) out.push({ uri: r.uri, key, value: e.value });

@@ -4,6 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol } from 'vscode-languageserver-types';
+import { lineStartOf } from '../../core/text';
 import type { HoverResult } from '../../core/types';
 import type { BatchAssignment, BatchRef } from '../../parse/batch';
 import { isSecretName, SHARED_LOCATION, type BatchFileModel } from './model';
@@ -40,7 +41,7 @@ function assignmentAt(model: BatchFileModel, offset: number): BatchAssignment | 
 }
 
 /** Markdown telling what cmd.exe holds after the assignment. */
-export function describeAssignment(model: BatchFileModel, a: BatchAssignment): string {
+function describeAssignment(model: BatchFileModel, a: BatchAssignment): string {
   const lines: string[] = [];
   const name = a.name;
   lines.push(`**${showBlanks(name)}** (set on line ${a.line + 1})`);
@@ -150,8 +151,7 @@ function guideNames(model: BatchFileModel): Array<{ name: string; doc: string }>
  */
 export function batchCompletions(model: BatchFileModel, offset: number): CompletionItem[] {
   const text = model.text;
-  let ls = offset;
-  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  const ls = lineStartOf(text, offset);
   const before = text.slice(ls, offset);
   const known = new Map<string, string>();
   for (const g of guideNames(model)) known.set(g.name.toUpperCase(), g.name);

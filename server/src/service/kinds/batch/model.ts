@@ -3,8 +3,9 @@
  * raw ranges), the file's name, and what the rules ask of it.
  */
 import { detectEol, lineIndex } from '../../core/text';
+import { baseName } from '../../core/names';
 import { parseBatch, type BatchAssignment, type ParsedBatch } from '../../parse/batch';
-import { baseName } from '../../workspace/queries';
+import { parseWinPath, type WinPath } from './paths';
 
 /** The file names this kind is for (lower case), as the guides name them. */
 export type BatchFileName = 'egainstart.bat' | 'egainstop.bat' | 'reportsdb_utility.bat' | 'updatedbindexstats.bat' | 'other';
@@ -46,7 +47,7 @@ export const SHARED_LOCATION = 'ENV.FS.SHARED.LOCATION';
  * `SET` that cmd.exe accepts and that is not inside an `IF`, `FOR` or block. Undefined when there is none, or when a
  * later conditional or computed assignment (`SET /A`, `SET /P`) makes the value depend on the run.
  */
-export function effectiveAssignment(model: BatchFileModel, key: string): BatchAssignment | undefined {
+function effectiveAssignment(model: BatchFileModel, key: string): BatchAssignment | undefined {
   const all = model.parsed.assignments;
   for (let i = all.length - 1; i >= 0; i--) {
     const a = all[i]!;
@@ -76,11 +77,33 @@ export function looksLikePath(value: string): boolean {
 /** Where the assignment holds a path: by its name or by its value (quotes and blanks around it ignored). */
 export function holdsPath(a: BatchAssignment): boolean {
   if (a.value === undefined) return false;
-  const inner = a.value.trim().replace(/^"+|"+$/g, '').trim();
+  const inner = meant(a.value);
   return inner !== '' && !inner.includes(';') && (isPathName(a.name) || looksLikePath(inner));
 }
 
 /** Password-like names: their values are never shown. */
 export function isSecretName(name: string): boolean {
   return /pass(?:word)?|pwd|secret|credential/i.test(name);
+}
+
+/** The value without surrounding blanks and quotes: the path it means to name. */
+export function meant(value: string): string {
+  return value.trim().replace(/^"+|"+$/g, '').trim();
+}
+
+export interface SharedLocation {
+  assignment: BatchAssignment;
+  /** The value without surrounding blanks and quotes. */
+  value: string;
+  /** The value as an absolute Windows path, when it is one. */
+  path: WinPath | undefined;
+}
+
+/** The location a service script sets, when it sets one plainly (see `effectiveAssignment`). */
+export function sharedLocationOf(model: BatchFileModel): SharedLocation | undefined {
+  const a = effectiveAssignment(model, SHARED_LOCATION);
+  const v = a && literalValue(a);
+  if (!a || v === undefined) return undefined;
+  const value = meant(v);
+  return { assignment: a, value, path: parseWinPath(value) };
 }

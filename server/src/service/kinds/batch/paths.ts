@@ -3,7 +3,7 @@
  * `/` read as `\`, repeated separators and a trailing separator ignored, and letters compared without case (NTFS
  * and SMB shares are case-insensitive by default). Anything else (relative paths, `%VAR%\...`) is not a path here.
  */
-import { sameMachine } from '../../workspace/queries';
+import { sameMachine } from '../../core/names';
 
 export interface WinPath {
   kind: 'drive' | 'unc';

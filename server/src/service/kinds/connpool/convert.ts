@@ -3,10 +3,12 @@
  * Used by the quick fixes of the connpool rules and by the "Convert to Windows Authentication" command
  * (on the file on disk and on the copy inside `deployment.zip`). Minimal edits only; idempotent.
  */
-import type { OffsetEdit } from '../../core/types';
+import { applyEdits } from '../../core/text';
+import type { OffsetEdit, WindowsAuthPlan } from '../../core/types';
 import { integratedLoginMode, setPropertyEdits } from '../../parse/jdbcUrl';
-import { xmlContentEdit } from '../../parse/xml';
-import type { ConnPool, ConnpoolModel, PoolValue } from './model';
+import { parseXml, xmlContentEdit } from '../../parse/xml';
+import { planOf } from '../shared/windowsAuth';
+import { buildConnpoolModel, poolLabel, type ConnPool, type ConnpoolModel, type PoolValue } from './model';
 
 function emptyValue(v: PoolValue | undefined): OffsetEdit[] {
   if (!v || v.text.text.length === 0 || v.trimmed.length === 0) return [];
@@ -38,4 +40,33 @@ export function poolWindowsAuthEdits(pool: ConnPool): OffsetEdit[] {
 /** Edits that put every pool of the file on Windows authentication. */
 export function windowsAuthEdits(model: ConnpoolModel): OffsetEdit[] {
   return model.pools.flatMap(poolWindowsAuthEdits);
+}
+
+/**
+ * "Convert to Windows Authentication" on a pool file: every pool gets `integratedSecurity=true` in `Url` and empty
+ * `User` and `Password` values (the credentials are kept when the URL's `authenticationScheme` is NTLM or
+ * JavaKerberos, or one the driver refuses: the driver needs or may use them).
+ */
+export function planPoolFile(model: ConnpoolModel): WindowsAuthPlan {
+  const pairs: Array<{ edit: OffsetEdit; what: string }> = [];
+  for (const pool of model.pools) {
+    const label = `pool ${poolLabel(model, pool)}`;
+    for (const edit of poolWindowsAuthEdits(pool)) {
+      let what: string;
+      if (pool.user && edit.start === pool.user.text.toRaw(0) && edit.newText === '') what = `${label}: User emptied`;
+      else if (pool.password && edit.start === pool.password.text.toRaw(0) && edit.newText === '') what = `${label}: Password emptied`;
+      else what = `${label}: integratedSecurity=true in Url`;
+      pairs.push({ edit, what });
+    }
+  }
+  return planOf(pairs);
+}
+
+/**
+ * The same conversion on the text of a pool file (used on the copy inside `deployment.zip`). Returns the text
+ * unchanged when every pool already uses Windows authentication.
+ */
+export function windowsAuthPoolText(text: string): string {
+  const plan = planPoolFile(buildConnpoolModel(parseXml(text).model));
+  return plan.edits.length ? applyEdits(text, plan.edits) : text;
 }

@@ -8,6 +8,7 @@ import { parseXml } from '../../parse/xml';
 import { connpoolCompletions, connpoolHover, connpoolSymbols } from './features';
 import { buildConnpoolModel, type ConnpoolModel } from './model';
 import { connpoolRules } from './rules';
+import { planPoolFile } from './convert';
 
 export const connpoolKind: FileKind<ConnpoolModel> = {
   id: 'connpool',
@@ -19,6 +20,7 @@ export const connpoolKind: FileKind<ConnpoolModel> = {
   },
   rules: connpoolRules,
   jdbcUrls: (model) => model.pools.flatMap((p) => (p.url ? [p.url.site] : [])),
+  windowsAuth: planPoolFile,
   // Passwords, their raw text (a `<` inside one splits it for the XML parser), the secrets inside the URLs, and the
   // content of anything in the raw text that reads as a <Password> element (a broken file puts it elsewhere in the tree).
   secrets: (model) => [

@@ -3,8 +3,8 @@
  * `User`, `Password` and `Url` texts and the parsed JDBC URL, all with raw ranges. Built once per parse.
  */
 import { rawSpan, type DecodedText } from '../../core/text';
-import type { JdbcUrlSite } from '../../core/types';
-import { connectionPort, effectiveHost, hasUrlCredential, loginMode, parseJdbcUrl, type JdbcUrl, type LoginMode } from '../../parse/jdbcUrl';
+import type { JdbcUrlSite, PoolFileSummary, PoolSummary } from '../../core/types';
+import { connectionPort, databaseName, effectiveHost, hasUrlCredential, loginMode, parseJdbcUrl, type JdbcUrl, type LoginMode } from '../../parse/jdbcUrl';
 import { allElements, attr, childNamed, elementText, xmlContentEdit, type XmlDocument, type XmlElement } from '../../parse/xml';
 
 export interface PoolValue {
@@ -152,4 +152,25 @@ export function hostAndPort(pool: ConnPool): { host: string; port: string; shown
 /** Label for messages: the pool's name, or its position. */
 export function poolLabel(model: ConnpoolModel, pool: ConnPool): string {
   return pool.name ? `"${pool.name}"` : `#${model.pools.indexOf(pool) + 1}`;
+}
+
+/** Pool number `index` (0-based) as the rules of other files (and the deployment.zip comparison) see it. */
+export function summarizePool(pool: ConnPool, index: number): PoolSummary {
+  const jdbc = pool.url?.jdbc;
+  const auth = authMode(pool);
+  return {
+    name: pool.name,
+    label: pool.name ? `"${pool.name}"` : `#${index + 1}`,
+    url: pool.url?.trimmed,
+    sqlServer: jdbc?.isSqlServer ? { host: effectiveHost(jdbc)?.trim(), database: databaseName(jdbc), port: connectionPort(jdbc) } : undefined,
+    reports: isReportsPool(pool),
+    login: auth ?? 'none',
+    hasUser: hasCredential(pool, 'user'),
+    hasPassword: hasCredential(pool, 'password'),
+  };
+}
+
+/** The pool file as the rules of other files see it (`WorkspaceView.poolFile`). */
+export function summarizePoolFile(uri: string, model: ConnpoolModel): PoolFileSummary {
+  return { uri, pools: model.pools.map(summarizePool) };
 }

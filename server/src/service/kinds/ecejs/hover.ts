@@ -1,5 +1,6 @@
 import type { FeatureContext, HoverResult } from '../../core/types';
-import { isFullyQualified, isIpLiteral } from '../finesse/url';
+import { isFullyQualified } from '../../core/names';
+import { isIpLiteral } from '../../core/text';
 import { PROTOCOL, SERVER_NAME, type EceJsModel } from './model';
 
 /** Hover on `web_server_name` / `web_server_protocol` (name or value): what the setting does. */

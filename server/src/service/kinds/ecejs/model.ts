@@ -2,12 +2,14 @@
  * The model of `ece_config.js` / `spog_config.js`: where `web_server_protocol` and `web_server_name`
  * get their values, plus what a fix needs to write new lines in the file's own style.
  */
+import { baseName } from '../../core/names';
+import { detectEol } from '../../core/text';
 import { parseJavaScript, type JsBinding, type JsParseResult } from '../../parse/javascript';
-import { splitUrl, type UrlParts } from '../finesse/url';
+import { splitUrl, type UrlParts } from '../shared/gadgetUrl';
 
 export const PROTOCOL = 'web_server_protocol';
 export const SERVER_NAME = 'web_server_name';
-export const SETTING_NAMES = [PROTOCOL, SERVER_NAME] as const;
+const SETTING_NAMES = [PROTOCOL, SERVER_NAME] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 export interface EceJsModel {
@@ -41,28 +43,10 @@ export interface HostValue {
   parts: UrlParts;
 }
 
-export function fileNameOf(uri: string): string {
-  const clean = uri.split(/[?#]/)[0] ?? uri;
-  const seg = clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1);
-  try {
-    return decodeURIComponent(seg).toLowerCase();
-  } catch {
-    return seg.toLowerCase();
-  }
-}
-
-function firstEol(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') return '\n';
-    if (c === '\r') return text[i + 1] === '\n' ? '\r\n' : '\r';
-  }
-  return '\r\n';
-}
 
 export function buildEceJsModel(text: string, uri: string): EceJsModel {
   const js = parseJavaScript(text, SETTING_NAMES);
-  const fileName = fileNameOf(uri);
+  const fileName = baseName(uri).toLowerCase();
   const bindings = js.bindings;
   const withString = bindings.find((b) => b.string && b.string.quote !== '`');
   let quote: '"' | "'" = '"';
@@ -74,7 +58,7 @@ export function buildEceJsModel(text: string, uri: string): EceJsModel {
   let semicolon = true;
   const top = bindings.find((b) => b.topLevel);
   if (top) semicolon = text[top.statementEnd - 1] === ';';
-  return { text, fileName, spog: fileName === 'spog_config.js', js, bindings, eol: firstEol(text), quote, keyword, semicolon };
+  return { text, fileName, spog: fileName === 'spog_config.js', js, bindings, eol: detectEol(text, '\r\n'), quote, keyword, semicolon };
 }
 
 /** The bindings of one setting. */

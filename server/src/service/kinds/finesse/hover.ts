@@ -1,7 +1,7 @@
 import { rawSpan } from '../../core/text';
 import type { FeatureContext, HoverResult } from '../../core/types';
 import type { FinesseModel } from './model';
-import { sameHost } from './url';
+import { sameHost } from '../../core/names';
 
 /** Hover on a gadget (or component) URL: what the gadget is, its host and its path. */
 export function hoverFinesse(model: FinesseModel, offset: number, ctx: FeatureContext): HoverResult | null {

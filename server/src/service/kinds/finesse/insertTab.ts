@@ -8,11 +8,11 @@ import {
   CONTEXT_ROOT_PLACEHOLDER,
   ECE_AGENT_GADGET_PATH,
   HOST_PLACEHOLDER,
-  isFullyQualified,
-  isIpLiteral,
   SOLVE_GADGET_FILE,
-} from './url';
-import { escapeXmlText } from '../../parse/xml';
+} from '../shared/gadgetUrl';
+import { isFullyQualified } from '../../core/names';
+import { detectEol, isIpLiteral, lineStartOf } from '../../core/text';
+import { escapeXml } from '../../parse/xml';
 
 export type GadgetTabKind = 'ece' | 'solve' | 'cobrowse';
 
@@ -102,7 +102,7 @@ export function buildGadgetTab(o: GadgetTabOptions): string {
   const meta = GADGET_TAB_KINDS.find((k) => k.kind === o.kind)!;
   const i1 = o.baseIndent + o.indent;
   const i2 = i1 + o.indent;
-  const url = escapeXmlText(gadgetUrl(o.kind, o.host, o.contextRoot));
+  const url = escapeXml(gadgetUrl(o.kind, o.host, o.contextRoot));
   return [
     '<tab>',
     `${i1}<id>${meta.id}</id>`,
@@ -156,9 +156,8 @@ export function gadgetTabInsertion(
   o: { kind: GadgetTabKind; host: string; contextRoot?: string; indent?: string },
 ): { start: number; end: number; newText: string } {
   const at = Math.max(0, Math.min(offset, text.length));
-  const eol = detectEolOf(text);
-  let ls = at;
-  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  const eol = detectEol(text, '\r\n');
+  const ls = lineStartOf(text, at);
   let ws = ls;
   while (ws < text.length && (text[ws] === ' ' || text[ws] === '\t')) ws++;
   const lineIndent = text.slice(ls, Math.min(ws, Math.max(at, ls)));
@@ -185,11 +184,4 @@ export function gadgetTabInsertion(
   let newText = onlyBlankBefore ? tab : eol + baseIndent + tab;
   if (restOfLine.trim() !== '') newText += eol + (onlyBlankBefore ? lineIndent : text.slice(ls, ws));
   return { start: at, end: at, newText };
-}
-
-function detectEolOf(text: string): string {
-  const i = text.indexOf('\n');
-  if (i > 0 && text[i - 1] === '\r') return '\r\n';
-  if (i >= 0) return '\n';
-  return text.includes('\r') ? '\r' : '\r\n';
 }

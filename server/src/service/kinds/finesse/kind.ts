@@ -15,7 +15,7 @@ import { readFinesseTree } from './tree';
 const ROOTS = new Set<string>(['finesseLayout', ...FRAGMENT_ROOTS]);
 
 /** True for a Finesse layout or one of ECE's layout fragments. */
-export function claimsFinesse(text: string): boolean {
+function claimsFinesse(text: string): boolean {
   const root = rootElement(text);
   if (!root) return false;
   const local = root.name.slice(root.name.indexOf(':') + 1);

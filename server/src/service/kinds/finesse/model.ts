@@ -4,7 +4,7 @@
  * the shared XML parser's tree, so the rules only see what they need.
  */
 import { rawSpan } from '../../core/text';
-import { analyzeGadgetUrl, type GadgetUrlInfo } from './url';
+import { analyzeGadgetUrl, type GadgetUrlInfo } from '../shared/gadgetUrl';
 
 /** Decoded text of an element's content or an attribute value, with the way back to raw offsets. */
 export interface FText {
@@ -99,7 +99,7 @@ function isWs(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0';
 }
 
-export function urlSite(element: 'gadget' | 'url', el: FEl, scope: number): UrlSite | undefined {
+function urlSite(element: 'gadget' | 'url', el: FEl, scope: number): UrlSite | undefined {
   const content = el.content;
   if (!content) return undefined;
   const t = content.text;
@@ -173,9 +173,4 @@ export function buildFinesseModel(text: string, roots: FEl[], bareAmpersands: nu
   model.ids.sort((a, b) => a.attr.nameStart - b.attr.nameStart);
   model.managedBy.sort((a, b) => a.attr.nameStart - b.attr.nameStart);
   return model;
-}
-
-/** Escapes text for XML content or a double-quoted attribute value. */
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -13,6 +13,7 @@ import { buildPropertiesModel, loadedEntry, type PropertiesFileModel } from '../
 import { propertiesRules } from '../properties/rules';
 import { indexstatsRules } from './rules';
 import { INDEXSTATS_DATABASES, INDEXSTATS_SCHEMA } from './schema';
+import { planIndexstats } from './convert';
 
 const KNOWN = new Set(INDEXSTATS_SCHEMA.keys.map((k) => k.key));
 
@@ -33,7 +34,7 @@ export function claimsIndexstats(text: string): boolean {
 }
 
 /** The two JDBC URLs as Java loads them, with decoded offsets mapped back to the raw text. */
-export function indexstatsJdbcUrls(model: PropertiesFileModel): JdbcUrlSite[] {
+function indexstatsJdbcUrls(model: PropertiesFileModel): JdbcUrlSite[] {
   const sites: JdbcUrlSite[] = [];
   for (const d of INDEXSTATS_DATABASES) {
     const e = loadedEntry(model, d.url);
@@ -62,6 +63,7 @@ export const indexstatsKind: FileKind<PropertiesFileModel> = {
   },
   rules: [...propertiesRules, ...indexstatsRules],
   jdbcUrls: indexstatsJdbcUrls,
+  windowsAuth: planIndexstats,
   secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl, (k) => keyInfo(model.schema, k) !== undefined),
   hover: (model, offset) => propertiesHover(model, offset),
   completions: (model, offset) => propertiesCompletions(model, offset),

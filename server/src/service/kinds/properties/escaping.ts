@@ -113,7 +113,7 @@ function segmentEdits(valueStart: number, escapes: readonly PropertiesEscape[], 
  * A value that swallowed following lines (continuation) is handled one natural line at a time, each swallowed
  * line as the entry it becomes once the continuation is escaped.
  */
-export function valueEscapingEdits(model: PropertiesFileModel, entry: PropertiesEntry): OffsetEdit[] {
+function valueEscapingEdits(model: PropertiesFileModel, entry: PropertiesEntry): OffsetEdit[] {
   const text = model.text;
   const edits: OffsetEdit[] = [];
   let start = entry.valueStart;
@@ -133,7 +133,7 @@ export function valueEscapingEdits(model: PropertiesFileModel, entry: Properties
 }
 
 /** What Java loads for the entry's value once `edits` are applied (the first entry of the edited line). */
-export function valueAfter(model: PropertiesFileModel, entry: PropertiesEntry, edits: readonly OffsetEdit[]): string {
+function valueAfter(model: PropertiesFileModel, entry: PropertiesEntry, edits: readonly OffsetEdit[]): string {
   let s = '';
   let pos = entry.lineStart;
   for (const e of [...edits].sort((a, b) => a.start - b.start)) {
@@ -261,7 +261,7 @@ export function loadsAs(model: PropertiesFileModel, entry: PropertiesEntry): str
 }
 
 /** True when the escape sits in a secret: a secret key's value, or a password-like property of a URL value. */
-export function inSecret(model: PropertiesFileModel, entry: PropertiesEntry, e: PropertiesEscape): boolean {
+function inSecret(model: PropertiesFileModel, entry: PropertiesEntry, e: PropertiesEscape): boolean {
   if (e.part !== 'value') return false;
   const cls = valueClassOf(model.schema, entry.key);
   if (cls === 'secret') return true;

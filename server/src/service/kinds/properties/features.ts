@@ -3,6 +3,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol } from 'vscode-languageserver-types';
+import { lineStartOf } from '../../core/text';
 import type { HoverResult } from '../../core/types';
 import { describeJdbcUrl, jdbcHoverAt, parseJdbcUrl } from '../../parse/jdbcUrl';
 import type { PropertiesEntry } from '../../parse/properties';
@@ -13,7 +14,7 @@ import { keyInfo, valueClassOf } from './schema';
 const LEGEND: Array<[string, string]> = [['⇥', 'tab'], ['↵', 'line feed'], ['␍', 'carriage return'], ['␌', 'form feed']];
 
 /** The entry whose logical line holds `offset` (its line break excluded). */
-export function entryAt(model: PropertiesFileModel, offset: number): PropertiesEntry | undefined {
+function entryAt(model: PropertiesFileModel, offset: number): PropertiesEntry | undefined {
   const entries = model.parsed.entries;
   let lo = 0;
   let hi = entries.length - 1;
@@ -30,7 +31,7 @@ export function entryAt(model: PropertiesFileModel, offset: number): PropertiesE
 }
 
 /** Markdown telling what Java loads for an entry (never a secret's value) and what the key is for. */
-export function describeEntry(model: PropertiesFileModel, e: PropertiesEntry): string {
+function describeEntry(model: PropertiesFileModel, e: PropertiesEntry): string {
   const info = keyInfo(model.schema, e.key);
   const lines: string[] = [];
   lines.push(info ? `**${e.key}**: ${info.doc}` : `**${e.key === '' ? '(empty key)' : e.key}**`);
@@ -87,8 +88,7 @@ export function propertiesHover(model: PropertiesFileModel, offset: number): Hov
 /** Known keys, with their docs, where a key can be typed (start of a line, before any separator). */
 export function propertiesCompletions(model: PropertiesFileModel, offset: number): CompletionItem[] {
   const text = model.text;
-  let ls = offset;
-  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  const ls = lineStartOf(text, offset);
   const before = text.slice(ls, offset);
   if (!/^[ \t\f]*[A-Za-z0-9_.]*$/.test(before)) return [];
   // not inside a logical line that started earlier (continuation) or a comment

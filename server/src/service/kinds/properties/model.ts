@@ -2,7 +2,7 @@
  * The model of a Java properties file of a known kind: the parse (exactly what Java loads, with raw ranges),
  * the kind's key schema, and line bookkeeping for messages and edits.
  */
-import { detectEol, lineAt } from '../../core/text';
+import { detectEol, lineIndex } from '../../core/text';
 import type { OffsetEdit } from '../../core/types';
 import { parseProperties, type ParsedProperties, type PropertiesEntry } from '../../parse/properties';
 import type { PropertiesSchema } from './schema';
@@ -13,20 +13,12 @@ export interface PropertiesFileModel {
   parsed: ParsedProperties;
   schema: PropertiesSchema;
   eol: '\r\n' | '\n' | '\r';
-  /** Offsets where each line starts (line breaks: CR, LF, CRLF). */
-  lineStarts: number[];
+  /** 0-based line of an offset (LSP line breaks: CR, LF, CRLF). */
+  lineOf(offset: number): number;
 }
 
 export function buildPropertiesModel(text: string, uri: string, schema: PropertiesSchema, parsed?: ParsedProperties): PropertiesFileModel {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      lineStarts.push(i + 1);
-    } else if (c === 10) lineStarts.push(i + 1);
-  }
-  return { uri, text, parsed: parsed ?? parseProperties(text), schema, eol: detectEol(text), lineStarts };
+  return { uri, text, parsed: parsed ?? parseProperties(text), schema, eol: detectEol(text), lineOf: lineIndex(text) };
 }
 
 /**
@@ -47,7 +39,7 @@ export function appendLinesEdit(model: PropertiesFileModel, lines: readonly stri
 
 /** 1-based line number of an offset (for messages). */
 export function lineNumberOf(model: PropertiesFileModel, offset: number): number {
-  return lineAt(model.lineStarts, offset) + 1;
+  return model.lineOf(offset) + 1;
 }
 
 /** The entry Java keeps for a key (the last one), if any. */

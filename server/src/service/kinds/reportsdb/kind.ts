@@ -11,6 +11,7 @@ import { buildPropertiesModel, type PropertiesFileModel } from '../properties/mo
 import { propertiesRules } from '../properties/rules';
 import { reportsdbRules } from './rules';
 import { REPORTSDB_SCHEMA } from './schema';
+import { planReportsdb } from './convert';
 
 export const reportsdbKind: FileKind<PropertiesFileModel> = {
   id: 'reportsdb',
@@ -20,6 +21,7 @@ export const reportsdbKind: FileKind<PropertiesFileModel> = {
     return { model: buildPropertiesModel(doc.getText(), doc.uri, REPORTSDB_SCHEMA), problems: [] };
   },
   rules: [...propertiesRules, ...reportsdbRules],
+  windowsAuth: planReportsdb,
   secrets: (model) => propertiesSecrets(model.parsed, (k) => valueClassOf(model.schema, k) === 'url', parseJdbcUrl, (k) => keyInfo(model.schema, k) !== undefined),
   hover: (model, offset) => propertiesHover(model, offset),
   completions: (model, offset) => propertiesCompletions(model, offset),

@@ -9,7 +9,7 @@ import { rawRange, siteLabel, wsnameText, type WebconfigModel, type WsnameSite }
 import type { DomainAlternative } from '../../parse/iisRegex';
 
 /** How long a hover may spend running a pattern. */
-export const HOVER_REGEX_DEADLINE_MS = 500;
+const HOVER_REGEX_DEADLINE_MS = 500;
 
 export async function webconfigHover(model: WebconfigModel, offset: number, ctx: FeatureContext): Promise<HoverResult | null> {
   const site = model.sites.find((s) => offset >= s.attribute.valueStart && offset <= s.attribute.valueEnd);

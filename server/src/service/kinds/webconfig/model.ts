@@ -6,7 +6,7 @@
 import { rawSpan, type DecodedText } from '../../core/text';
 import type { OffsetEdit } from '../../core/types';
 import { analyzeWsname, validateIisPattern, type IisPatternProblem, type PatternEdit, type WsnameAnalysis } from '../../parse/iisRegex';
-import { allElements, attr, type XmlAttribute, type XmlDocument, type XmlElement } from '../../parse/xml';
+import { allElements, attr, escapeXml, type XmlAttribute, type XmlDocument, type XmlElement } from '../../parse/xml';
 
 /** Where a pattern sits in the URL Rewrite configuration. */
 export type WsnameSection = 'outbound' | 'inbound' | 'precondition' | 'other';
@@ -107,13 +107,6 @@ export function buildWebconfigModel(xml: XmlDocument): WebconfigModel {
   return { xml, sites };
 }
 
-/** Escapes text for an XML attribute value delimited by `quote`. */
-export function escapeXmlAttribute(s: string, quote: '"' | "'"): string {
-  let out = s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  out = quote === '"' ? out.replace(/"/g, '&quot;') : out.replace(/'/g, '&apos;');
-  return out;
-}
-
 /** Raw document range of a decoded pattern range. */
 export function rawRange(site: WsnameSite, start: number, end: number): { start: number; end: number } {
   return rawSpan(site.pattern, start, end);
@@ -121,7 +114,7 @@ export function rawRange(site: WsnameSite, start: number, end: number): { start:
 
 /** A pattern edit (decoded offsets, decoded text) as a raw document edit, the new text XML-escaped. */
 export function rawEdit(site: WsnameSite, e: PatternEdit): OffsetEdit {
-  return { ...rawRange(site, e.start, e.end), newText: escapeXmlAttribute(e.newText, site.attribute.quote) };
+  return { ...rawRange(site, e.start, e.end), newText: escapeXml(e.newText, site.attribute.quote) };
 }
 
 /** The decoded text of the site's wsname= part. */

@@ -1,8 +1,6 @@
 import type { Rule } from '../../../core/types';
-import { partnerScript, reportsdbHomes } from '../../../workspace/queries';
-import type { BatchFileModel } from '../model';
+import { sharedLocationOf, type BatchFileModel } from '../model';
 import { homeOfSharedLocation, parseWinPath, samePath } from '../paths';
-import { sharedLocationOf } from './sharedLocation';
 
 /**
  * `batch/reportsdb-home-differs` (cross-file): the ECE home the Reports DB utility is given (`EGAIN_HOME_DIR` or
@@ -17,11 +15,11 @@ export const reportsdbHomeDiffers: Rule<BatchFileModel> = {
   reads: ['batch', 'reportsdb'],
   description: "The ECE home in reportsdb_utility.properties is not the home of this script's env.fs.shared.location.",
   check(model, ctx) {
-    if (model.fileName !== 'egainstart.bat' && !(model.fileName === 'egainstop.bat' && !partnerScript(ctx.workspace, ctx.uri))) return;
+    if (model.fileName !== 'egainstart.bat' && !(model.fileName === 'egainstop.bat' && !ctx.workspace.partnerScript(ctx.uri))) return;
     const own = sharedLocationOf(model);
     const home = own?.path && homeOfSharedLocation(own.path);
     if (!own?.path || !home) return;
-    for (const h of reportsdbHomes(ctx.workspace, ctx.uri)) {
+    for (const h of ctx.workspace.reportsdbHomes(ctx.uri)) {
       const given = parseWinPath(h.value.trim());
       if (!given || given.kind !== own.path.kind || samePath(given, home) || samePath(given, own.path)) continue;
       const a = own.assignment;

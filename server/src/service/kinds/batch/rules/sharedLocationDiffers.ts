@@ -1,7 +1,7 @@
 import type { Rule } from '../../../core/types';
-import type { BatchFileModel } from '../model';
+import { sharedLocationOf, type BatchFileModel } from '../model';
 import { samePath } from '../paths';
-import { partnerLocation, sharedLocationOf } from './sharedLocation';
+import { partnerLocation } from './sharedLocation';
 import { replaceValue, writableValue } from './util';
 
 /**

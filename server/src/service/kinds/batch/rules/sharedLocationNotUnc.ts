@@ -1,8 +1,7 @@
 import type { FixProposal, Rule } from '../../../core/types';
-import { reportsdbHomes } from '../../../workspace/queries';
-import type { BatchFileModel } from '../model';
+import { sharedLocationOf, type BatchFileModel } from '../model';
 import { parseWinPath } from '../paths';
-import { partnerLocation, sharedLocationOf } from './sharedLocation';
+import { partnerLocation } from './sharedLocation';
 import { replaceValue, writableValue } from './util';
 
 /**
@@ -30,7 +29,7 @@ export const sharedLocationNotUnc: Rule<BatchFileModel> = {
         fixes.push({ title: `Use ${other.name}'s DFS location (${other.location.value})`, edits: [replaceValue(a, other.location.value)], safe: false });
       }
     } else {
-      const home = reportsdbHomes(ctx.workspace, ctx.uri).find((h) => parseWinPath(h.value)?.kind === 'unc');
+      const home = ctx.workspace.reportsdbHomes(ctx.uri).find((h) => parseWinPath(h.value)?.kind === 'unc');
       if (home) evidence = `reportsdb_utility.properties of the same ECE home gives the Reports DB utility ${home.key}=${home.value} (as Java loads it), a UNC path`;
     }
     if (!evidence) return;

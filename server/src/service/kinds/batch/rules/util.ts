@@ -38,8 +38,3 @@ export function replaceValue(a: BatchAssignment, value: string): OffsetEdit {
 export function lineLabel(model: BatchFileModel, offset: number): string {
   return `line ${model.lineOf(offset) + 1}`;
 }
-
-/** The value without surrounding blanks and quotes: the path it means to name. */
-export function meant(value: string): string {
-  return value.trim().replace(/^"+|"+$/g, '').trim();
-}

@@ -1,5 +1,5 @@
-import type { Rule } from '../../../core/types';
-import { hasCredential, poolLabel, poolLoginMode, type ConnPool, type ConnpoolModel } from '../model';
+import type { PoolSummary, Rule } from '../../../core/types';
+import { summarizePool, type ConnPool, type ConnpoolModel } from '../model';
 
 /** How many differing pools a message names before it counts the rest. */
 const NAMED = 3;
@@ -7,33 +7,24 @@ const NAMED = 3;
 /** The server command that copies a pool file into its deployment.zip (see `server/src/commands.ts`). */
 export const COPY_POOL_INTO_ZIP_COMMAND = 'ece.server.copyPoolIntoZip';
 
-function isConnpoolModel(m: unknown): m is ConnpoolModel {
-  return !!m && typeof m === 'object' && Array.isArray((m as ConnpoolModel).pools);
-}
-
 /** The zip's own path from an entry URI (`ece-zip:///C:/ECE/service/lib/deployment.zip!/dataaccess/x.xml`). */
-export function zipPathOfEntryUri(uri: string): string | undefined {
+function zipPathOfEntryUri(uri: string): string | undefined {
   const m = /^ece-zip:(.*)!\//.exec(uri);
   return m ? `file:${m[1]}` : undefined;
 }
 
-const key = (p: ConnPool, i: number) => (p.name ? p.name.toLowerCase() : `#${i + 1}`);
-const mode = (p: ConnPool) => {
-  const m = poolLoginMode(p);
-  return m === 'sql' ? 'SQL authentication' : m === 'native' || m === 'ntlm' || m === 'kerberos' ? 'Windows authentication' : 'no usable login';
-};
+const key = (p: PoolSummary, i: number) => (p.name ? p.name.toLowerCase() : `#${i + 1}`);
+const MODE = { sql: 'SQL authentication', windows: 'Windows authentication', none: 'no usable login' } as const;
 
 /** What matters to ECE about one pool, compared between the two copies; undefined when they agree. */
-function difference(disk: ConnPool, zip: ConnPool): string | undefined {
+function difference(disk: PoolSummary, zip: PoolSummary): string | undefined {
   const parts: string[] = [];
-  const du = disk.url?.trimmed ?? '';
-  const zu = zip.url?.trimmed ?? '';
+  const du = disk.url ?? '';
+  const zu = zip.url ?? '';
   if (du.replace(/\s+/g, '') !== zu.replace(/\s+/g, '')) parts.push('its Url differs');
-  if (mode(disk) !== mode(zip)) parts.push(`${mode(zip)} in the zip, ${mode(disk)} here`);
-  for (const which of ['user', 'password'] as const) {
-    const d = hasCredential(disk, which);
-    const z = hasCredential(zip, which);
-    if (d !== z) parts.push(z ? `the zip copy still holds a ${which === 'user' ? 'User' : 'Password'}` : `only this file holds a ${which === 'user' ? 'User' : 'Password'}`);
+  if (disk.login !== zip.login) parts.push(`${MODE[zip.login]} in the zip, ${MODE[disk.login]} here`);
+  for (const [d, z, name] of [[disk.hasUser, zip.hasUser, 'User'], [disk.hasPassword, zip.hasPassword, 'Password']] as const) {
+    if (d !== z) parts.push(z ? `the zip copy still holds a ${name}` : `only this file holds a ${name}`);
   }
   return parts.length ? parts.join(', ') : undefined;
 }
@@ -51,24 +42,24 @@ export const deploymentZipDiffers: Rule<ConnpoolModel> = {
   description: 'The pool file inside service\\lib\\deployment.zip differs from this one (URLs, authentication, credentials).',
   readsCopies: ['connpool'],
   check(model, ctx) {
-    const copy = ctx.workspace.copies('connpool', ctx.uri)[0];
-    if (!copy || !isConnpoolModel(copy.model)) return;
-    const zipModel = copy.model;
-    const zipPools = new Map(zipModel.pools.map((p, i) => [key(p, i), p] as const));
+    const copy = ctx.workspace.poolFileCopy(ctx.uri);
+    if (!copy) return;
+    const zipPools = new Map(copy.pools.map((p, i) => [key(p, i), p] as const));
     const diffs: Array<{ pool?: ConnPool; text: string }> = [];
     const seen = new Set<string>();
-    model.pools.forEach((p, i) => {
+    model.pools.forEach((pool, i) => {
+      const p = summarizePool(pool, i);
       const k = key(p, i);
       seen.add(k);
       const z = zipPools.get(k);
-      if (!z) diffs.push({ pool: p, text: `pool ${poolLabel(model, p)} is not in the zip copy` });
+      if (!z) diffs.push({ pool, text: `pool ${p.label} is not in the zip copy` });
       else {
         const d = difference(p, z);
-        if (d) diffs.push({ pool: p, text: `pool ${poolLabel(model, p)}: ${d}` });
+        if (d) diffs.push({ pool, text: `pool ${p.label}: ${d}` });
       }
     });
-    zipModel.pools.forEach((p, i) => {
-      if (!seen.has(key(p, i))) diffs.push({ text: `pool ${poolLabel(zipModel, p)} is only in the zip copy` });
+    copy.pools.forEach((p, i) => {
+      if (!seen.has(key(p, i))) diffs.push({ text: `pool ${p.label} is only in the zip copy` });
     });
     if (diffs.length === 0) return;
     const shown = diffs.slice(0, NAMED).map((d) => d.text);

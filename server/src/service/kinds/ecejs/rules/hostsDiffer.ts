@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { gadgetHosts, hostKey } from '../../../workspace/queries';
+import { hostKey } from '../../../core/names';
 import { serverNameValues, type EceJsModel } from '../model';
 import { valueRange } from './valueRange';
 
@@ -15,7 +15,7 @@ export const hostsDiffer: Rule<EceJsModel> = {
   check(model, ctx) {
     const mine = serverNameValues(model).filter((v) => !v.parts.relative && v.parts.host.trim() !== '');
     if (mine.length === 0) return;
-    const others = gadgetHosts(ctx.workspace, ctx.uri);
+    const others = ctx.workspace.gadgetHosts(ctx.uri);
     if (others.length === 0) return;
     for (const v of mine) {
       const host = v.parts.host.trim();

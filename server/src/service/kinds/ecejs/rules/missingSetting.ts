@@ -61,7 +61,7 @@ function declaration(model: EceJsModel, name: SettingName, value: string): strin
  * the name, the name after the protocol), otherwise before the first statement; in the file's own
  * line breaks, indentation, quotes, keyword and semicolon style.
  */
-export function insertDeclaration(model: EceJsModel, name: SettingName, value: string): FixProposal {
+function insertDeclaration(model: EceJsModel, name: SettingName, value: string): FixProposal {
   const text = model.text;
   const eol = model.eol;
   const other = name === PROTOCOL ? SERVER_NAME : PROTOCOL;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { isIpLiteral } from '../../finesse/url';
+import { isIpLiteral } from '../../../core/text';
 import { serverNameValues, type EceJsModel } from '../model';
 import { valueRange } from './valueRange';
 

@@ -1,5 +1,6 @@
 import type { Rule } from '../../../core/types';
-import { isFullyQualified, isIpLiteral } from '../../finesse/url';
+import { isFullyQualified } from '../../../core/names';
+import { isIpLiteral } from '../../../core/text';
 import { serverNameValues, type EceJsModel } from '../model';
 import { valueRange } from './valueRange';
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../../../core/types';
-import { sameHost } from '../../finesse/url';
+import { sameHost } from '../../../core/names';
 import { rawForQuote, serverNameValues, type EceJsModel } from '../model';
 import { valueRange } from './valueRange';
 

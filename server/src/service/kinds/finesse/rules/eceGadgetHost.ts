@@ -1,6 +1,8 @@
 import type { Rule } from '../../../core/types';
-import { compactRawRange, escapeXml, type FinesseModel } from '../model';
-import { HOST_PLACEHOLDER, sameHost } from '../url';
+import { escapeXml } from '../../../parse/xml';
+import { compactRawRange, type FinesseModel } from '../model';
+import { sameHost } from '../../../core/names';
+import { HOST_PLACEHOLDER } from '../../shared/gadgetUrl';
 
 /** `finesse/ece-gadget-host`: the ECE agent gadget is not loaded from `ece.loadBalancerHost`. */
 export const eceGadgetHost: Rule<FinesseModel> = {

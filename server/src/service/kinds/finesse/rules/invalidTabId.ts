@@ -1,6 +1,6 @@
 import type { Rule } from '../../../core/types';
 import type { FinesseModel } from '../model';
-import { isValidTabId } from '../url';
+import { isValidTabId } from '../../shared/gadgetUrl';
 
 /** `finesse/invalid-tab-id`: a tab id breaks Finesse's pattern `[a-zA-Z]([-_:.a-zA-Z0-9])*`. */
 export const invalidTabId: Rule<FinesseModel> = {

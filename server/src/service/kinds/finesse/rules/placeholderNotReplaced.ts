@@ -1,6 +1,7 @@
 import type { FixProposal, Rule } from '../../../core/types';
-import { compactRawRange, escapeXml, type FinesseModel } from '../model';
-import { HOST_PLACEHOLDER } from '../url';
+import { escapeXml } from '../../../parse/xml';
+import { compactRawRange, type FinesseModel } from '../model';
+import { HOST_PLACEHOLDER } from '../../shared/gadgetUrl';
 
 /** `finesse/placeholder-not-replaced`: `EGAIN_WEBSERVER_OR_LOADBALANCER` or `CONTEXT_ROOT` left in a gadget URL. */
 export const placeholderNotReplaced: Rule<FinesseModel> = {

@@ -1,4 +1,5 @@
-import type { Rule } from '../../../core/types';
+import { baseName } from '../../../core/names';
+import type { PoolFileSummary, Rule } from '../../../core/types';
 import {
   effectiveHost,
   connectionPort,
@@ -10,7 +11,6 @@ import {
   type JdbcUrl,
 } from '../../../parse/jdbcUrl';
 import { escapePropertiesValue } from '../../../parse/properties';
-import { baseName, poolUrlByName } from '../../../workspace/queries';
 import { valueOrKeyRange, type PropertiesFileModel } from '../../properties/model';
 import { databasesOf } from './urls';
 
@@ -23,7 +23,7 @@ const POOL_OF: Record<string, string> = {
 const show = (v: string | undefined): string => (v === undefined || v === '' ? '(none)' : `"${v}"`);
 
 /** Short description of what differs, never showing a password-like value. */
-export function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
+function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
   const parts: string[] = [];
   const h1 = (effectiveHost(mine) ?? '').toLowerCase();
   const h2 = (effectiveHost(pool) ?? '').toLowerCase();
@@ -56,6 +56,16 @@ export function describeUrlDifference(mine: JdbcUrl, pool: JdbcUrl): string {
   return parts.length ? parts.join(', ') : 'the URLs are written differently';
 }
 
+/** The Url of the last pool named `name` (case-insensitive) that has one. */
+function urlOfPool(file: PoolFileSummary, name: string): string | undefined {
+  const want = name.toLowerCase();
+  for (let i = file.pools.length - 1; i >= 0; i--) {
+    const p = file.pools[i]!;
+    if (p.name?.toLowerCase() === want && p.url !== undefined) return p.url;
+  }
+  return undefined;
+}
+
 /**
  * `indexstats/url-differs-from-connpool` (cross-file): `ACTIVE_DATABASE_URL` / `REPORTS_DATABASE_URL` must be the
  * URLs of `Platform_MSSQL_Pool` / `ReportsDB_MSSQL_Pool` in the pool file. Compared after normalising (property
@@ -70,19 +80,20 @@ export const urlDiffersFromConnpool: Rule<PropertiesFileModel> = {
     for (const db of databasesOf(model)) {
       const poolName = POOL_OF[db.urlKey];
       if (!poolName) continue;
-      const pool = poolUrlByName(ctx.workspace, ctx.uri, poolName);
-      if (!pool || pool.text === '') continue;
-      const poolJdbc = parseJdbcUrl(pool.text);
+      const poolFile = ctx.workspace.poolFile(ctx.uri);
+      const poolUrl = poolFile && urlOfPool(poolFile, poolName);
+      if (!poolFile || !poolUrl) continue;
+      const poolJdbc = parseJdbcUrl(poolUrl);
       if (normalizeJdbcUrl(db.url) === normalizeJdbcUrl(poolJdbc)) continue;
       const e = db.urlEntry;
-      const file = baseName(pool.poolUri);
+      const file = baseName(poolFile.uri);
       ctx.report({
         ...valueOrKeyRange(e),
         message: `${db.urlKey} differs from the Url of pool "${poolName}" in ${file}: ${describeUrlDifference(db.url, poolJdbc)}. The utility must reach the same ${db.label} as ECE does.`,
         fixes: [
           {
             title: `Copy the Url of "${poolName}" from ${file}`,
-            edits: [{ start: e.valueStart, end: e.valueEnd, newText: (e.valueStart === e.keyEnd ? '=' : '') + escapePropertiesValue(pool.text, true) }],
+            edits: [{ start: e.valueStart, end: e.valueEnd, newText: (e.valueStart === e.keyEnd ? '=' : '') + escapePropertiesValue(poolUrl, true) }],
             safe: false,
             preferred: true,
           },

@@ -1,6 +1,6 @@
-import type { Rule } from '../../../core/types';
+import { baseName } from '../../../core/names';
+import type { PoolFileSummary, Rule } from '../../../core/types';
 import type { ConnectionPort } from '../../../parse/jdbcUrl';
-import { baseName, poolDatabases, type PoolDatabase } from '../../../workspace/queries';
 import { quoted } from '../../properties/escaping';
 import { loadedEntry, valueOrKeyRange, type PropertiesFileModel } from '../../properties/model';
 
@@ -9,8 +9,23 @@ const PAIRS = [
   { side: 'active', nameKey: 'ACT_DB_NAME', portKey: 'ACT_DB_LST_PORT', one: 'the active-database pool', many: 'the active-database pools' },
 ] as const;
 
+/** A SQL Server pool of the pool file: its name, whether it is the reports pool, and where it connects. */
+interface PoolDatabase {
+  name: string | undefined;
+  reports: boolean;
+  database: string | undefined;
+  port: ConnectionPort;
+}
+
+/** The pools of the file with a SQL Server URL. */
+function poolDatabases(file: PoolFileSummary | undefined): PoolDatabase[] {
+  const out: PoolDatabase[] = [];
+  for (const p of file?.pools ?? []) if (p.sqlServer) out.push({ name: p.name, reports: p.reports, database: p.sqlServer.database, port: p.sqlServer.port });
+  return out;
+}
+
 const poolList = (pools: PoolDatabase[], show: (p: PoolDatabase) => string): string =>
-  [...new Set(pools.map((p) => `${p.poolName ? `"${p.poolName}"` : 'a pool without a name'} (${show(p)})`))].slice(0, 4).join(', ');
+  [...new Set(pools.map((p) => `${p.name ? `"${p.name}"` : 'a pool without a name'} (${show(p)})`))].slice(0, 4).join(', ');
 
 const portNumber = (c: ConnectionPort): number | undefined => (c.kind === 'given' || c.kind === 'default' ? c.port : undefined);
 
@@ -29,21 +44,25 @@ export const differsFromConnpool: Rule<PropertiesFileModel> = {
   reads: ['connpool'],
   description: 'A database name or listener port differs from the matching pool in egpl_ds_connpool_map.xml.',
   check(model, ctx) {
+    let file: PoolFileSummary | undefined;
     let pools: PoolDatabase[] | undefined;
     for (const pair of PAIRS) {
       const nameEntry = loadedEntry(model, pair.nameKey);
       const portEntry = loadedEntry(model, pair.portKey);
       if (!nameEntry && !portEntry) continue;
-      pools ??= poolDatabases(ctx.workspace, ctx.uri);
+      if (!pools) {
+        file = ctx.workspace.poolFile(ctx.uri);
+        pools = poolDatabases(file);
+      }
       const side = pools.filter((p) => p.reports === (pair.side === 'reports'));
       if (side.length === 0) continue;
-      const file = baseName(side[0]!.poolUri);
+      const fileName = baseName(file!.uri);
       const name = nameEntry?.value.trim() ?? '';
       const named = side.filter((p) => p.database !== undefined && p.database.trim() !== '');
       if (name !== '' && named.length > 0 && !named.some((p) => p.database!.trim().toLowerCase() === name.toLowerCase())) {
         ctx.report({
           ...valueOrKeyRange(nameEntry!),
-          message: `${pair.nameKey} is ${quoted(name)}, but ${named.length > 1 ? pair.many : pair.one} in ${file} open${named.length > 1 ? '' : 's'} another database: ${poolList(named, (p) => `databaseName=${p.database!.trim()}`)}. The utility must work on the database ECE uses.`,
+          message: `${pair.nameKey} is ${quoted(name)}, but ${named.length > 1 ? pair.many : pair.one} in ${fileName} open${named.length > 1 ? '' : 's'} another database: ${poolList(named, (p) => `databaseName=${p.database!.trim()}`)}. The utility must work on the database ECE uses.`,
         });
       }
       const portValue = portEntry?.value.trim() ?? '';
@@ -54,7 +73,7 @@ export const differsFromConnpool: Rule<PropertiesFileModel> = {
       if (known.some((p) => portNumber(p.port) === port)) continue;
       ctx.report({
         ...valueOrKeyRange(portEntry!),
-        message: `${pair.portKey} is ${port}, but ${known.length > 1 ? pair.many : pair.one} in ${file} connect${known.length > 1 ? '' : 's'} to another port: ${poolList(known, (p) => `port ${portText(p.port)}`)}. Both should be the availability group listener's port.`,
+        message: `${pair.portKey} is ${port}, but ${known.length > 1 ? pair.many : pair.one} in ${fileName} connect${known.length > 1 ? '' : 's'} to another port: ${poolList(known, (p) => `port ${portText(p.port)}`)}. Both should be the availability group listener's port.`,
       });
     }
   },

@@ -10,7 +10,7 @@ const HOME_KEYS = ['EGAIN_HOME_DIR', 'ECE_HOME_DIR'];
  * not contain (installer field notes; the lists differ slightly per server role, this is their union):
  * `* ? < > ^ ! % " \` ' , @ +` and the space.
  */
-export const FORBIDDEN_PATH_CHARACTERS = '*?<> ^!%"`\',@+';
+const FORBIDDEN_PATH_CHARACTERS = '*?<> ^!%"`\',@+';
 
 const describeChar = (c: string): string => (c === ' ' ? 'a space' : c === '`' ? 'a backtick' : c === '"' ? 'a double quote' : `"${c}"`);
 

@@ -1,5 +1,5 @@
-import type { Rule } from '../../../core/types';
-import { hostKey, poolHosts, sameMachine, baseName } from '../../../workspace/queries';
+import { baseName, hostKey, sameMachine } from '../../../core/names';
+import type { PoolFileSummary, Rule } from '../../../core/types';
 import { quoted } from '../../properties/escaping';
 import { loadedEntry, valueOrKeyRange, type PropertiesFileModel } from '../../properties/model';
 
@@ -16,7 +16,7 @@ export const serverIsListener: Rule<PropertiesFileModel> = {
   reads: ['connpool'],
   description: 'A *_SERVER_NAME names the Always On listener (from the pool file or ece.listenerNames) instead of the secondary replica.',
   check(model, ctx) {
-    let hosts: ReturnType<typeof poolHosts> | undefined;
+    let file: PoolFileSummary | undefined | null;
     for (const key of SERVER_KEYS) {
       const e = loadedEntry(model, key);
       if (!e) continue;
@@ -26,11 +26,11 @@ export const serverIsListener: Rule<PropertiesFileModel> = {
       let why: string | undefined;
       if (setting !== undefined) why = `it is an availability group listener (listed in ece.listenerNames)`;
       else {
-        hosts ??= poolHosts(ctx.workspace, ctx.uri);
-        const hit = hosts.find((h) => sameMachine(h.host, value));
-        if (hit) {
-          const pool = hit.poolName ? `pool "${hit.poolName}"` : 'a pool';
-          why = `${baseName(hit.poolUri)} connects to it (${pool}), so it is the availability group listener`;
+        if (file === undefined) file = ctx.workspace.poolFile(ctx.uri) ?? null;
+        const hit = file?.pools.find((p) => p.sqlServer?.host && sameMachine(p.sqlServer.host, value));
+        if (file && hit) {
+          const pool = hit.name ? `pool "${hit.name}"` : 'a pool';
+          why = `${baseName(file.uri)} connects to it (${pool}), so it is the availability group listener`;
         }
       }
       if (!why) continue;

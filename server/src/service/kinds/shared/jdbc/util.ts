@@ -48,6 +48,3 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return Math.min(prev[n]!, max + 1);
 }
-
-/** IP literals are recognised in one place for every kind. */
-export { isIpLiteral } from '../../../core/text';

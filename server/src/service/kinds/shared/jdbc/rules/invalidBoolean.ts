@@ -7,7 +7,7 @@ const TRUE_WORDS = new Set(['yes', 'y', '1', 'on', 't', 'enable', 'enabled', 'ss
 const FALSE_WORDS = new Set(['no', 'n', '0', 'off', 'f', 'disable', 'disabled', 'none']);
 
 /** The boolean an admin most likely meant by `value`, or undefined when it is not clear. */
-export function nearestBoolean(value: string): 'true' | 'false' | undefined {
+function nearestBoolean(value: string): 'true' | 'false' | undefined {
   const v = value.trim().replace(/^(["'])(.*)\1$/, '$2').trim().toLowerCase();
   if (TRUE_WORDS.has(v)) return 'true';
   if (FALSE_WORDS.has(v)) return 'false';

@@ -1,7 +1,7 @@
 import type { Rule } from '../../../../core/types';
 import { hostValue } from '../../../../parse/jdbcUrl';
 import type { JdbcRuleInput } from '../types';
-import { isIpLiteral } from '../util';
+import { isIpLiteral } from '../../../../core/text';
 
 /** `jdbc/server-is-ip-address`: ECE wants DNS names for its database servers, never IP addresses. */
 export const serverIsIpAddress: Rule<JdbcRuleInput> = {

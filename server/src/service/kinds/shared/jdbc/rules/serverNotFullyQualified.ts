@@ -1,7 +1,8 @@
 import type { Rule } from '../../../../core/types';
 import { hostValue, isNotAHostName } from '../../../../parse/jdbcUrl';
 import type { JdbcRuleInput } from '../types';
-import { clip, isIpLiteral } from '../util';
+import { isIpLiteral } from '../../../../core/text';
+import { clip } from '../util';
 
 /**
  * `jdbc/server-not-fully-qualified`: a host name without a dot (a short NetBIOS-style name). Silent for what is not a

@@ -12,7 +12,7 @@ const CANDIDATES = knownPropertyNames().filter((n) => !n.newestDriverOnly);
  * The known name closest to `name`: within edit distance 1 (names up to 4 characters) or 2, else the only
  * canonical name that starts with it (`instance` → `instanceName`) when it has at least 5 characters.
  */
-export function suggestPropertyName(name: string): string | undefined {
+function suggestPropertyName(name: string): string | undefined {
   const max = name.length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestD = max + 1;

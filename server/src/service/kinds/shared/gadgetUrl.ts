@@ -1,5 +1,6 @@
 /**
- * Pure helpers about host names and Finesse gadget URLs, shared by the `finesse` and `ecejs` kinds.
+ * Pure helpers about Finesse gadget URLs, shared by the `finesse` and `ecejs` kinds (host-name comparisons are in
+ * `core/names.ts`).
  * Every offset here is an offset into the string passed in (callers map them back to the document).
  * All scans are single passes: no backtracking regular expressions on user text.
  */
@@ -7,7 +8,7 @@
 /** The path of ECE's agent gadget on an ECE web server (or the load balancer in front of them). */
 export const ECE_AGENT_GADGET_PATH = '/system/templates/finesse/gadget/agent/ece.xml';
 /** Folder of the gadget files ECE serves for Finesse. */
-export const ECE_GADGET_FOLDER = '/system/templates/finesse/gadget/';
+const ECE_GADGET_FOLDER = '/system/templates/finesse/gadget/';
 /**
  * Paths (below eGain Solve's context root) used for the Solve and Cobrowse gadgets by the tab
  * builder and the snippets. The shipped `solve.xml`/`cobrowse.xml` are the reference: these only
@@ -19,7 +20,7 @@ export const COBROWSE_GADGET_FILE = 'finesse/gadget/cobrowse.xml';
 /** The placeholders ECE ships in `solve.xml` and `cobrowse.xml`. */
 export const HOST_PLACEHOLDER = 'EGAIN_WEBSERVER_OR_LOADBALANCER';
 export const CONTEXT_ROOT_PLACEHOLDER = 'CONTEXT_ROOT';
-export const PLACEHOLDERS = [HOST_PLACEHOLDER, CONTEXT_ROOT_PLACEHOLDER] as const;
+const PLACEHOLDERS = [HOST_PLACEHOLDER, CONTEXT_ROOT_PLACEHOLDER] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 
 export interface PlaceholderHit {
@@ -157,22 +158,6 @@ export function splitUrl(s: string, start = 0, end = s.length): UrlParts {
   parts.path = rest.slice(0, pathEnd);
   parts.relative = relative;
   return parts;
-}
-
-/** IPv4 or IPv6 literal (brackets allowed): the product's one definition, shared with the JDBC rules. */
-export { isIpLiteral } from '../../core/text';
-
-/** A host is fully qualified when it has a dot and is not `localhost` (IP literals are judged elsewhere). */
-export function isFullyQualified(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/\.$/, '');
-  if (h === '' || h === 'localhost' || h.startsWith('localhost.')) return false;
-  return h.includes('.');
-}
-
-/** Compares two host names as DNS does (case-insensitive, a trailing dot ignored). */
-export function sameHost(a: string, b: string): boolean {
-  const n = (x: string): string => x.trim().toLowerCase().replace(/\.$/, '');
-  return n(a) === n(b);
 }
 
 /** Finesse's rule for tab ids: `[a-zA-Z]([-_:.a-zA-Z0-9])*`. */
