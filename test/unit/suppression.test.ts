@@ -35,6 +35,14 @@ void describe('suppression comments', () => {
     assert.deepEqual(directives(d, 'xml'), [['file', ['*'], -1, after(d, 'ece-disable')]]);
   });
 
+  void test('XML: the comment end glued to the marker (no blank before "-->") still ends a marker', () => {
+    const e = '<!--ece-disable-->';
+    assert.deepEqual(directives(e, 'xml'), [['file', ['*'], -1, after(e, 'ece-disable')]]);
+    const f = '<x/><!--ece-disable-line-->\n<!--ece-disable-next-line-->\n<y/>';
+    assert.deepEqual(directives(f, 'xml'), [['line', ['*'], 0, after(f, 'ece-disable-line')], ['next-line', ['*'], 2, after(f, 'ece-disable-next-line')]]);
+    assert.deepEqual(directives('<!--ece-disable--x-->', 'xml'), [], 'a dash that does not close the comment is more of a word');
+  });
+
   void test('XML: only a marker inside a closed comment counts; the comment holding it is found among many', () => {
     assert.deepEqual(directives('<a>ece-disable</a>', 'xml'), []);
     assert.deepEqual(directives('<!-- x --> ece-disable-line xml/a', 'xml'), []);

@@ -31,7 +31,8 @@ export interface Suppressions {
   directives: SuppressionDirective[];
 }
 
-const MARKER = /ece-disable(-next-line|-line)?(?![\w-])/g;
+/** The marker, not followed by more of a word (`ece-disabled`, `ece-disable-foo`); the `--` of a glued `-->` may follow. */
+const MARKER = /ece-disable(-next-line|-line)?(?!\w|-(?!->))/g;
 /** A batch comment line: `REM` (then a blank or cmd.exe delimiter) or `::`, after optional blanks and `@`. */
 const BATCH_COMMENT = /^[ \t,;=@]*(?:rem[ \t,;=]|::)/i;
 const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
