@@ -73,7 +73,7 @@ export class DiagnosticsPublisher {
       // dispatches from setImmediate, so wait for the next loop turn), and publish only if none did.
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       if (documents.get(uri)?.version !== version) return;
-      await this.send(uri, diagnostics, version);
+      await this.send(uri, diagnostics, version, entry !== undefined);
       return;
     }
     const file = session.model.get(uri);
@@ -103,7 +103,7 @@ export class DiagnosticsPublisher {
     await this.send(uri, []);
   }
 
-  private async send(uri: string, diagnostics: Diagnostic[], version?: number): Promise<void> {
+  private async send(uri: string, diagnostics: Diagnostic[], version?: number, answer = false): Promise<void> {
     const key = canonicalUri(uri);
     // The version is part of what was published: every new version of an open document gets its answer, even when
     // its findings are those of the version before (a client, or a script, waiting for "the findings of version N"
@@ -111,7 +111,9 @@ export class DiagnosticsPublisher {
     // change); a second validation of the same version (a partner changed, Check Workspace) is not sent again.
     const json = `${version ?? ''}|${JSON.stringify(diagnostics)}`;
     if (this.last.get(key) === json) return;
-    if (diagnostics.length === 0 && !this.last.has(key)) return; // nothing was shown: nothing to clear
+    // Nothing to show and nothing shown before: no message, except for the version of an open ECE file (the answer
+    // a client waits for; a file that is no ECE file gets none).
+    if (diagnostics.length === 0 && !this.last.has(key) && !answer) return;
     this.last.set(key, json);
     this.sent++;
     await this.d.publish(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });

@@ -147,6 +147,11 @@ describe('language server over stdio', () => {
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: end, end }, text: ' ' }] });
     await c.waitForDiagnostics(uri, (x) => x.version === 3);
     assert.deepEqual(c.published.filter((x) => x.uri === uri).map((x) => x.version).slice(before), [3]);
+    // A clean ECE file opened: its version 1 is answered too, with no findings.
+    const clean = URI.replace('C:/ECE', 'C:/ECE-clean');
+    const cleanText = POOL.replace('\\inst', '').replace('integratedSecuirty', 'multiSubnetFailover');
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: clean, languageId: 'xml', version: 1, text: cleanText } });
+    assert.deepEqual((await c.waitForDiagnostics(clean, (x) => x.version === 1)).diagnostics, []);
   });
 
   test('settings: a rule set to off disappears after a configuration change', async () => {

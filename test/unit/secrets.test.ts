@@ -87,6 +87,14 @@ void describe('secrets', () => {
     assert.equal(m.mask("'<Xq7zZk' in ab<Xq7zZk, pw here, pwd stays"), "'<••••' in ••••, •••• here, pwd stays");
   });
 
+  void test('the mask: the longest value at a position wins, in any case; values that start alike are all found', () => {
+    const values = Array.from({ length: 2000 }, (_, i) => `value${i}`);
+    const m = new SecretMask([...values, 'Ab']);
+    assert.equal(m.mask('value1 value12 VALUE1999 value2000 valu'), '•••• •••• •••• ••••0 valu');
+    assert.equal(m.mask('Ab ab xAb Ab.'), '•••• ab xAb ••••.', 'a short value: its own case, as a word');
+    assert.equal(new SecretMask(['x', ' ']).empty, true, 'values under 2 characters are not masked');
+  });
+
   void test('planted passwords in 12 shapes × 25 seeded mutations: never in any outgoing text', async () => {
     const rnd = seededRandom(0x5ec7e7);
     let tried = 0;

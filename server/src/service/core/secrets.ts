@@ -87,16 +87,16 @@ export function userInfoOf(address: string): string | undefined {
 /**
  * Replaces every occurrence of the given secret values in texts, in any letter case (a host part of an address is
  * shown lower-cased); pieces shorter than 4 characters only as whole words in their own case (a 2-letter piece must not
- * eat parts of ordinary words). Values shorter than 2 characters are not masked.
+ * eat parts of ordinary words). Values shorter than 2 characters are not masked. At each position the longest value
+ * that matches there wins.
  *
- * Built lazily (most analyses produce few texts) and indexed by each value's first two characters (case folded), so
- * masking a message costs its length times the few values that start like some position of it, not the file's secret
- * count: a pool file of 4,000 pools has 8,000 secret pieces and thousands of findings.
+ * Built lazily (most analyses produce few texts) as a trie of the case-folded values, so masking a text costs its
+ * length times how far it runs along some value from each position, not the number of values: an input.properties
+ * with thousands of mistyped password keys has thousands of values that all start alike (`value1`, `value2`, …).
  */
 export class SecretMask {
   private readonly raw: readonly string[];
-  private byPrefix: Map<number, Array<{ value: string; lower: string }>> | undefined;
-  private count = 0;
+  private trie: SecretTrie | undefined;
   /** Texts already masked (a related-information line is shared by many findings). */
   private readonly done = new Map<string, string>();
 
@@ -104,27 +104,17 @@ export class SecretMask {
     this.raw = [...values];
   }
 
-  private index(): Map<number, Array<{ value: string; lower: string }>> {
-    if (this.byPrefix) return this.byPrefix;
-    const set = new Set<string>();
+  private index(): SecretTrie {
+    if (this.trie) return this.trie;
+    const trie = new SecretTrie();
     for (const v of this.raw) {
       const t = v.trim();
-      if (t.length >= 2) set.add(t);
+      if (t.length >= 2) trie.add(t);
       // Also the value's pieces between markup and separators (a `<` inside a password splits it for the XML parser).
-      for (const piece of t.split(/[<>&;=\s"'/]+/)) if (piece.length >= 2) set.add(piece);
+      for (const piece of t.split(/[<>&;=\s"'/]+/)) if (piece.length >= 2) trie.add(piece);
     }
-    const map = new Map<number, Array<{ value: string; lower: string }>>();
-    // Longest first within each prefix, so a value is masked whole before any of its pieces.
-    for (const v of [...set].sort((a, b) => b.length - a.length)) {
-      const k = prefixKey(v, 0);
-      const list = map.get(k);
-      const entry = { value: v, lower: v.toLowerCase() };
-      if (list) list.push(entry);
-      else map.set(k, [entry]);
-    }
-    this.count = set.size;
-    this.byPrefix = map;
-    return map;
+    this.trie = trie;
+    return trie;
   }
 
   /** This mask with more values. */
@@ -133,43 +123,84 @@ export class SecretMask {
   }
 
   get empty(): boolean {
-    return this.index() && this.count === 0;
+    return this.index().size === 0;
   }
 
   mask(text: string): string {
     if (text.length < 2) return text;
-    const map = this.index();
-    if (this.count === 0) return text;
+    const trie = this.index();
+    if (trie.size === 0) return text;
     const known = this.done.get(text);
     if (known !== undefined) return known;
-    const masked = this.scan(text, map);
+    let out = '';
+    let from = 0;
+    for (let i = 0; i + 1 < text.length; ) {
+      const n = trie.longestAt(text, i);
+      if (n > 0) {
+        out += text.slice(from, i) + MASK;
+        i += n;
+        from = i;
+      } else i++;
+    }
+    const masked = from === 0 ? text : out + text.slice(from);
     if (this.done.size > 5000) this.done.clear();
     this.done.set(text, masked);
     return masked;
   }
+}
 
-  private scan(text: string, map: Map<number, Array<{ value: string; lower: string }>>): string {
-    let out = '';
-    let from = 0;
-    for (let i = 0; i + 1 < text.length; ) {
-      const list = map.get(prefixKey(text, i));
-      let hit: string | undefined;
-      if (list) {
-        for (const { value: v, lower } of list) {
-          if (v.length >= 4) {
-            if (text.slice(i, i + v.length).toLowerCase() !== lower) continue;
-          } else if (!text.startsWith(v, i) || isWordChar(text, i - 1) || isWordChar(text, i + v.length)) continue;
-          hit = v;
-          break;
-        }
+/**
+ * The secret values as a trie over case-folded UTF-16 units: one map from (node, unit) to the child node, and per
+ * node whether a value of 4 or more units ends there (matched in any case) or the short values (2 or 3 units, matched
+ * only in their own case and as whole words) that end there.
+ */
+class SecretTrie {
+  private readonly next = new Map<number, number>();
+  private readonly long: boolean[] = [false];
+  private readonly short = new Map<number, string[]>();
+  private nodes = 1;
+  size = 0;
+
+  add(v: string): void {
+    let node = 0;
+    for (let i = 0; i < v.length; i++) {
+      const key = node * 65536 + fold(v.charCodeAt(i));
+      let child = this.next.get(key);
+      if (child === undefined) {
+        child = this.nodes++;
+        this.next.set(key, child);
+        this.long.push(false);
       }
-      if (hit) {
-        out += text.slice(from, i) + MASK;
-        i += hit.length;
-        from = i;
-      } else i++;
+      node = child;
     }
-    return from === 0 ? text : out + text.slice(from);
+    if (v.length >= 4) {
+      if (!this.long[node]) this.size++;
+      this.long[node] = true;
+    } else {
+      const list = this.short.get(node);
+      if (!list) this.short.set(node, [v]);
+      else if (!list.includes(v)) list.push(v);
+      else return;
+      this.size++;
+    }
+  }
+
+  /** The length of the longest value that matches `text` at `i`, or 0. */
+  longestAt(text: string, i: number): number {
+    let node = 0;
+    let best = 0;
+    for (let j = i; j < text.length; j++) {
+      const child = this.next.get(node * 65536 + fold(text.charCodeAt(j)));
+      if (child === undefined) break;
+      node = child;
+      const len = j - i + 1;
+      if (this.long[node]) best = len;
+      else if (len < 4) {
+        const list = this.short.get(node);
+        if (list && list.some((v) => text.startsWith(v, i)) && !isWordChar(text, i - 1) && !isWordChar(text, i + len)) best = len;
+      }
+    }
+    return best;
   }
 }
 
@@ -179,11 +210,6 @@ function fold(c: number): number {
   if (c < 128) return c;
   const l = String.fromCharCode(c).toLowerCase();
   return l.length === 1 ? l.charCodeAt(0) : c;
-}
-
-/** The index key of the two units at `i`, case folded. */
-function prefixKey(s: string, i: number): number {
-  return fold(s.charCodeAt(i)) * 65536 + fold(s.charCodeAt(i + 1));
 }
 
 function isWordChar(text: string, i: number): boolean {
