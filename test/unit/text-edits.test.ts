@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isIP } from 'node:net';
-import { applyEdits, detectEol, editDistance, isIpLiteral, lineIndex, lineStartOf, mergeEditGroups } from '../../server/src/service/core/text';
+import { applyEdits, detectEol, editDistance, isIpLiteral, lastStartingAtOrBefore, lineAt, lineIndex, lineStartOf, mergeEditGroups } from '../../server/src/service/core/text';
 import type { OffsetEdit } from '../../server/src/service/core/types';
 import { seededRandom } from './random';
 
@@ -75,6 +75,21 @@ void describe('mergeEditGroups', () => {
 void describe('line helpers, edit distance and IP literals against plain oracles (mutation survivors)', () => {
   const rnd = seededRandom(1717);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+
+  void test('lastStartingAtOrBefore and lineAt agree with a linear scan on random sorted lists', () => {
+    const rand = seededRandom(0x1a57);
+    for (let n = 0; n < 300; n++) {
+      // sorted, repeats allowed (two assignments of one SET /A command start alike), possibly empty
+      const items = Array.from({ length: Math.floor(rand() * 12) }, () => Math.floor(rand() * 30)).sort((a, b) => a - b).map((start, i) => ({ start, i }));
+      // line starts: 0 first, strictly increasing
+      const lines = [0];
+      for (let k = Math.floor(rand() * 10); k > 0; k--) lines.push(lines[lines.length - 1]! + 1 + Math.floor(rand() * 4));
+      for (let offset = -1; offset <= 35; offset++) {
+        assert.equal(lastStartingAtOrBefore(items, offset, (x) => x.start), items.filter((x) => x.start <= offset).pop(), `${JSON.stringify(items)} @${offset}`);
+        assert.equal(lineAt(lines, offset), Math.max(0, lines.filter((x) => x <= offset).length - 1), `${JSON.stringify(lines)} @${offset}`);
+      }
+    }
+  });
 
   void test('detectEol: the first break decides (CRLF, LF, lone CR); the fallback only without one', () => {
     assert.deepEqual(['a\r\nb\nc', 'a\nb\r\n', 'a\rb\r\n', 'a\r', 'ab'].map((t) => detectEol(t)), ['\r\n', '\n', '\r', '\r', '\n']);

@@ -228,6 +228,21 @@ export function lineAt(starts: readonly number[], offset: number): number {
   return lo;
 }
 
+/** The last item whose `start(item)` is at or before `offset`, in a list sorted by that start (binary search). */
+export function lastStartingAtOrBefore<T>(list: readonly T[], offset: number, start: (item: T) => number): T | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (start(list[mid]!) <= offset) {
+      found = list[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /** Start offset of the line holding `offset`. */
 export function lineStartOf(text: string, offset: number): number {
   let i = Math.min(offset, text.length);

@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol } from 'vscode-languageserver-types';
-import { lineStartOf } from '../../core/text';
+import { lastStartingAtOrBefore, lineStartOf } from '../../core/text';
 import type { HoverResult } from '../../core/types';
 import type { BatchAssignment, BatchRef } from '../../parse/batch';
 import { isSecretName, SHARED_LOCATION, type BatchFileModel } from './model';
@@ -24,16 +24,7 @@ function code(s: string): string {
 
 function assignmentAt(model: BatchFileModel, offset: number): BatchAssignment | undefined {
   const list = model.parsed.assignments;
-  let lo = 0;
-  let hi = list.length - 1;
-  let found: BatchAssignment | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.setStart <= offset) {
-      found = list[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastStartingAtOrBefore(list, offset, (a) => a.setStart);
   // `SET /A a=1, b=2` gives several assignments of one command: the one whose name is under the cursor, else the first.
   if (!found || offset > found.end) return undefined;
   const same = list.filter((a) => a.setStart === found!.setStart);
@@ -85,17 +76,7 @@ function refText(r: BatchRef): string {
 
 /** The reference under the cursor, if any (binary search over the file's references). */
 function referenceAt(model: BatchFileModel, offset: number): BatchRef | undefined {
-  const refs = model.parsed.references;
-  let lo = 0;
-  let hi = refs.length - 1;
-  let found: BatchRef | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid]!.start <= offset) {
-      found = refs[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastStartingAtOrBefore(model.parsed.references, offset, (r) => r.start);
   return found && offset < found.end ? found : undefined;
 }
 

@@ -3,7 +3,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol } from 'vscode-languageserver-types';
-import { lineStartOf } from '../../core/text';
+import { lastStartingAtOrBefore, lineStartOf } from '../../core/text';
 import type { HoverResult } from '../../core/types';
 import { describeJdbcUrl, jdbcHoverAt, parseJdbcUrl } from '../../parse/jdbcUrl';
 import type { PropertiesEntry } from '../../parse/properties';
@@ -15,18 +15,7 @@ const LEGEND: Array<[string, string]> = [['⇥', 'tab'], ['↵', 'line feed'], [
 
 /** The entry whose logical line holds `offset` (its line break excluded). */
 function entryAt(model: PropertiesFileModel, offset: number): PropertiesEntry | undefined {
-  const entries = model.parsed.entries;
-  let lo = 0;
-  let hi = entries.length - 1;
-  let found: PropertiesEntry | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = entries[mid]!;
-    if (e.contentStart <= offset) {
-      found = e;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastStartingAtOrBefore(model.parsed.entries, offset, (e) => e.contentStart);
   return found && offset <= found.lineEnd ? found : undefined;
 }
 
