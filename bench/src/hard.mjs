@@ -6,7 +6,7 @@
 //
 // To add a kind: add an entry to HARD with `path`, `languageId`, `anchor` (where the
 // bench types), `generate(size, seed)`, `expect` (rule ids) and, for cross-file rules, `companions` (small files
-// placed in a sibling ECE home of the workspace so the cross-file rules have a partner).
+// placed in the ECE home the input is opened in, so the cross-file rules have a partner).
 //
 // Same (kind, size, seed) → same bytes.
 import { BENCH_SETTINGS, KINDS, SIZES, hashString, rng } from './gen.mjs';

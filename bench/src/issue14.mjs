@@ -130,12 +130,6 @@ export async function runHard(env, { kinds, sizes, iters, over }) {
     const spec = HARD[kind];
     const base = path.join(env.DATA, 'hard', kind);
     fs.rmSync(base, { recursive: true, force: true });
-    // the companions live in a sibling ECE home of the workspace, so the cross-file rules find a partner
-    for (const c of spec.companions) {
-      const f = path.join(base, 'ws', 'home', c.path);
-      fs.mkdirSync(path.dirname(f), { recursive: true });
-      fs.writeFileSync(f, c.text);
-    }
     fs.mkdirSync(path.join(base, 'ws'), { recursive: true });
     const kr = {};
     out.kinds[kind] = kr;
@@ -148,6 +142,16 @@ export async function runHard(env, { kinds, sizes, iters, over }) {
       const r = { input: `hard ${kind} ${size}`, bytes: Buffer.byteLength(text), file: path.relative(env.ROOT, file) };
       if (spec.pools) r.pools = spec.pools[size];
       const [openIters, editIters] = iters[size];
+      // each ECE home the input is opened in holds the companions on disk (loaded by the server at start), so the
+      // cross-file rules find their partners in the file's own home (a file inside eService never takes another
+      // home's files as partners)
+      for (const k of [...Array.from({ length: openIters }, (_, i) => i), 'edit']) {
+        for (const c of spec.companions) {
+          const f = path.join(base, 'ws', size, `open-${k}`, c.path);
+          fs.mkdirSync(path.dirname(f), { recursive: true });
+          fs.writeFileSync(f, c.text);
+        }
+      }
       const timeoutMs = size === '10MB' ? 300000 : 60000;
       // a fresh server per size: its peak memory is this size's, and a crash does not spill into the next size
       const server = new LspServer(serverConfig(env, { rootDir: path.join(base, 'ws'), settings: HARD_SETTINGS, measureBytes: true }));

@@ -202,7 +202,7 @@ export function renderIssue14(parts, baseline) {
       }
     }
     const floors = [...new Set(hardKinds.map((k) => Object.values(parts.hard[k].result.kinds[k] ?? {}).find((r) => r.floor)?.floor.name).filter(Boolean))];
-    L.push('', `Floors (in the bench process, same text): ${floors.join('; ')}. Hard settings: \`ece.listenerNames\` = \`${parts.hard[hardKinds[0]].result.settings?.listenerNames?.join(', ')}\` besides the bench settings; the cross-file partners (a pool file, spog_config.js, a layout) sit in a sibling home of the workspace folder.`, '');
+    L.push('', `Floors (in the bench process, same text): ${floors.join('; ')}. Hard settings: \`ece.listenerNames\` = \`${parts.hard[hardKinds[0]].result.settings?.listenerNames?.join(', ')}\` besides the bench settings; the cross-file partners (a pool file, spog_config.js, a layout) sit on disk in the ECE home each input is opened in.`, '');
 
     L.push('### Hard inputs: growth', '');
     L.push('Each size step is 10× the bytes (3.3 doublings); "per doubling" is the 10 MB / 1 MB time ratio spread over those doublings (2.0 is linear).', '');

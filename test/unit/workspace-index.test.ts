@@ -38,7 +38,10 @@ function newModel(): { model: WorkspaceModel; svc: EceLanguageService } {
 /** The definition the index must answer: rank every other file of the kind, keep the nearest, refuse ambiguity. */
 function plainRelated(files: Array<{ uri: string; kind: KindId }>, kind: KindId, from: string): string[] {
   const self = canonicalUri(from);
-  const others = files.filter((f) => f.kind === kind && canonicalUri(f.uri) !== self);
+  // A file inside eService keeps to its own ECE home (the folder holding its last eService folder).
+  const segs = folderSegments(from);
+  const home = segs.lastIndexOf('eservice');
+  const others = files.filter((f) => f.kind === kind && canonicalUri(f.uri) !== self && (home < 0 || commonFolderDepth(from, f.uri) >= home));
   if (others.length === 0) return [];
   const best = Math.max(...others.map((f) => commonFolderDepth(from, f.uri)));
   const group = others.filter((f) => commonFolderDepth(from, f.uri) === best);

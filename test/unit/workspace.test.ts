@@ -64,8 +64,13 @@ void describe('workspace model', () => {
     );
     assert.deepEqual(model.related('connpool', uris[0]!).map((r) => r.uri), [uris[1]]);
     assert.deepEqual(model.related('connpool', uris[1]!).map((r) => r.uri), [uris[0]]);
-    // The test home's file has no other one in its own tree: up at /w, prod is the only place holding some.
-    assert.deepEqual(model.related('connpool', uris[2]!).map((r) => r.uri), [uris[0], uris[1]]);
+    // The test home's file has no other one in its own home (/w/test/ECE, the folder holding its eService): prod's
+    // files are another home's, never its partners, even though up at /w prod is the only place holding some.
+    assert.deepEqual(model.related('connpool', uris[2]!).map((r) => r.uri), []);
+    assert.deepEqual(model.dependents(uris[0]!).filter((u) => u === uris[2]), []);
+    // A file outside any eService tree still looks up: the test home's reportsdb file (no eService on its path)
+    // takes the only pool file of its tree, and one beside both homes' trees finds two places and takes none.
+    assert.deepEqual(model.related('connpool', 'file:///w/test/ReportsDB/reportsdb_utility.properties').map((r) => r.uri), [uris[2]]);
     // A file under /w but in neither home: prod and test are two places, so it cannot be told: no partner.
     assert.deepEqual(model.related('connpool', 'file:///w/reportsdb_utility.properties'), []);
     assert.deepEqual(model.related('connpool', 'file:///w/dev/ECE/reportsdb_utility.properties'), []);

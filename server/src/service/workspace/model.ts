@@ -96,6 +96,21 @@ interface Indexed {
   folder: Folder;
 }
 
+/**
+ * The depth of the ECE home of a file inside its `eService` folder (the home is the folder holding `eService`:
+ * `C:/ECE/eService/...` → the depth of `C:/ECE`), or 0 for a file outside any `eService` tree. Such a file takes
+ * partners only inside its own home: while a workspace of several homes loads, the home's own partners may not be
+ * known yet, and another home's file found higher up would be compared with it (the ece_config.js of one home
+ * reported against the layout of the next one, until the load ends). Files outside `eService` (the Reports DB and
+ * index utilities, which can be installed anywhere) keep looking up to the first folder that holds the kind.
+ */
+function homeDepth(uri: string): number {
+  const segs = folderSegments(uri);
+  const i = segs.lastIndexOf('eservice');
+  // segs[i] is eService, the folder at depth i + 1; its parent, the home, is at depth i (the root is depth 0).
+  return i < 0 ? 0 : i;
+}
+
 function newFolder(name: string, parent: Folder | undefined): Folder {
   const f = { name, parent, depth: parent ? parent.depth + 1 : 0, children: new Map(), files: new Map(), counts: new Map() } as Omit<Folder, 'root'> & { root: Folder };
   f.root = parent ? parent.root : (f as Folder);
@@ -277,6 +292,8 @@ export class WorkspaceModel implements EngineWorkspace, PartnerSource {
     const excludeSelf = selfFile?.file.kind === kind ? 1 : 0;
     let node: Folder | undefined = selfFile ? selfFile.folder : this.deepestFolder(folderSegments(self), root);
     let below: Folder | undefined; // the child on the way up: it holds no other file of the kind
+    // A file inside an ECE home's eService tree looks no higher than that home (see homeDepth).
+    const floor = root === this.root ? homeDepth(self) : 0;
     // A file in a folder the index does not have yet: start at the deepest existing ancestor.
     while (node) {
       const inTree = (node.counts.get(kind) ?? 0) - (excludeSelf && this.isUnder(selfFile!.folder, node) ? 1 : 0);
@@ -284,7 +301,7 @@ export class WorkspaceModel implements EngineWorkspace, PartnerSource {
       below = node;
       node = node.parent;
     }
-    if (!node) return [];
+    if (!node || node.depth < floor) return [];
     // Where do they sit: directly in `node` and/or in which sub-folders (the one on the way up holds none but self)?
     let places = 0;
     for (const x of node.files.values()) {
@@ -363,9 +380,11 @@ export class WorkspaceModel implements EngineWorkspace, PartnerSource {
     // reader is looked at once, at the folder L on X's way up where R leaves X's branch: with O files of the kind in
     // L's tree outside X's place, every reader there has X when O is 0, only that one file when O is 1 and it reads
     // its own kind, and none when O is 2 or more (two places, or a nearer one).
-    const push = (x: Indexed) => {
+    const push = (x: Indexed, at: Folder) => {
       if (x.key === self || !readers.has(x.file.kind)) return;
       if (wanted && !wanted.has(x.key)) return;
+      // A reader inside an ECE home's eService tree never looks above that home (`nearest`).
+      if (homeDepth(x.key) > at.depth) return;
       out.push(x.file.uri);
     };
     let below: Folder | undefined;
@@ -374,11 +393,11 @@ export class WorkspaceModel implements EngineWorkspace, PartnerSource {
       if (!below) for (const x of L.files.values()) if (x.file.kind === kind) direct++;
       const outside = (L.counts.get(kind) ?? 0) - (below ? (below.counts.get(kind) ?? 0) : direct);
       if (outside === 0) {
-        for (const x of L.files.values()) push(x);
-        for (const c of L.children.values()) if (c !== below) for (const x of this.filesUnder(c)) push(x);
+        for (const x of L.files.values()) push(x, L);
+        for (const c of L.children.values()) if (c !== below) for (const x of this.filesUnder(c)) push(x, L);
       } else if (outside === 1 && readers.has(kind)) {
         const only = this.onlyFileOfKind(L, below, kind, !below);
-        if (only) push(only);
+        if (only) push(only, L);
       }
     }
     return out;
