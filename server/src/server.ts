@@ -51,6 +51,7 @@ let initSettings: Settings = normalizeSettings(undefined);
 let workspaceSettings: Settings = initSettings;
 let roots: string[] = [];
 let supportsWorkspaceFolders = false;
+let deferFixAll = false;
 const settingsCache = new Map<string, Promise<Settings>>();
 
 function settingsFor(uri: string): Promise<Settings> {
@@ -125,6 +126,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   supportsProgress = !!params.capabilities.window?.workDoneProgress;
   supportsWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  // "Fix all <rule> in this file" is listed without its edits when the client can resolve them (codeAction/resolve).
+  deferFixAll = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) initSettings = normalizeSettings(init.settings);
   workspaceSettings = initSettings;
@@ -132,7 +135,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       executeCommandProvider: { commands: Object.values(ServerCommands) },
       documentSymbolProvider: true,
@@ -222,10 +225,23 @@ connection.onCodeAction(async (params) => {
   if (!doc) return [];
   try {
     const settings = await settingsFor(doc.uri);
-    return service.codeActions(doc, params.range, params.context.diagnostics, params.context.only, settings);
+    return service.codeActions(doc, params.range, params.context.diagnostics, params.context.only, settings, { deferFixAll });
   } catch (e) {
     log(`code actions failed: ${String(e)}`);
     return [];
+  }
+});
+
+connection.onCodeActionResolve(async (action) => {
+  // An action listed without its edit names its document in `data` (engine.ts, DeferredFixAll).
+  const uri = (action.data as { uri?: string } | undefined)?.uri;
+  const doc = uri ? documents.get(uri) : undefined;
+  if (!doc) return action;
+  try {
+    return service.resolveCodeAction(doc, action, await settingsFor(doc.uri));
+  } catch (e) {
+    log(`resolving a code action failed: ${String(e)}`);
+    return action;
   }
 });
 

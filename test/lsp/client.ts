@@ -37,6 +37,8 @@ export interface StartOptions {
   progress?: boolean;
   /** Answers workspace/applyEdit (default: not applied). */
   applyEdit?: (params: { label?: string; edit: unknown }) => { applied: boolean };
+  /** Advertise codeAction.resolveSupport for `edit`, as VS Code does (the server may then list actions without edits). */
+  resolveCodeActions?: boolean;
   /** Runs before each workspace/configuration request is answered (the answer waits for it). */
   beforeConfiguration?: (items: Array<{ scopeUri?: string; section?: string }>, conn: ProtocolConnection) => Promise<void> | void;
 }
@@ -108,7 +110,7 @@ export async function startClient(settings: Record<string, unknown> = {}, opts: 
     capabilities: {
       ...(opts.progress ? { window: { workDoneProgress: true } } : {}),
       workspace: { configuration: true, workspaceFolders: !!opts.folders, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true } },
-      textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
+      textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } }, ...(opts.resolveCodeActions ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}) } },
     },
   });
   await conn.sendNotification('initialized', {});

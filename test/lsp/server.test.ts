@@ -104,6 +104,36 @@ describe('language server over stdio', () => {
     assert.ok(!c.published.some((x) => x.uri === URI && x.version === 2 && x.diagnostics.length > 0 && c.published.indexOf(x) > c.published.indexOf(p)));
   });
 
+  test('a client that resolves code actions gets "Fix all" without its edits, and the edits through codeAction/resolve', async () => {
+    const uri = 'file:///C:/ECE3/eService/installation/dataaccess/egpl_ds_connpool_map.xml';
+    // two pools with the same unknown property: "Fix all jdbc/unknown-property problems in this file"
+    const text = POOL.replace('  </connpool>\r\n', '  </connpool>\r\n' + POOL.split('\r\n').slice(2, 7).join('\r\n').replace('Platform_MSSQL_Pool', 'Second_Pool') + '\r\n');
+    const ask = async (client: TestClient) => {
+      await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+      const p = await client.waitForDiagnostics(uri, (x) => x.version === 1);
+      const d = p.diagnostics.find((x) => x.code === 'jdbc/unknown-property')!;
+      const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      return actions.find((a) => a.title === 'Fix all jdbc/unknown-property problems in this file')!;
+    };
+    const plain = await startClient({});
+    const lazy = await startClient({}, { resolveCodeActions: true });
+    try {
+      const eager = await ask(plain);
+      assert.ok(eager?.edit, 'a client without resolveSupport gets the edit in the list');
+      const listed = await ask(lazy);
+      assert.ok(listed, 'the action is listed');
+      assert.equal(listed.edit, undefined);
+      const resolved = (await lazy.conn.sendRequest('codeAction/resolve', listed)) as CodeAction;
+      assert.deepEqual(resolved.edit, eager.edit);
+      const change = resolved.edit!.documentChanges![0] as TextDocumentEdit;
+      const after = TextDocument.applyEdits(TextDocument.create(uri, 'xml', 1, text), change.edits);
+      assert.equal(after, text.replaceAll('integratedSecuirty', 'integratedSecurity'));
+    } finally {
+      await lazy.close();
+      await plain.close();
+    }
+  });
+
   test('a version that changed while its settings were fetched is never published', async () => {
     // The server asks for the document's settings before validating it. This client sends the next version before it
     // answers, so the validation of version 1 resumes when version 2 is already current: it must publish nothing,

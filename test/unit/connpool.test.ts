@@ -324,6 +324,36 @@ void describe('code actions: quick fix, fix all in file, source.fixAll.ece', () 
     assert.equal(applyTextEdits(three, editsOf(actions[1]!)), GOOD);
   });
 
+  void test('with deferFixAll, "Fix all" is listed without its edit and resolves to the same edit, on the current text', () => {
+    const { service } = makeService();
+    const d = doc(three);
+    const diags = service.diagnostics(d, settings());
+    const eager = service.codeActions(d, diags[1]!.range, [diags[1]!], undefined, settings());
+    const lazy = service.codeActions(d, diags[1]!.range, [diags[1]!], undefined, settings(), { deferFixAll: true });
+    assert.deepEqual(lazy.map((a) => a.title), eager.map((a) => a.title));
+    const listed = lazy[1]!;
+    assert.equal(listed.edit, undefined);
+    assert.deepEqual(listed.data, { ece: 'fixAllRule', ruleId: id, uri: d.uri });
+    // the other actions are the same as without the option, edits included
+    assert.deepEqual([lazy[0], lazy[2], lazy[3]], [eager[0], eager[2], eager[3]]);
+    // what the client sends back (JSON: no prototype, no undefined) resolves to the edit the eager list carries
+    const resolved = service.resolveCodeAction(d, JSON.parse(JSON.stringify(listed)) as CodeAction, settings());
+    assert.equal(resolved.data, undefined);
+    assert.deepEqual(resolved.edit, eager[1]!.edit);
+    assert.equal(applyTextEdits(three, editsOf(resolved)), GOOD);
+    // a later version: the fix is made on that text and names that version
+    const later = TextDocument.create(d.uri, d.languageId, d.version + 1, three.replace('<!-- ECE 12.6', '<!-- edited, ECE 12.6'));
+    const again = service.resolveCodeAction(later, JSON.parse(JSON.stringify(listed)) as CodeAction, settings());
+    const change = again.edit!.documentChanges![0] as { textDocument: { version: number } };
+    assert.equal(change.textDocument.version, d.version + 1);
+    assert.equal(applyTextEdits(later.getText(), editsOf(again)), GOOD.replace('<!-- ECE 12.6', '<!-- edited, ECE 12.6'));
+    // an action of another document, or one that is not ours, comes back unchanged
+    const other = TextDocument.create('file:///elsewhere/egpl_ds_connpool_map.xml', d.languageId, 1, three);
+    assert.deepEqual(service.resolveCodeAction(other, listed, settings()), listed);
+    const foreign: CodeAction = { title: 'x', data: { ece: 'other', ruleId: id, uri: d.uri } };
+    assert.deepEqual(service.resolveCodeAction(d, foreign, settings()), foreign);
+  });
+
   void test('no "Fix all" with a single finding', () => {
     const { service } = makeService();
     const t = creds(GOOD, 0, 'a', 'b');

@@ -49,6 +49,36 @@ kindSuite({
       await waitExactly(uri, expected(doc, [{ rule: 'connpool/missing-credentials', text: '<User egid="3026"></User>', severity: 'error' }]), []);
     });
 
+    it('"Fix all jdbc/unknown-property problems in this file" comes without its edits and VS Code resolves them when it is chosen', async () => {
+      const { doc, uri } = await h.open(h.wsPath('cases', 'connpool-typo', 'egpl_ds_connpool_map.xml'));
+      const before = doc.getText();
+      // A second pool with the same misspelt property, in the editor only (reverted below).
+      const end = before.indexOf('</connpool>') + '</connpool>'.length;
+      const pool = before.slice(before.indexOf('  <connpool'), end).replace('Platform_MSSQL_Pool', 'Second_Pool');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, doc.positionAt(end), '\n' + pool);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const edited = doc.getText();
+      try {
+        const list = await h.waitForDiagnostics(uri, (l) => l.filter((d) => h.ruleOf(d) === 'jdbc/unknown-property').length === 2, 'two jdbc/unknown-property');
+        const target = list.find((d) => h.ruleOf(d) === 'jdbc/unknown-property');
+        const title = 'Fix all jdbc/unknown-property problems in this file';
+        const listed = (await h.quickFixesFor(uri, target)).find((a) => a.title === title);
+        assert.ok(listed, 'the fix-all action is offered');
+        assert.strictEqual(listed.edit, undefined, 'listed without its edits');
+        // itemResolveCount: VS Code resolves the actions as it does for the one the user picks
+        const resolved = ((await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value, 50)) || [])
+          .find((a) => a.title === title);
+        assert.ok(resolved && resolved.edit, 'resolved with its edits');
+        assert.ok(await vscode.workspace.applyEdit(resolved.edit));
+        assert.strictEqual(doc.getText(), edited.replaceAll('integratedSecuirty', 'integratedSecurity'));
+      } finally {
+        await h.open(h.wsPath('cases', 'connpool-typo', 'egpl_ds_connpool_map.xml'));
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+      assert.strictEqual(doc.getText(), before, 'reverted');
+    });
+
     it('reports XML that is not well-formed at the unclosed end tag', async () => {
       const { doc, uri } = await h.open(h.wsPath('cases', 'connpool-broken', 'egpl_ds_connpool_map.xml'));
       await waitExactly(uri, expected(doc, [{ rule: 'xml/not-well-formed', text: '</conn_pool_list\n', severity: 'error' }]), []);

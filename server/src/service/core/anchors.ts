@@ -13,6 +13,7 @@
  */
 import { parseProperties } from '../parse/properties';
 import { allElements, parseXml } from '../parse/xml';
+import { memoized } from './memo';
 import { lineStartOf } from './text';
 import type { CommentStyle } from './types';
 
@@ -35,7 +36,7 @@ function order(offsets: readonly number[]): number[] {
 }
 
 function propertiesStarts(text: string, offsets: readonly number[]): number[] {
-  const entries = parseProperties(text).entries;
+  const entries = memoized('properties', text, parseProperties).entries;
   const out = [...offsets];
   let e = 0;
   for (const i of order(offsets)) {
@@ -48,7 +49,7 @@ function propertiesStarts(text: string, offsets: readonly number[]): number[] {
 }
 
 function xmlStarts(text: string, offsets: readonly number[]): number[] {
-  const doc = parseXml(text).model;
+  const doc = memoized('xml', text, parseXml).model;
   const out = [...offsets];
   const stack: Array<{ start: number; end: number }> = [];
   const it = allElements(doc);

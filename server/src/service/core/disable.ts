@@ -15,6 +15,7 @@ import { tokenizer } from 'acorn';
 import { parseProperties, type PropertiesEntry } from '../parse/properties';
 import { allElements, elementText, parseXml } from '../parse/xml';
 import { constructStarts } from './anchors';
+import { memoized } from './memo';
 import { findSuppressions, isSuppressed } from './suppression';
 import { applyEdits, detectEol, indentOf, lineIndex, lineStartOf } from './text';
 import type { CommentStyle, OffsetEdit } from './types';
@@ -34,14 +35,18 @@ function comment(style: CommentStyle, body: string): string {
 
 /** What the file says, leaving comments out: two texts with the same fingerprint read the same. */
 export function fingerprint(text: string, style: CommentStyle): string {
+  return memoized(`fingerprint:${style}`, text, (t) => readFingerprint(t, style));
+}
+
+function readFingerprint(text: string, style: CommentStyle): string {
   switch (style) {
     case 'hash': {
-      const p = parseProperties(text);
+      const p = memoized('properties', text, parseProperties);
       const first = p.bom ? javaFirstEntry(text) : undefined;
       return JSON.stringify([p.malformedUnicode, first ? [first.key, first.value] : null, p.entries.map((e) => [e.key, e.value])]);
     }
     case 'xml': {
-      const { model, problems } = parseXml(text);
+      const { model, problems } = memoized('xml', text, parseXml);
       const parts: string[] = [problems.map((p) => p.message).join('|')];
       for (const el of allElements(model)) {
         // The text between child elements is indentation: a comment line adds some, which changes nothing.

@@ -26,6 +26,7 @@ import { MAX_ANALYZED_LENGTH, MAX_FINDINGS_PER_ANALYSIS, MAX_RELATED } from './l
 import { settingsKey, type Settings } from './settings';
 import { constructStarts } from './anchors';
 import { disableFileEdit, disableLineEdit } from './disable';
+import { withParseMemo } from './memo';
 import { findSuppressions, isSuppressed } from './suppression';
 import { SecretMask } from './secrets';
 import { applyEdits, lineIndex, mergeEditGroups } from './text';
@@ -46,6 +47,31 @@ import {
 
 export const SOURCE = 'ece';
 export const FIX_ALL_KIND = 'source.fixAll.ece';
+
+/** How the client takes code actions. */
+export interface CodeActionOptions {
+  /**
+   * List "Fix all <rule> in this file" without its edit, for `resolveCodeAction` to fill in when it is chosen (the
+   * client must resolve the `edit` property: LSP `codeAction.resolveSupport`).
+   */
+  deferFixAll?: boolean;
+}
+
+/** The `data` of an action listed without its edit. */
+interface DeferredFixAll {
+  ece: 'fixAllRule';
+  ruleId: string;
+  /** The document, for the LSP adapter to find it again on resolve. */
+  uri: string;
+}
+
+interface FindingIndex {
+  byKey: Map<string, Finding>;
+  /** Whether the rule has fixes in more than one place of the file (so "fix all" means more than the one fix). */
+  hasFixAll(ruleId: string): boolean;
+  /** The rule's fixes merged into one edit list, or undefined when `hasFixAll` is false. */
+  fixAll(ruleId: string): OffsetEdit[] | undefined;
+}
 
 /** One finding of one rule, in raw offsets, with the severity settings gave it. */
 export interface Finding {
@@ -117,7 +143,7 @@ export function allRules(): Array<{ id: string; defaultSeverity: Severity; descr
 export class EceLanguageService {
   private readonly parses = new Map<string, ParseEntry>();
   /** The last analysis per document, valid for one parse, one settings key and one state of its partner files. */
-  private readonly indexes = new WeakMap<Analysis, { byKey: Map<string, Finding>; fixAll(ruleId: string): OffsetEdit[] | undefined }>();
+  private readonly indexes = new WeakMap<Analysis, FindingIndex>();
   private readonly analyses = new Map<string, { entry: ParseEntry; settingsKey: string; stamp: string; analysis: Analysis }>();
 
   constructor(
@@ -398,7 +424,27 @@ export class EceLanguageService {
    * Code actions for the diagnostics in the request: each finding's fixes, "fix all <rule> in this file"
    * when the rule has several fixable findings, "disable <rule> for this line", and `source.fixAll.ece`.
    */
-  codeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], only: string[] | undefined, settings: Settings): CodeAction[] {
+  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[], only: string[] | undefined, settings: Settings, options: CodeActionOptions = {}): CodeAction[] {
+    // The disable actions read the same few texts many times: parse each once for this request (core/memo.ts).
+    return withParseMemo(() => this.codeActionsOnce(doc, range, diagnostics, only, settings, options));
+  }
+
+  /**
+   * The edit of an action offered without one (`CodeActionOptions.deferFixAll`): "Fix all <rule> in this file",
+   * computed on the document as it is now (the title still says what it does if the file changed since the list
+   * was made). Any other action is returned as it came.
+   */
+  resolveCodeAction(doc: TextDocument, action: CodeAction, settings: Settings): CodeAction {
+    const data = action.data as DeferredFixAll | undefined;
+    if (action.edit || data?.ece !== 'fixAllRule' || typeof data.ruleId !== 'string' || data.uri !== doc.uri) return action;
+    const a = this.analyze(doc, settings);
+    const edits = a && this.findingIndex(a).fixAll(data.ruleId);
+    if (!edits) return action;
+    const { data: _data, ...rest } = action;
+    return { ...rest, edit: this.action(doc, action.title, action.kind ?? CodeActionKind.QuickFix, edits, [], false).edit! };
+  }
+
+  private codeActionsOnce(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], only: string[] | undefined, settings: Settings, options: CodeActionOptions): CodeAction[] {
     const a = this.analyze(doc, settings);
     if (!a) return [];
     const actions: CodeAction[] = [];
@@ -433,8 +479,20 @@ export class EceLanguageService {
         }
         if (!seenRules.has(f.ruleId)) {
           seenRules.add(f.ruleId);
-          const all = index.fixAll(f.ruleId);
-          if (all) offer(`Fix all ${f.ruleId} problems in this file`, all, undefined, false);
+          const title = `Fix all ${f.ruleId} problems in this file`;
+          if (options.deferFixAll) {
+            // Listed without its edit (thousands of edits on a big file, sent again each time the cursor rests on
+            // a finding); the client asks for it with codeAction/resolve when the action is chosen.
+            if (index.hasFixAll(f.ruleId) && !byTitle.has(title)) {
+              const deferred: DeferredFixAll = { ece: 'fixAllRule', ruleId: f.ruleId, uri: doc.uri };
+              const action: CodeAction = { title, kind: CodeActionKind.QuickFix, data: deferred };
+              byTitle.set(title, action);
+              actions.push(action);
+            }
+          } else {
+            const all = index.fixAll(f.ruleId);
+            if (all) offer(title, all, undefined, false);
+          }
           const line = this.verifiedDisable(doc, a, f, 'line', settings);
           if (line) offer(`Disable ${f.ruleId} for this line`, [line], d, false);
           const file = this.verifiedDisable(doc, a, f, 'file', settings);
@@ -454,21 +512,26 @@ export class EceLanguageService {
    * Per analysis (a document version with its settings), built once and reused by every code-action request that
    * VS Code sends while the cursor rests on a finding: findings by key, and each rule's merged "fix all" edits.
    */
-  private findingIndex(a: Analysis): { byKey: Map<string, Finding>; fixAll(ruleId: string): OffsetEdit[] | undefined } {
+  private findingIndex(a: Analysis): FindingIndex {
     let idx = this.indexes.get(a);
     if (!idx) {
       const byKey = new Map(a.findings.map((f, i) => [findingKey(f, i), f] as const));
+      const groupsOf = (ruleId: string) => {
+        const groups: OffsetEdit[][] = [];
+        for (const x of a.findings) if (x.ruleId === ruleId && x.fixes.length > 0 && x.fixes[0]!.edits.length > 0) groups.push(x.fixes[0]!.edits);
+        return groups;
+      };
+      // Several findings sharing one fix (a whole-file conversion) are one change, not a "fix all".
+      const hasMany = new Map<string, boolean>();
       const merged = new Map<string, OffsetEdit[] | undefined>();
-      const built = {
+      const built: FindingIndex = {
         byKey,
+        hasFixAll: (ruleId: string) => {
+          if (!hasMany.has(ruleId)) hasMany.set(ruleId, new Set(groupsOf(ruleId)).size > 1);
+          return hasMany.get(ruleId)!;
+        },
         fixAll: (ruleId: string) => {
-          if (!merged.has(ruleId)) {
-            const groups: OffsetEdit[][] = [];
-            for (const x of a.findings) if (x.ruleId === ruleId && x.fixes.length > 0 && x.fixes[0]!.edits.length > 0) groups.push(x.fixes[0]!.edits);
-            // Several findings sharing one fix (a whole-file conversion) are one change, not a "fix all".
-            const distinct = new Set(groups).size;
-            merged.set(ruleId, distinct > 1 ? mergeEditGroups(groups) : undefined);
-          }
+          if (!merged.has(ruleId)) merged.set(ruleId, built.hasFixAll(ruleId) ? mergeEditGroups(groupsOf(ruleId)) : undefined);
           return merged.get(ruleId);
         },
       };
