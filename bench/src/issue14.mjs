@@ -426,6 +426,7 @@ export async function runFixAll(env, { sizes, iters, over }) {
       const fullRange = { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
       const fixAll = [];
       const quick = [];
+      const resolve = [];
       // the finding under the cursor, in the middle of the file, and the diagnostics VS Code sends with it
       const mid = diags[Math.floor(diags.length / 2)];
       const at = diags.filter((d) => d.range.start.line === mid.range.start.line);
@@ -437,9 +438,17 @@ export async function runFixAll(env, { sizes, iters, over }) {
         quick.push(q.ms);
         r.quickFixActions = q.result?.length ?? 0;
         r.quickFixBytes = Buffer.byteLength(JSON.stringify(q.result ?? null));
+        // choosing "Fix all <rule> in this file": VS Code asks for its edits with codeAction/resolve
+        const listed = (q.result ?? []).find((x) => /^Fix all .* in this file$/.test(x.title));
+        if (listed && !listed.edit) {
+          const rs = await server.timedRequest('codeAction/resolve', listed, 120000);
+          resolve.push(rs.ms);
+          r.resolvedEdits = rs.result?.edit?.documentChanges?.[0]?.edits?.length ?? 0;
+        }
       }
       r.fixAll = stats(fixAll);
       r.quickFix = stats(quick);
+      r.resolve = stats(resolve);
       r.quickFixDiagnosticsSent = at.length;
     } catch (e) {
       r.error = String(e.message ?? e);
@@ -448,7 +457,7 @@ export async function runFixAll(env, { sizes, iters, over }) {
     }
     r.machine = win.end();
     out.runs[size] = r;
-    env.log(`fixall ${size}: ${r.findings} findings (${r.fixable} fixable); source.fixAll ${env.fmt(r.fixAll?.median)} (${r.fixAllEdits} edits), quick fix ${env.fmt(r.quickFix?.median)} (${r.quickFixActions} actions); open ${env.fmt(r.openMs)}${r.error ? `; FAILED: ${r.error}` : ''}`);
+    env.log(`fixall ${size}: ${r.findings} findings (${r.fixable} fixable); source.fixAll ${env.fmt(r.fixAll?.median)} (${r.fixAllEdits} edits), quick fix ${env.fmt(r.quickFix?.median)} (${r.quickFixActions} actions), resolve ${env.fmt(r.resolve?.median)} (${r.resolvedEdits ?? '—'} edits); open ${env.fmt(r.openMs)}${r.error ? `; FAILED: ${r.error}` : ''}`);
   }
   return out;
 }

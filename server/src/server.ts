@@ -51,7 +51,7 @@ let initSettings: Settings = normalizeSettings(undefined);
 let workspaceSettings: Settings = initSettings;
 let roots: string[] = [];
 let supportsWorkspaceFolders = false;
-let deferFixAll = false;
+let resolveEdits = false;
 const settingsCache = new Map<string, Promise<Settings>>();
 
 function settingsFor(uri: string): Promise<Settings> {
@@ -126,8 +126,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   supportsProgress = !!params.capabilities.window?.workDoneProgress;
   supportsWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
-  // "Fix all <rule> in this file" is listed without its edits when the client can resolve them (codeAction/resolve).
-  deferFixAll = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  // The costly actions ("Fix all <rule>", "Disable <rule>") are listed without their edits when the client can
+  // resolve them (codeAction/resolve), as VS Code does.
+  resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) initSettings = normalizeSettings(init.settings);
   workspaceSettings = initSettings;
@@ -225,7 +226,7 @@ connection.onCodeAction(async (params) => {
   if (!doc) return [];
   try {
     const settings = await settingsFor(doc.uri);
-    return service.codeActions(doc, params.range, params.context.diagnostics, params.context.only, settings, { deferFixAll });
+    return service.codeActions(doc, params.range, params.context.diagnostics, params.context.only, settings, { resolveEdits });
   } catch (e) {
     log(`code actions failed: ${String(e)}`);
     return [];
@@ -233,12 +234,15 @@ connection.onCodeAction(async (params) => {
 });
 
 connection.onCodeActionResolve(async (action) => {
-  // An action listed without its edit names its document in `data` (engine.ts, DeferredFixAll).
+  // An action listed without its edit names its document in `data` (engine.ts, Deferred).
   const uri = (action.data as { uri?: string } | undefined)?.uri;
   const doc = uri ? documents.get(uri) : undefined;
   if (!doc) return action;
   try {
-    return service.resolveCodeAction(doc, action, await settingsFor(doc.uri));
+    const r = service.resolveCodeAction(doc, action, await settingsFor(doc.uri));
+    // The client applies nothing for an action without an edit: say why.
+    if (r.refused) void connection.window.showWarningMessage(`ECE Config: "${action.title}" was not applied: ${r.refused}.`);
+    return r.action;
   } catch (e) {
     log(`resolving a code action failed: ${String(e)}`);
     return action;

@@ -141,10 +141,14 @@ function getExtension() {
   return ext;
 }
 
-/** Quick fixes offered at diag's range (through the same API the light bulb uses). */
-async function quickFixesFor(uri, diag) {
+/**
+ * Quick fixes offered at diag's range (through the same API the light bulb uses). The server lists its costly actions
+ * ("Fix all …", "Disable …") without edits; VS Code resolves the one the user picks (codeAction/resolve), and with
+ * `resolve` (the default) this resolves them all the same way, so each carries its edit.
+ */
+async function quickFixesFor(uri, diag, resolve = true) {
   const vscode = vs();
-  const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value)) || [];
+  const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value, resolve ? 100 : 0)) || [];
   if (process.env.ECE_E2E_DEBUG) console.log('code actions:', JSON.stringify(actions));
   // vscode.executeCodeActionProvider does not always carry CodeAction.diagnostics back; when it does, use them.
   return actions.filter((a) => !a.diagnostics || a.diagnostics.length === 0 || a.diagnostics.some((d) => ruleOf(d) === ruleOf(diag)));

@@ -101,6 +101,11 @@ export async function startClient(settings: Record<string, unknown> = {}, opts: 
     return opts.applyEdit ? opts.applyEdit(p) : { applied: false };
   });
   conn.onNotification('window/showMessage', (p: { message: string }) => client.messages.push(p.message));
+  // vscode-languageserver's window.show*Message sends this request (the user may pick an action; none here).
+  conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    client.messages.push(p.message);
+    return null;
+  });
   conn.onNotification('window/logMessage', () => undefined);
   conn.listen();
   await conn.sendRequest('initialize', {

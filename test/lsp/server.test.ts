@@ -128,6 +128,21 @@ describe('language server over stdio', () => {
       const change = resolved.edit!.documentChanges![0] as TextDocumentEdit;
       const after = TextDocument.applyEdits(TextDocument.create(uri, 'xml', 1, text), change.edits);
       assert.equal(after, text.replaceAll('integratedSecuirty', 'integratedSecurity'));
+      // "Disable … for this line" too: listed without its edit, resolved to the eager one
+      const d = (await lazy.waitForDiagnostics(uri, (x) => x.version === 1)).diagnostics.find((x) => x.code === 'jdbc/unknown-property')!;
+      const disableOf = async (client: TestClient) =>
+        ((await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[])
+          .find((a) => a.title === 'Disable jdbc/unknown-property for this line')!;
+      const lazyDisable = await disableOf(lazy);
+      assert.equal(lazyDisable.edit, undefined);
+      assert.deepEqual(((await lazy.conn.sendRequest('codeAction/resolve', lazyDisable)) as CodeAction).edit, (await disableOf(plain)).edit);
+      // after an edit above it the finding has moved: no edit, and the user is told why
+      await lazy.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '<!-- x -->\r\n' }] });
+      await lazy.waitForDiagnostics(uri, (x) => x.version === 2);
+      const stale = (await lazy.conn.sendRequest('codeAction/resolve', lazyDisable)) as CodeAction;
+      assert.equal(stale.edit, undefined, JSON.stringify(stale));
+      for (let i = 0; i < 50 && !lazy.messages.some((m) => m.includes('was not applied')); i++) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(lazy.messages.some((m) => m.includes('"Disable jdbc/unknown-property for this line" was not applied')), JSON.stringify(lazy.messages) + JSON.stringify(stale));
     } finally {
       await lazy.close();
       await plain.close();

@@ -324,34 +324,47 @@ void describe('code actions: quick fix, fix all in file, source.fixAll.ece', () 
     assert.equal(applyTextEdits(three, editsOf(actions[1]!)), GOOD);
   });
 
-  void test('with deferFixAll, "Fix all" is listed without its edit and resolves to the same edit, on the current text', () => {
+  void test('with resolveEdits, "Fix all" and "Disable" are listed without edits and resolve to the same edits, on the current text', () => {
     const { service } = makeService();
     const d = doc(three);
     const diags = service.diagnostics(d, settings());
     const eager = service.codeActions(d, diags[1]!.range, [diags[1]!], undefined, settings());
-    const lazy = service.codeActions(d, diags[1]!.range, [diags[1]!], undefined, settings(), { deferFixAll: true });
+    const lazy = service.codeActions(d, diags[1]!.range, [diags[1]!], undefined, settings(), { resolveEdits: true });
     assert.deepEqual(lazy.map((a) => a.title), eager.map((a) => a.title));
-    const listed = lazy[1]!;
-    assert.equal(listed.edit, undefined);
-    assert.deepEqual(listed.data, { ece: 'fixAllRule', ruleId: id, uri: d.uri });
-    // the other actions are the same as without the option, edits included
-    assert.deepEqual([lazy[0], lazy[2], lazy[3]], [eager[0], eager[2], eager[3]]);
-    // what the client sends back (JSON: no prototype, no undefined) resolves to the edit the eager list carries
-    const resolved = service.resolveCodeAction(d, JSON.parse(JSON.stringify(listed)) as CodeAction, settings());
-    assert.equal(resolved.data, undefined);
-    assert.deepEqual(resolved.edit, eager[1]!.edit);
-    assert.equal(applyTextEdits(three, editsOf(resolved)), GOOD);
+    assert.deepEqual(lazy.map((a) => a.edit === undefined), [false, true, true, true]);
+    const key = (diags[1]!.data as { key: string }).key;
+    assert.deepEqual(lazy.map((a) => a.data), [
+      undefined,
+      { ece: 'fixAllRule', ruleId: id, uri: d.uri },
+      { ece: 'disable', scope: 'line', ruleId: id, key, uri: d.uri },
+      { ece: 'disable', scope: 'file', ruleId: id, key, uri: d.uri },
+    ]);
+    assert.deepEqual(lazy[0], eager[0], 'a finding\'s own fix comes with its edit');
+    // what the client sends back (JSON: no prototype, no undefined) resolves to the edits the eager list carries
+    const wire = (a: CodeAction) => JSON.parse(JSON.stringify(a)) as CodeAction;
+    for (const i of [1, 2, 3]) {
+      const r = service.resolveCodeAction(d, wire(lazy[i]!), settings());
+      assert.equal(r.refused, undefined, lazy[i]!.title);
+      assert.equal(r.action.data, undefined);
+      assert.deepEqual(r.action.edit, eager[i]!.edit, lazy[i]!.title);
+    }
+    assert.equal(applyTextEdits(three, editsOf(service.resolveCodeAction(d, wire(lazy[1]!), settings()).action)), GOOD);
     // a later version: the fix is made on that text and names that version
-    const later = TextDocument.create(d.uri, d.languageId, d.version + 1, three.replace('<!-- ECE 12.6', '<!-- edited, ECE 12.6'));
-    const again = service.resolveCodeAction(later, JSON.parse(JSON.stringify(listed)) as CodeAction, settings());
+    const edited = (t: string) => t.replace('<!-- ECE 12.6', '<!-- edited, ECE 12.6');
+    const later = TextDocument.create(d.uri, d.languageId, d.version + 1, edited(three));
+    const again = service.resolveCodeAction(later, wire(lazy[1]!), settings()).action;
     const change = again.edit!.documentChanges![0] as { textDocument: { version: number } };
     assert.equal(change.textDocument.version, d.version + 1);
-    assert.equal(applyTextEdits(later.getText(), editsOf(again)), GOOD.replace('<!-- ECE 12.6', '<!-- edited, ECE 12.6'));
+    assert.equal(applyTextEdits(later.getText(), editsOf(again)), edited(GOOD));
+    // the finding of a Disable action moved (its key names its old offsets): refused, with the reason, no edit
+    const moved = service.resolveCodeAction(later, wire(lazy[2]!), settings());
+    assert.equal(moved.action.edit, undefined);
+    assert.match(moved.refused ?? '', /changed since the action was listed/);
     // an action of another document, or one that is not ours, comes back unchanged
     const other = TextDocument.create('file:///elsewhere/egpl_ds_connpool_map.xml', d.languageId, 1, three);
-    assert.deepEqual(service.resolveCodeAction(other, listed, settings()), listed);
+    assert.deepEqual(service.resolveCodeAction(other, lazy[1]!, settings()), { action: lazy[1] });
     const foreign: CodeAction = { title: 'x', data: { ece: 'other', ruleId: id, uri: d.uri } };
-    assert.deepEqual(service.resolveCodeAction(d, foreign, settings()), foreign);
+    assert.deepEqual(service.resolveCodeAction(d, foreign, settings()), { action: foreign });
   });
 
   void test('no "Fix all" with a single finding', () => {

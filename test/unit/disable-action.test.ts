@@ -175,4 +175,37 @@ void describe('disable actions on every finding of the example home and the fixt
     // Nearly every finding can be disabled for its line and every one for the file.
     assert.ok(offered > findings * 1.8, `${offered} actions for ${findings} findings`);
   });
+
+  void test('listed without edits (resolveEdits), each resolves to the edit the eager list gives, or is refused where that list has none', () => {
+    let resolved = 0;
+    const refused: string[] = [];
+    for (const f of corpus()) {
+      const svc = new EceLanguageService({ log: () => undefined });
+      const doc = TextDocument.create(f.uri, 'plaintext', 1, f.text);
+      for (const d of svc.diagnostics(doc, S)) {
+        const eager = svc.codeActions(doc, d.range, [d], undefined, S).filter((x) => x.title.startsWith('Disable '));
+        const lazy = svc.codeActions(doc, d.range, [d], undefined, S, { resolveEdits: true }).filter((x) => x.title.startsWith('Disable '));
+        // the cheap checks list at least what the full check offers
+        for (const e of eager) assert.ok(lazy.some((l) => l.title === e.title), `${f.rel}: ${e.title} is listed`);
+        for (const l of lazy) {
+          assert.equal(l.edit, undefined);
+          const r = svc.resolveCodeAction(doc, JSON.parse(JSON.stringify(l)) as typeof l, S);
+          const e = eager.find((x) => x.title === l.title);
+          if (e) {
+            assert.equal(r.refused, undefined, `${f.rel}: ${l.title}`);
+            assert.deepEqual(r.action.edit, e.edit, `${f.rel}: ${l.title}`);
+            resolved++;
+          } else {
+            assert.equal(r.action.edit, undefined, `${f.rel}: ${l.title} has no edit when the full check fails`);
+            assert.match(r.refused ?? '', /would change other findings/);
+            refused.push(`${f.rel}: ${l.title}`);
+          }
+        }
+      }
+    }
+    assert.ok(resolved >= 100, `only ${resolved} resolved`);
+    // What the cheap checks let through and the full check refuses, on this corpus: a finding its rule places on the
+    // first line whatever precedes it (a comment above does not move it), so only the file scope can hide it.
+    assert.deepEqual(refused, ['test/fixtures/properties/broken/reportsdb_utility.properties: Disable properties/missing-key for this line']);
+  });
 });

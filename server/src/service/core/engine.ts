@@ -51,18 +51,23 @@ export const FIX_ALL_KIND = 'source.fixAll.ece';
 /** How the client takes code actions. */
 export interface CodeActionOptions {
   /**
-   * List "Fix all <rule> in this file" without its edit, for `resolveCodeAction` to fill in when it is chosen (the
-   * client must resolve the `edit` property: LSP `codeAction.resolveSupport`).
+   * List the costly actions without their edit, for `resolveCodeAction` to fill in when one is chosen (the client
+   * must resolve the `edit` property: LSP `codeAction.resolveSupport`). "Fix all <rule> in this file" (thousands of
+   * edits on a big file) and "Disable <rule> for this line / file" (each checked by running every rule again on the
+   * text with the comment) are then listed after the cheap checks only.
    */
-  deferFixAll?: boolean;
+  resolveEdits?: boolean;
 }
 
 /** The `data` of an action listed without its edit. */
-interface DeferredFixAll {
-  ece: 'fixAllRule';
-  ruleId: string;
-  /** The document, for the LSP adapter to find it again on resolve. */
-  uri: string;
+type Deferred =
+  | { ece: 'fixAllRule'; ruleId: string; uri: string }
+  | { ece: 'disable'; scope: 'line' | 'file'; ruleId: string; key: string; uri: string };
+
+/** A resolved action, or why its edit cannot be given (the action then comes back without one). */
+export interface ResolvedAction {
+  action: CodeAction;
+  refused?: string;
 }
 
 interface FindingIndex {
@@ -430,18 +435,37 @@ export class EceLanguageService {
   }
 
   /**
-   * The edit of an action offered without one (`CodeActionOptions.deferFixAll`): "Fix all <rule> in this file",
-   * computed on the document as it is now (the title still says what it does if the file changed since the list
-   * was made). Any other action is returned as it came.
+   * The edit of an action listed without one (`CodeActionOptions.resolveEdits`), computed on the document as it is
+   * now: "Fix all <rule> in this file" merges the rule's fixes; "Disable <rule> …" places the comment and checks it
+   * by running the rules again (`verifiedDisable`), and is refused, with the reason, when that check fails or the
+   * finding is gone. Any other action is returned as it came.
    */
-  resolveCodeAction(doc: TextDocument, action: CodeAction, settings: Settings): CodeAction {
-    const data = action.data as DeferredFixAll | undefined;
-    if (action.edit || data?.ece !== 'fixAllRule' || typeof data.ruleId !== 'string' || data.uri !== doc.uri) return action;
-    const a = this.analyze(doc, settings);
-    const edits = a && this.findingIndex(a).fixAll(data.ruleId);
-    if (!edits) return action;
-    const { data: _data, ...rest } = action;
-    return { ...rest, edit: this.action(doc, action.title, action.kind ?? CodeActionKind.QuickFix, edits, [], false).edit! };
+  resolveCodeAction(doc: TextDocument, action: CodeAction, settings: Settings): ResolvedAction {
+    const data = action.data as Deferred | undefined;
+    if (action.edit || !data || typeof data !== 'object' || data.uri !== doc.uri || typeof data.ruleId !== 'string') return { action };
+    if (data.ece !== 'fixAllRule' && data.ece !== 'disable') return { action };
+    return withParseMemo(() => {
+      const { data: _data, ...rest } = action;
+      const withEdits = (edits: OffsetEdit[]): ResolvedAction => ({
+        action: { ...rest, edit: this.action(doc, action.title, action.kind ?? CodeActionKind.QuickFix, edits, [], false).edit! },
+      });
+      const a = this.analyze(doc, settings);
+      if (!a) return { action: rest, refused: 'the file is no longer checked' };
+      if (data.ece === 'fixAllRule') {
+        const edits = this.findingIndex(a).fixAll(data.ruleId);
+        return edits ? withEdits(edits) : { action: rest, refused: `no ${data.ruleId} problems are left to fix in this file` };
+      }
+      const f = typeof data.key === 'string' ? this.findingIndex(a).byKey.get(data.key) : undefined;
+      if (!f || f.ruleId !== data.ruleId) return { action: rest, refused: `the ${data.ruleId} problem changed since the action was listed; ask for the actions again` };
+      const edit = this.verifiedDisable(doc, a, f, data.scope === 'file' ? 'file' : 'line', settings);
+      if (!edit) {
+        return {
+          action: rest,
+          refused: `a comment disabling ${data.ruleId} ${data.scope === 'file' ? 'for this file' : 'for this line'} would change other findings of this file (or not hide this one), so it was not added`,
+        };
+      }
+      return withEdits([edit]);
+    });
   }
 
   private codeActionsOnce(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], only: string[] | undefined, settings: Settings, options: CodeActionOptions): CodeAction[] {
@@ -480,23 +504,29 @@ export class EceLanguageService {
         if (!seenRules.has(f.ruleId)) {
           seenRules.add(f.ruleId);
           const title = `Fix all ${f.ruleId} problems in this file`;
-          if (options.deferFixAll) {
-            // Listed without its edit (thousands of edits on a big file, sent again each time the cursor rests on
-            // a finding); the client asks for it with codeAction/resolve when the action is chosen.
-            if (index.hasFixAll(f.ruleId) && !byTitle.has(title)) {
-              const deferred: DeferredFixAll = { ece: 'fixAllRule', ruleId: f.ruleId, uri: doc.uri };
-              const action: CodeAction = { title, kind: CodeActionKind.QuickFix, data: deferred };
-              byTitle.set(title, action);
-              actions.push(action);
-            }
+          // Listed without edits, the client asks for them with codeAction/resolve when the action is chosen: VS
+          // Code asks for this list each time the cursor rests on a finding.
+          const deferred = (t: string, data: Deferred, diag: Diagnostic | undefined) => {
+            if (byTitle.has(t)) return;
+            const action: CodeAction = { title: t, kind: CodeActionKind.QuickFix, data, ...(diag ? { diagnostics: [diag] } : {}) };
+            byTitle.set(t, action);
+            actions.push(action);
+          };
+          if (options.resolveEdits) {
+            if (index.hasFixAll(f.ruleId)) deferred(title, { ece: 'fixAllRule', ruleId: f.ruleId, uri: doc.uri }, undefined);
+            // The cheap checks now (where the comment goes, the file reads the same, the comment covers the finding:
+            // disable.ts); running every rule again on the result waits for the resolve.
+            // `key` found `f` (the diagnostic's data): the resolve finds the finding again by it.
+            if (this.disableEdit(doc, f, 'line')) deferred(`Disable ${f.ruleId} for this line`, { ece: 'disable', scope: 'line', ruleId: f.ruleId, key: key!, uri: doc.uri }, d);
+            if (this.disableEdit(doc, f, 'file')) deferred(`Disable ${f.ruleId} for this file`, { ece: 'disable', scope: 'file', ruleId: f.ruleId, key: key!, uri: doc.uri }, d);
           } else {
             const all = index.fixAll(f.ruleId);
             if (all) offer(title, all, undefined, false);
+            const line = this.verifiedDisable(doc, a, f, 'line', settings);
+            if (line) offer(`Disable ${f.ruleId} for this line`, [line], d, false);
+            const file = this.verifiedDisable(doc, a, f, 'file', settings);
+            if (file) offer(`Disable ${f.ruleId} for this file`, [file], d, false);
           }
-          const line = this.verifiedDisable(doc, a, f, 'line', settings);
-          if (line) offer(`Disable ${f.ruleId} for this line`, [line], d, false);
-          const file = this.verifiedDisable(doc, a, f, 'file', settings);
-          if (file) offer(`Disable ${f.ruleId} for this file`, [file], d, false);
         }
       }
     }
@@ -547,12 +577,20 @@ export class EceLanguageService {
    * the file: none of the rule's) and nothing else changes. A finding placed by its rule on "the first line" cannot be
    * disabled for a line, for instance, and is then offered for the file only.
    */
+  /** The suppression comment's edit after the checks of disable.ts only (no rule is run). */
+  private disableEdit(doc: TextDocument, f: Finding, scope: 'line' | 'file'): OffsetEdit | undefined {
+    const entry = this.parses.get(doc.uri);
+    if (!entry || entry.tooLarge) return undefined;
+    const style = entry.kind.commentStyle;
+    return scope === 'line' ? disableLineEdit(entry.text, style, f.ruleId, f.start) : disableFileEdit(entry.text, style, f.ruleId);
+  }
+
   private verifiedDisable(doc: TextDocument, a: Analysis, f: Finding, scope: 'line' | 'file', settings: Settings): OffsetEdit | undefined {
     const entry = this.parses.get(doc.uri);
     if (!entry || entry.tooLarge) return undefined;
     const text = entry.text;
     const style = entry.kind.commentStyle;
-    const edit = scope === 'line' ? disableLineEdit(text, style, f.ruleId, f.start) : disableFileEdit(text, style, f.ruleId);
+    const edit = this.disableEdit(doc, f, scope);
     if (!edit) return undefined;
     const after = applyEdits(text, [edit]);
     const kind = this.kindOf(doc.uri, after, settings);
