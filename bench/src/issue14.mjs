@@ -427,6 +427,7 @@ export async function runFixAll(env, { sizes, iters, over }) {
       const fixAll = [];
       const quick = [];
       const resolve = [];
+      const resolveDisable = [];
       // the finding under the cursor, in the middle of the file, and the diagnostics VS Code sends with it
       const mid = diags[Math.floor(diags.length / 2)];
       const at = diags.filter((d) => d.range.start.line === mid.range.start.line);
@@ -445,10 +446,18 @@ export async function runFixAll(env, { sizes, iters, over }) {
           resolve.push(rs.ms);
           r.resolvedEdits = rs.result?.edit?.documentChanges?.[0]?.edits?.length ?? 0;
         }
+        // choosing "Disable <rule> for this line": its check (every rule run again with the comment) runs now
+        const disable = (q.result ?? []).find((x) => /^Disable .* for this line$/.test(x.title));
+        if (disable && !disable.edit) {
+          const rs = await server.timedRequest('codeAction/resolve', disable, 120000);
+          resolveDisable.push(rs.ms);
+          r.disableResolved = !!rs.result?.edit;
+        }
       }
       r.fixAll = stats(fixAll);
       r.quickFix = stats(quick);
       r.resolve = stats(resolve);
+      r.resolveDisable = stats(resolveDisable);
       r.quickFixDiagnosticsSent = at.length;
     } catch (e) {
       r.error = String(e.message ?? e);
@@ -457,7 +466,7 @@ export async function runFixAll(env, { sizes, iters, over }) {
     }
     r.machine = win.end();
     out.runs[size] = r;
-    env.log(`fixall ${size}: ${r.findings} findings (${r.fixable} fixable); source.fixAll ${env.fmt(r.fixAll?.median)} (${r.fixAllEdits} edits), quick fix ${env.fmt(r.quickFix?.median)} (${r.quickFixActions} actions), resolve ${env.fmt(r.resolve?.median)} (${r.resolvedEdits ?? '—'} edits); open ${env.fmt(r.openMs)}${r.error ? `; FAILED: ${r.error}` : ''}`);
+    env.log(`fixall ${size}: ${r.findings} findings (${r.fixable} fixable); source.fixAll ${env.fmt(r.fixAll?.median)} (${r.fixAllEdits} edits), quick fix ${env.fmt(r.quickFix?.median)} (${r.quickFixActions} actions), resolve ${env.fmt(r.resolve?.median)} (${r.resolvedEdits ?? '—'} edits), disable resolved ${env.fmt(r.resolveDisable?.median)}; open ${env.fmt(r.openMs)}${r.error ? `; FAILED: ${r.error}` : ''}`);
   }
   return out;
 }

@@ -96,8 +96,14 @@ export type AuthMode = 'windows' | 'sql';
 /** How the pool's URL makes the driver log in (see `loginMode`); undefined without a SQL Server URL. */
 export function poolLoginMode(pool: ConnPool): LoginMode | undefined {
   if (!pool.url || !pool.url.jdbc.isSqlServer) return undefined;
-  return loginMode(pool.url.jdbc);
+  // Several rules ask for every pool of a file of thousands: read the URL once per pool (a pool never changes).
+  if (loginModes.has(pool)) return loginModes.get(pool);
+  const m = loginMode(pool.url.jdbc);
+  loginModes.set(pool, m);
+  return m;
 }
+const loginModes = new WeakMap<ConnPool, LoginMode | undefined>();
+const hostsAndPorts = new WeakMap<ConnPool, { host: string; port: string; shown: string } | undefined>();
 
 /**
  * Windows authentication when the URL says `integratedSecurity=true` (with any scheme the driver accepts); SQL
@@ -133,6 +139,13 @@ export function isReportsPool(pool: ConnPool): boolean {
  * instance (not known here), or the refused port text. `shown` is the same for messages.
  */
 export function hostAndPort(pool: ConnPool): { host: string; port: string; shown: string } | undefined {
+  if (hostsAndPorts.has(pool)) return hostsAndPorts.get(pool);
+  const hp = readHostAndPort(pool);
+  hostsAndPorts.set(pool, hp);
+  return hp;
+}
+
+function readHostAndPort(pool: ConnPool): { host: string; port: string; shown: string } | undefined {
   if (!pool.url) return undefined;
   const host = effectiveHost(pool.url.jdbc);
   if (!host) return undefined;
