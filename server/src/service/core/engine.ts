@@ -427,7 +427,8 @@ export class EceLanguageService {
 
   /**
    * Code actions for the diagnostics in the request: each finding's fixes, "fix all <rule> in this file"
-   * when the rule has several fixable findings, "disable <rule> for this line", and `source.fixAll.ece`.
+   * when the rule has several fixable findings, "disable <rule> for this line / file", and `source.fixAll.ece`. With
+   * `options.resolveEdits` the fix-all and disable actions come without edits (see `resolveCodeAction`).
    */
   codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[], only: string[] | undefined, settings: Settings, options: CodeActionOptions = {}): CodeAction[] {
     // The disable actions read the same few texts many times: parse each once for this request (core/memo.ts).
@@ -571,12 +572,6 @@ export class EceLanguageService {
     return idx;
   }
 
-  /**
-   * The suppression comment for a finding (`disable.ts` places it and checks the text still reads the same), kept only
-   * when the rules, run again on the result, report that finding no more (for a line: one fewer of its findings; for
-   * the file: none of the rule's) and nothing else changes. A finding placed by its rule on "the first line" cannot be
-   * disabled for a line, for instance, and is then offered for the file only.
-   */
   /** The suppression comment's edit after the checks of disable.ts only (no rule is run). */
   private disableEdit(doc: TextDocument, f: Finding, scope: 'line' | 'file'): OffsetEdit | undefined {
     const entry = this.parses.get(doc.uri);
@@ -585,6 +580,13 @@ export class EceLanguageService {
     return scope === 'line' ? disableLineEdit(entry.text, style, f.ruleId, f.start) : disableFileEdit(entry.text, style, f.ruleId);
   }
 
+  /**
+   * The suppression comment for a finding (`disable.ts` places it and checks the text still reads the same), kept only
+   * when the rules, run again on the result, report that finding no more (for a line: one fewer of its findings; for
+   * the file: none of the rule's) and nothing else changes. A finding placed by its rule on "the first line" cannot be
+   * disabled for a line, for instance: the eager list then offers it for the file only, and a resolve of the listed
+   * line action is refused.
+   */
   private verifiedDisable(doc: TextDocument, a: Analysis, f: Finding, scope: 'line' | 'file', settings: Settings): OffsetEdit | undefined {
     const entry = this.parses.get(doc.uri);
     if (!entry || entry.tooLarge) return undefined;
