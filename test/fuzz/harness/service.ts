@@ -211,6 +211,18 @@ export async function exercise(o: ExerciseOptions): Promise<Exercised> {
   for (const i of order.slice(0, o.actionsPerDiagnostic)) {
     const d = diagnostics[i]!;
     collect(await guarded(problems, `codeActions(${String(d.code)})`, () => service.codeActions(doc, d.range, [d], ['quickfix'], settings)));
+    // As VS Code takes them: the costly actions listed without edits, each resolved (as sent back over the wire).
+    const lazy = await guarded(problems, `codeActions(${String(d.code)}, resolveEdits)`, () =>
+      service.codeActions(doc, d.range, [d], ['quickfix'], settings, { resolveEdits: true }),
+    );
+    for (const a of lazy ?? []) {
+      outgoing.push(a.title);
+      const r = await guarded(problems, `resolve "${a.title}"`, () => service.resolveCodeAction(doc, JSON.parse(JSON.stringify(a)) as CodeAction, settings));
+      if (!r) continue;
+      if (r.refused) outgoing.push(r.refused);
+      if (r.action.edit) actionEdits(doc, r.action, problems);
+      else if (!a.command && !r.refused) problems.push({ kind: 'crash', detail: `resolve of "${a.title}" gave neither an edit nor a reason` });
+    }
   }
   collect(await guarded(problems, 'codeActions(source.fixAll.ece)', () => service.codeActions(doc, { start: whole.start, end: whole.start }, [], ['source.fixAll.ece'], settings)));
   for (const a of actions.values()) actionEdits(doc, a, problems);
