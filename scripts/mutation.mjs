@@ -9,9 +9,18 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FOLDERS = ['service/core', 'service/parse', 'service/kinds', 'service/workspace', 'node'];
-// Arguments starting with `-` go to Stryker (e.g. `--force` to rebuild a folder's incremental file).
-const extra = process.argv.slice(2).filter((a) => a.startsWith('-'));
-const folders = process.argv.slice(2).filter((a) => !a.startsWith('-')).map((f) => f.replace(/^server\/src\//, '').replace(/\/+$/, ''));
+// Arguments starting with `-` go to Stryker (e.g. `--force` to rebuild a folder's incremental file), and so does a
+// number right after one (`--concurrency 1`; it used to be taken for a folder, and Stryker then missed its value).
+const extra = [];
+const folders = [];
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a.startsWith('-')) {
+    extra.push(a);
+    if (!a.includes('=') && /^\d+$/.test(args[i + 1] ?? '')) extra.push(args[++i]);
+  } else folders.push(a.replace(/^server\/src\//, '').replace(/\/+$/, ''));
+}
 // One unit test runs the built CLI: build first, as `npm test` does.
 if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(2);
 let failed = false;
